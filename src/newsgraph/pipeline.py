@@ -1,0 +1,89 @@
+"""The per-article function: Article in, Document out. Every engine (CLI, local pool, Spark)
+calls ``analyze_articles``; ``analyze`` is the one-text convenience on top of it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph import nlp as nlp_loader
+from newsgraph.model import Article, Document
+from newsgraph.read.language import detect_language
+from newsgraph.settings import DEFAULT_SETTINGS, Settings
+
+log = logging.getLogger("newsgraph")
+
+#: Languages the default pipeline extracts from; others are recorded and skipped.
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+def analyze_articles(
+    articles: Iterable[Article], settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[Document]:
+    """Analyse articles in batches through one shared spaCy pipeline, in input order."""
+    nlp = nlp_loader.load(settings)
+    pending: list[Article] = []
+    for article in articles:
+        if article.language is None:
+            article = replace(article, language=detect_language(article.text))
+        if not _extractable(article):
+            log.warning(
+                "%s: language %r is not supported; article recorded, extraction skipped",
+                article.source or article.id,
+                article.language,
+            )
+        pending.append(article)
+        if len(pending) >= settings.batch_size:
+            yield from _flush_in_order(pending, nlp, settings)
+            pending.clear()
+    if pending:
+        yield from _flush_in_order(pending, nlp, settings)
+
+
+def _flush_in_order(
+    pending: list[Article], nlp: Language, settings: Settings
+) -> Iterator[Document]:
+    docs = (_make_doc(nlp, a) for a in pending if _extractable(a))
+    parsed = nlp.pipe(docs, batch_size=settings.batch_size)
+    for article in pending:
+        yield _document(article, next(parsed)) if _extractable(article) else Document(article=article)
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    return doc
+
+
+def _extractable(article: Article) -> bool:
+    return article.language in SUPPORTED_LANGUAGES and bool(article.text.strip())
+
+
+def _document(article: Article, doc: Doc) -> Document:
+    return Document(
+        article=article,
+        actors=tuple(doc._.actors or ()),
+        quotes=tuple(doc._.quotes or ()),
+        events=tuple(doc._.events or ()),
+    )
+
+
+def analyze(
+    text: str,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Document:
+    """Analyse one article body. ``published`` (ISO 8601) anchors relative dates."""
+    article = Article(
+        text=text, title=title, outlet=outlet, published=published, url=url, language=language
+    )
+    return next(analyze_articles([article], settings))

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import jsonschema
+
+import newsgraph
+
+
+def test_api_public_names_are_exported() -> None:
+    for name in newsgraph.__all__:
+        assert hasattr(newsgraph, name), name
+
+
+def test_api_analyze_returns_schema_document(schema: dict[str, object]) -> None:
+    doc = newsgraph.analyze(
+        "President Joe Biden met Chancellor Olaf Scholz in Berlin on Monday.",
+        published="2023-03-06",
+    )
+    jsonschema.validate(doc.to_dict(), schema)
+    assert doc.article.language == "en"
+    names = {a.name for a in doc.actors}
+    assert "Olaf Scholz" in names
+    for actor in doc.actors:
+        for m in actor.mentions:
+            assert doc.article.text[m.start : m.end] == m.text
+
+
+def test_api_non_english_article_is_recorded_without_extraction() -> None:
+    doc = newsgraph.analyze(
+        "Le président a déclaré lundi que le gouvernement allait présenter une nouvelle loi "
+        "sur les retraites devant le parlement à Paris."
+    )
+    assert doc.article.language == "fr"
+    assert doc.actors == () and doc.quotes == () and doc.events == ()
