@@ -38,3 +38,18 @@ def _kind(kind: str) -> ActorKind:
 def actors_component(doc: Doc) -> Doc:
     doc._.actors = find_actors(doc)
     return doc
+
+
+def actor_at(actors: list[Actor] | tuple[Actor, ...], start: int, end: int) -> Actor | None:
+    """The actor one of whose mentions overlaps the characters ``start:end``, if any.
+
+    Quotes and events use this to turn a speaker or argument span into an actor id; the actors
+    component records pronoun and nominal mentions ("he", "the ministry") as mentions too.
+    """
+    best: tuple[int, Actor] | None = None
+    for actor in actors:
+        for m in actor.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, actor)
+    return best[1] if best else None
