@@ -9,6 +9,7 @@ from pathlib import Path
 from newsgraph.errors import BadRecord, InputError, NoArticle
 from newsgraph.model import Article
 from newsgraph.read import iter_articles
+from newsgraph.read.html import page_date
 
 PARAS = [
     "The river port at Lindau is closing for three weeks of repairs, the harbour office said on "
@@ -234,3 +235,12 @@ def test_read_kind_sniffed_without_suffix(tmp_path: Path) -> None:
     assert isinstance(page, Article) and page.title == "Lindau port closes for repairs"
     assert isinstance(records, Article) and records.source == f"{tmp_path / 'records'}#1"
     assert isinstance(story, Article) and story.text.startswith("The river port")
+
+
+def test_read_html_date_from_markup_not_from_a_bare_year() -> None:
+    dated = '<html><head><meta name="date" content="2021-06-15"></head><body>x</body></html>'
+    assert page_date(dated) == "2021-06-15"
+    copyright_only = (
+        f"<html><body><p>{PARAS[0]}</p><footer>© 2016 Lake Courier</footer></body></html>"
+    )
+    assert page_date(copyright_only) is None
