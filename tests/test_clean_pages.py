@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.read.clean import Page, clean_page, date_line, known_outlet, parse_byline
+from newsgraph.read.clean import Byline, Page, clean_page, date_line, known_outlet, parse_byline
 
 P1 = (
     "The river port at Lindau is closing for three weeks of repairs, "
@@ -199,3 +199,8 @@ def test_clean_byline_with_unknown_name_is_an_author() -> None:
     assert byline.outlet is None
     assert byline.published == "2023-03-03"
     assert parse_byline("Bystanders fled the scene.") is None
+
+
+def test_clean_byline_name_then_unknown_publisher() -> None:
+    byline = parse_byline("By Tomas Weber, Northwind Press  Updated 12.04.2024 18:05 CET")
+    assert byline == Byline(("Tomas Weber",), "Northwind Press", "2024-04-12")

@@ -95,7 +95,7 @@ def test_read_rss_feed_each_entry_an_article(tmp_path: Path) -> None:
     assert first.text == f"{PARAS[0]}\n\n{PARAS[1]} More."
     assert first.title == "Lindau port closes"
     assert first.url == "https://lakecourier.example/lindau"
-    assert first.published == "2023-03-06T09:15:00"
+    assert first.published == "2023-03-06T09:15:00+00:00"
     assert first.outlet == "Lake Courier"
     assert second.text == PARAS[2]
     assert isinstance(third, NoArticle) and str(third).startswith(f"{feed}#3: ")

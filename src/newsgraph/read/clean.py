@@ -46,6 +46,10 @@ _CREDIT_TAIL = re.compile(
     r"|\b(?:Getty Images|AFP via Getty Images|Shutterstock|Alamy)\.?))\s*$",
     re.IGNORECASE,
 )
+_OUTLET_WORD = re.compile(
+    r"\b(?:Press|News|Times|Post|Herald|Journal|Wire|Agency|Media|Daily|Tribune|Gazette|Radio"
+    r"|TV|Television|Network|Magazine|Chronicle|Telegraph|Observer|Courier|Ledger|Review)\b"
+)
 _CAPTION_START = re.compile(r"^(?:pictured|above|top|main image|file photo)\s*[:,]", re.IGNORECASE)
 _COOKIE = re.compile(
     r"\bcookies?\b.*\b(?:accept|consent|agree|use of|browsing|experience|privacy|settings)\b"
@@ -260,6 +264,8 @@ def parse_byline(line: str) -> Byline | None:
         known = known_outlet(staff.group("name") if staff else part) or (
             None if staff else _outlet_in(part)
         )
+        if known is None and authors and _OUTLET_WORD.search(part):
+            known = part  # "By Tomas Weber, Northwind Press": a name, then a publisher
         if known and outlet is None:
             outlet = known
         elif staff and outlet is None:
@@ -390,7 +396,7 @@ def _body_end(lines: list[str], kinds: list[str | None], first: int) -> int:
 
 
 def _after_related_head(lines: list[str], kinds: list[str | None], end: int, i: int) -> bool:
-    return any(_RELATED_HEAD.match(lines[j]) for j in range(end, i))
+    return any(_RELATED_HEAD.match(lines[j]) for j in range(end, i + 1))
 
 
 def _between_prose(lines: list[str], kinds: list[str | None], i: int) -> bool:
