@@ -22,8 +22,7 @@ import trafilatura
 from htmldate import find_date
 
 from newsgraph.errors import InputError
-from newsgraph.read.files import decode
-from newsgraph.read.html import article_from_html, page_date
+from newsgraph.read.html import article_from_html, html_text, page_date
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "article-extraction"
 Extractor = Callable[[str, str], str]
@@ -41,7 +40,7 @@ def load_evaluate(data: Path) -> ModuleType:
 def pages(folder: Path, names: dict[str, str]) -> dict[str, str]:
     """Decoded HTML of each page, by key (``names`` maps key to file name)."""
     return {
-        key: decode(gzip.decompress((folder / "html" / name).read_bytes()), name)
+        key: html_text(gzip.decompress((folder / "html" / name).read_bytes()), name)
         for key, name in names.items()
     }
 

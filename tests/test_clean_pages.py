@@ -204,3 +204,9 @@ def test_clean_byline_with_unknown_name_is_an_author() -> None:
 def test_clean_byline_name_then_unknown_publisher() -> None:
     byline = parse_byline("By Tomas Weber, Northwind Press  Updated 12.04.2024 18:05 CET")
     assert byline == Byline(("Tomas Weber",), "Northwind Press", "2024-04-12")
+
+
+def test_clean_list_items_between_paragraphs_stay_in_the_body() -> None:
+    page = clean_page(f"Port closes\n\n{P1}\n\n- ferries from Bregenz\n- freight by rail\n\n{P2}")
+    assert "- ferries from Bregenz" in page.text.split("\n\n")
+    assert not _removed(page, "subhead")

@@ -6,6 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from newsgraph.errors import BadRecord, InputError, NoArticle
 from newsgraph.model import Article
 from newsgraph.read import iter_articles
@@ -244,3 +246,16 @@ def test_read_html_date_from_markup_not_from_a_bare_year() -> None:
         f"<html><body><p>{PARAS[0]}</p><footer>© 2016 Lake Courier</footer></body></html>"
     )
     assert page_date(copyright_only) is None
+
+
+def test_read_html_in_declared_latin1_without_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = tmp_path / "latin1.html"
+    body = "Der Hafen in Lindau schließt für drei Wochen – sagte das Hafenamt am Montag. " * 3
+    page.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        + f"</head><body><article><p>{body}</p></article></body></html>".encode("cp1252")
+    )
+    assert "schließt für drei Wochen – sagte" in _only_article(page).text
+    assert "not UTF-8" not in caplog.text

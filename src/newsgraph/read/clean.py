@@ -192,7 +192,12 @@ def is_cookie(line: str) -> bool:
 def is_subhead(line: str) -> bool:
     """A short, title-like line (no full stop) such as a section heading inside an article."""
     n = _words(line)
-    return 1 <= n <= 10 and not re.search(r"[.,;:]$", line) and not _URL.search(line)
+    return (
+        1 <= n <= 10
+        and not re.search(r"[.,;:]$", line)
+        and not _URL.search(line)
+        and not re.match(r"[-–—•*·▪]|\d+[.)]\s", line)  # a list item, not a heading
+    )
 
 
 # --- captions, credits, URLs and bylines ----------------------------------------------------

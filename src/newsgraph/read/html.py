@@ -19,7 +19,7 @@ from trafilatura.settings import Document as TrafilaturaDocument
 from newsgraph.errors import EmptyInput, NoArticle
 from newsgraph.model import Article, Removed
 from newsgraph.read.clean import normalize
-from newsgraph.read.files import MAX_ARTICLE_BYTES, decode, read_bytes
+from newsgraph.read.files import MAX_ARTICLE_BYTES, declared_charset, decode, read_bytes
 from newsgraph.read.language import detect_language
 
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre")
@@ -34,7 +34,13 @@ _MIN_ARTICLE_WORDS = 10
 def read_html(path: Path, limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
     """The article of one HTML file (gzip allowed)."""
     source = str(path)
-    yield article_from_html(decode(read_bytes(path, limit), source), source)
+    yield article_from_html(html_text(read_bytes(path, limit), source), source)
+
+
+def html_text(data: bytes, source: str, charset: str | None = None) -> str:
+    """An HTML page's bytes decoded: UTF-8, else the ``charset`` (from HTTP) or the page's
+    ``<meta>`` charset, else the detected encoding."""
+    return decode(data, source, charset or declared_charset(data))
 
 
 def article_from_html(html: str, source: str, url: str | None = None) -> Article:
