@@ -210,3 +210,22 @@ def test_clean_list_items_between_paragraphs_stay_in_the_body() -> None:
     page = clean_page(f"Port closes\n\n{P1}\n\n- ferries from Bregenz\n- freight by rail\n\n{P2}")
     assert "- ferries from Bregenz" in page.text.split("\n\n")
     assert not _removed(page, "subhead")
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("By Jane Doe | Jan 8, 2022, 10:32 AM ET", Byline(("Jane Doe",), None, "2022-01-08")),
+        ("By JANE DOE and JOHN ROE", Byline(("Jane Doe", "John Roe"))),
+        ("BY Reuters Staff", Byline((), "Reuters")),
+        ("By Jane Doe, Moscow correspondent", Byline(("Jane Doe",))),
+        ("By Anneke de Vries", Byline(("Anneke de Vries",))),
+        (
+            "By Jane Doe, CNN Updated 10:32 AM EST, Sat January 8, 2022",
+            Byline(("Jane Doe",), "CNN", "2022-01-08"),
+        ),
+        ("Written by Jane Doe on 2022-01-08", Byline(("Jane Doe",), None, "2022-01-08")),
+    ],
+)
+def test_clean_bylines_in_many_shapes(line: str, expected: Byline) -> None:
+    assert parse_byline(line) == expected

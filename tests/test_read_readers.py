@@ -259,3 +259,12 @@ def test_read_html_in_declared_latin1_without_warning(
     )
     assert "schließt für drei Wochen – sagte" in _only_article(page).text
     assert "not UTF-8" not in caplog.text
+
+
+def test_read_directory_skips_hidden_files_and_reads_html_named_txt(tmp_path: Path) -> None:
+    (tmp_path / ".DS_Store").write_bytes(bytes(range(256)))
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n", "utf-8")
+    (tmp_path / "saved-page.txt").write_text(HTML, encoding="utf-8")
+    [article] = _articles(tmp_path)
+    assert isinstance(article, Article) and article.title == "Lindau port closes for repairs"

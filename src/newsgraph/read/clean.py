@@ -50,6 +50,11 @@ _OUTLET_WORD = re.compile(
     r"\b(?:Press|News|Times|Post|Herald|Journal|Wire|Agency|Media|Daily|Tribune|Gazette|Radio"
     r"|TV|Television|Network|Magazine|Chronicle|Telegraph|Observer|Courier|Ledger|Review)\b"
 )
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?(?:\s*(?:[A-Z]{1,4}T|UTC|GMT|Z)\b)?"
+)
+#: A person's name as bylines write it: 1-5 capitalised words ("Jane Doe", "Anneke de Vries").
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,4}")
 _CAPTION_START = re.compile(r"^(?:pictured|above|top|main image|file photo)\s*[:,]", re.IGNORECASE)
 _COOKIE = re.compile(
     r"\bcookies?\b.*\b(?:accept|consent|agree|use of|browsing|experience|privacy|settings)\b"
@@ -251,7 +256,7 @@ def parse_byline(line: str) -> Byline | None:
         published, where = found
         rest = rest[: where.start()] + " " + rest[where.end() :]
     rest = re.sub(r"\b(?:updated|published|posted|on|at)\b\s*:?", " ", rest, flags=re.I)
-    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", " ", rest)
+    rest = _TIME.sub(" ", rest)
     rest = re.sub(
         r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,?", " ", rest
     )
@@ -275,8 +280,8 @@ def parse_byline(line: str) -> Byline | None:
             outlet = known
         elif staff and outlet is None:
             outlet = staff.group("name")
-        elif known is None and staff is None:
-            authors.append(part)
+        elif known is None and staff is None and _NAME.fullmatch(part):
+            authors.append(part.title() if part.isupper() else part)
     return Byline(tuple(authors), outlet, published)
 
 

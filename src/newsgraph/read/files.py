@@ -52,13 +52,15 @@ _WHATWG_ALIASES = {
 
 
 def kind_of(path: Path) -> Kind | None:
-    """The reader for ``path``: by suffix (``.gz`` looked through), else by sniffing its start."""
+    """The reader for ``path``: by suffix (``.gz`` looked through), else by sniffing its start;
+    a ``.txt`` file that starts like an HTML page is read as one."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes.pop()
-    if suffixes and suffixes[-1] in _SUFFIXES:
-        return _SUFFIXES[suffixes[-1]]
-    return sniff(head(path))
+    by_suffix = _SUFFIXES.get(suffixes[-1]) if suffixes else None
+    if by_suffix == "text":
+        return "html" if sniff(head(path)) == "html" else "text"  # a saved page named .txt
+    return by_suffix or sniff(head(path))
 
 
 def head(path: Path, size: int = _SNIFF_BYTES) -> bytes:
