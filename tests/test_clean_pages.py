@@ -54,6 +54,8 @@ def test_clean_byline_authors_outlet_and_separate_date_line() -> None:
         ("08.01.2022", "2022-01-08"),
         ("01/08/2022", "2022-01-08"),
         ("25/12/2021", "2021-12-25"),
+        ("8-Jan-2022", "2022-01-08"),
+        ("Sat, 08 Jan 2022 10:32:00 GMT", "2022-01-08"),
         ("Saturday, January 8, 2022 10:32 AM EST", "2022-01-08"),
         ("Published on 8th of January, 2022", "2022-01-08"),
         ("Protests went on for days", None),
@@ -229,3 +231,10 @@ def test_clean_list_items_between_paragraphs_stay_in_the_body() -> None:
 )
 def test_clean_bylines_in_many_shapes(line: str, expected: Byline) -> None:
     assert parse_byline(line) == expected
+
+
+def test_clean_date_printed_under_the_article() -> None:
+    page = clean_page(f"Port closes\n\n{P1}\n\n{P2}\n\nFirst published on 3 March 2023\nShare")
+    assert page.published == "2023-03-03"
+    assert _removed(page, "date") == ["First published on 3 March 2023"]
+    assert page.text == f"{P1}\n\n{P2}"

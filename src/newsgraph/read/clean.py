@@ -55,6 +55,12 @@ _TIME = re.compile(
 )
 #: A person's name as bylines write it: 1-5 capitalised words ("Jane Doe", "Anneke de Vries").
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,4}")
+#: Words that go with a date line: "First published on Sat, ...", "Updated at ...".
+_DATE_WORDS = re.compile(
+    r"\b(?:updated|published|posted|first|last|modified|on|at|date|gmt|utc"
+    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
+    re.IGNORECASE,
+)
 _CAPTION_START = re.compile(r"^(?:pictured|above|top|main image|file photo)\s*[:,]", re.IGNORECASE)
 _COOKIE = re.compile(
     r"\bcookies?\b.*\b(?:accept|consent|agree|use of|browsing|experience|privacy|settings)\b"
@@ -300,16 +306,10 @@ def date_line(line: str) -> str | None:
     found = find_date(line)
     if not found:
         return None
-    _iso, where = found
-    rest = line[: where.start()] + line[where.end() :]
-    rest = re.sub(
-        r"\b(?:updated|published|posted|first|last|modified|on|at|date|gmt|utc|[ap]\.?m\.?"
-        r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{1,2}[:.]\d{2}|[A-Z]{2,4}$",
-        " ",
-        rest,
-        flags=re.IGNORECASE,
-    )
-    return _iso if not _WORD.search(rest) else None
+    iso, where = found
+    rest = _TIME.sub(" ", line[: where.start()] + " " + line[where.end() :])
+    rest = _DATE_WORDS.sub(" ", rest)
+    return iso if not _WORD.search(rest) else None
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -354,7 +354,10 @@ def clean_page(raw: str) -> Page:
 
     end = _body_end(lines, kinds, first)
     for i in range(end, len(lines)):
-        if kinds[i] is None:
+        if kinds[i] is None and (day := date_line(lines[i])) is not None:
+            kinds[i] = "date"  # "Published January 8, 2022" printed under the article
+            published = published or day
+        elif kinds[i] is None:
             kinds[i] = "related" if _after_related_head(lines, kinds, end, i) else "furniture"
     for i in range(first, end):
         if kinds[i] is None and title is not None and _norm(lines[i]) == _norm(title):
