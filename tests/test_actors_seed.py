@@ -10,7 +10,8 @@ import pytest
 import newsgraph
 from newsgraph.model import Actor, Document
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "kazakhstan-2022-01-08.txt"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "samples" / "kazakhstan-2022-01-08.txt"
 
 EXPECTED: list[tuple[str, str, str | None, str | None, str | None]] = [
     # name, kind, country, sector, a role it must have

@@ -24,7 +24,16 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract import roles
-from newsgraph.extract.coref import FEMALE, MALE, NEUTER, Entity, Ref, antecedent, is_subject, resolve
+from newsgraph.extract.coref import (
+    FEMALE,
+    MALE,
+    NEUTER,
+    Entity,
+    Ref,
+    antecedent,
+    is_subject,
+    resolve,
+)
 from newsgraph.extract.lexicon import (
     BODY_NOUNS,
     FEMALE_TITLES,
@@ -42,15 +51,15 @@ from newsgraph.extract.lexicon import (
 from newsgraph.model import Actor, ActorKind, Span
 
 _LABELS: dict[str, ActorKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
-_MEDIA_WORDS = frozenset("broadcasting news radio television tv press times post journal".split())
+_MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "press", "times"})
 _PLACE_NOUNS = frozenset({"country", "nation", "republic", "state"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "found", "run"})
-_QUOTE_OPEN = "“‘«\""
-_QUOTE_CLOSE = "”’»\""
+_QUOTE_OPEN = '“‘«"'
+_QUOTE_CLOSE = '”’»"'
 _STRIP = "[]()“”\"'‘’«»"
-_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. miss sir".split())
+_TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +156,13 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j not in taken and (
-            doc[j].pos_ == "PROPN" or (doc[j].text in {"/", "&"} and j + 1 < len(doc)
-                                       and doc[j + 1].pos_ == "PROPN")
+        while (
+            j < len(doc)
+            and j not in taken
+            and (
+                doc[j].pos_ == "PROPN"
+                or (doc[j].text in {"/", "&"} and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
+            )
         ):
             j += 1
         span = doc[i:j]
@@ -160,8 +173,10 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
         words = name.replace("/", " ").split()
         if country_of(name) and not demonym_of(name):
             yield Named(i, j, name, "GPE")
-        elif named_info(name) != (None, None) or any(w.lower() in ORG_WORDS for w in words) or (
-            all(len(w) > 1 and w.isupper() for w in words)
+        elif (
+            named_info(name) != (None, None)
+            or any(w.lower() in ORG_WORDS for w in words)
+            or (all(len(w) > 1 and w.isupper() for w in words))
         ):
             if not demonym_of(name):
                 yield Named(i, j, name, "ORG")
@@ -193,7 +208,7 @@ def _cluster(doc: Doc, named: list[Named]) -> tuple[list[Entity], dict[int, Enti
 def _short_form_of(
     doc: Doc, previous: Named | None, m: Named, owner: dict[int, Entity]
 ) -> Entity | None:
-    """The entity of "Collective Security Treaty Organization" for the "CSTO" in brackets after it."""
+    """The entity of "Collective Security Treaty Organization" for the "(CSTO)" after it."""
     if previous is None or previous.kind == "PERSON" or m.start - previous.end != 1:
         return None
     if doc[previous.end].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
@@ -264,28 +279,29 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
         elif token.lemma_ in _LEAD_VERBS and token.pos_ == "VERB":
             _leads(token, history, owner, named)
         elif token.lower_ in MALE | FEMALE | NEUTER and token.pos_ == "PRON":
-            entity = _pronoun(token, sent_of, history)
-            if entity is not None:
-                entity.spans.append((i, i + 1))
-                history.append(Ref(i, sent_of[i], is_subject(token), entity))
+            referent = _pronoun(token, sent_of, history)
+            if referent is not None:
+                referent.spans.append((i, i + 1))
+                history.append(Ref(i, sent_of[i], is_subject(token), referent))
                 for found in filter(None, (fronted.get(i), roles.predicate(token))):
                     consumed.update(found.tokens)
-                    pending.append((entity, found))
+                    pending.append((referent, found))
         elif token.lower_ == "who" and token.head.dep_ == "relcl":
-            target = next((r.entity for r in reversed(history) if r.token == token.head.head.i), None)
+            antecedent_i = token.head.head.i
+            target = next((r.entity for r in reversed(history) if r.token == antecedent_i), None)
             if target is not None:
                 history.append(Ref(i, sent_of[i], is_subject(token), target))
         elif token.pos_ == "NOUN" and i not in quoted:
-            entity = _nominal(doc, token, sent_of, history, entities, owner)
-            if entity is not None:
-                entity.spans.append(_np_extent(token))
-                history.append(Ref(i, sent_of[i], is_subject(token), entity))
+            mentioned = _nominal(doc, token, sent_of, history, entities, owner)
+            if mentioned is not None:
+                mentioned.spans.append(_np_extent(token))
+                history.append(Ref(i, sent_of[i], is_subject(token), mentioned))
     for entity, found in pending:
         _apply(doc, entity, found, owner, named)
 
 
 def _leads(verb: Token, history: list[Ref], owner: dict[int, Entity], named: list[Named]) -> None:
-    """"he ... leads the Democratic Choice of Kazakhstan": the subject is affiliated with it."""
+    """ "he ... leads the Democratic Choice of Kazakhstan": the subject is affiliated with it."""
     clause = verb.head if verb.dep_ == "conj" else verb
     subjects = {c.i for v in (verb, clause) for c in v.children if c.dep_ == "nsubj"}
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -306,8 +322,10 @@ def _descriptors(doc: Doc, m: Named) -> Iterator[roles.Descriptor]:
     if m.kind == "ORG":
         after = m.end
         if after + 2 < len(doc) and doc[after].text == "(":
-            close = next((k for k in range(after, min(after + 6, len(doc))) if doc[k].text == ")"), None)
-            after = close + 1 if close is not None else after
+            close = next(
+                (k for k in range(after, min(after + 6, len(doc))) if doc[k].text == ")"), after - 1
+            )
+            after = close + 1
         if after < len(doc) and doc[after].pos_ == "NOUN" and agent_sector(doc[after].text):
             yield roles.Descriptor(sector=agent_sector(doc[after].text), tokens=(after,))
 
@@ -342,6 +360,7 @@ def _pronoun(token: Token, sent_of: dict[int, int], history: list[Ref]) -> Entit
     if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_ == "be"):
         return None
     if word in NEUTER:
+
         def accept(e: Entity) -> bool:
             return e.kind in {"ORG", "GPE"} and not e.plural
     else:
@@ -408,8 +427,13 @@ def _nominal(
         return body
     if det in {"a", "an"} or token.dep_ in {"nsubj", "dobj", "pobj"} and det is not None:
         person = Entity(kind="PERSON", key=lemma, country=country, sector=agent_sector(lemma))
-        person.add_role(" ".join(t.text for t in doc[_np_extent(token)[0] : token.i + 1]
-                                 if t.dep_ not in {"det", "poss", "case"}))
+        person.add_role(
+            " ".join(
+                t.text
+                for t in doc[_np_extent(token)[0] : token.i + 1]
+                if t.dep_ not in {"det", "poss", "case"}
+            )
+        )
         person.anchored = det not in {"a", "an"}
         possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
         if possessor is not None:
@@ -434,7 +458,8 @@ def _np_key(token: Token) -> str:
 
 
 def _np_country(token: Token, history: list[Ref]) -> str | None:
-    """Country of a noun phrase from its modifiers: "Kazakh activists", "the government of Kazakhstan"."""
+    """Country of a noun phrase from its modifiers: "Kazakh activists", "the government of
+    Kazakhstan"."""
     for child in token.children:
         if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.i < token.i:
             code = place_code(child.text)
@@ -453,8 +478,11 @@ def _np_country(token: Token, history: list[Ref]) -> str | None:
 
 def _find_group(entities: list[Entity], key: str, country: str | None, kind: str) -> Entity | None:
     for e in entities:
-        if e.kind == kind and e.key == key and not e.named and (
-            country is None or e.country in {None, country}
+        if (
+            e.kind == kind
+            and e.key == key
+            and not e.named
+            and (country is None or e.country in {None, country})
         ):
             return e
     return None
@@ -482,7 +510,7 @@ def _np_extent(token: Token) -> tuple[int, int]:
 
 
 def _merge_cataphora(doc: Doc, entities: list[Entity]) -> None:
-    """"... interviewed an activist ... . Aigerim Tuleuzhanova asserted ...": a named person who
+    """ "... interviewed an activist ... . Aigerim Tuleuzhanova asserted ...": a named person who
     first appears as a subject, with no description of their own, right after an unnamed person
     was introduced with an indefinite noun phrase, is that person."""
     sent_of = _sentence_index(doc)
@@ -491,9 +519,13 @@ def _merge_cataphora(doc: Doc, entities: list[Entity]) -> None:
         if not is_subject(doc[first[0] : first[1]].root):
             continue
         candidates = [
-            e for e in entities
-            if e.kind == "PERSON" and not e.named and not e.anchored
-            and min(e.spans)[0] < first[0] and 0 < sent_of[first[0]] - sent_of[min(e.spans)[0]] <= 2
+            e
+            for e in entities
+            if e.kind == "PERSON"
+            and not e.named
+            and not e.anchored
+            and min(e.spans)[0] < first[0]
+            and 0 < sent_of[first[0]] - sent_of[min(e.spans)[0]] <= 2
         ]
         if not candidates:
             continue
@@ -545,7 +577,8 @@ def _keep(doc: Doc, e: Entity) -> bool:
         root = doc[s:t].root
         while root.dep_ in {"conj", "appos"}:
             root = root.head
-        if root.dep_ in _ACTING_DEPS or (root.dep_ == "pobj" and root.head.lower_ in {"by", "from"}):
+        by = root.dep_ == "pobj" and root.head.lower_ in {"by", "from"}
+        if root.dep_ in _ACTING_DEPS or by:
             return True
     return False
 
@@ -585,7 +618,8 @@ def _canonical(e: Entity, doc: Doc) -> str:
         return " ".join(w.text for w in doc[s:t] if w.dep_ != "det")
     if e.kind == "GROUP":
         words = [
-            w.text for w in doc[s:t]
+            w.text
+            for w in doc[s:t]
             if w.i == head.i or w.dep_ == "compound" or place_code(w.text) or w.lower_ == "armed"
         ]
         return " ".join(words)
