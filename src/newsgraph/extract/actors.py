@@ -43,6 +43,7 @@ from newsgraph.extract.lexicon import (
     agent_sector,
     country_of,
     demonym_of,
+    gender_of,
     is_agent,
     is_country,
     named_info,
@@ -118,7 +119,7 @@ def _repair(ent: SpacySpan) -> Named | None:
     if start >= end:
         return None
     span = doc[start:end]
-    name = " ".join(re.sub(r"[\[\]()]", " ", span.text).split())
+    name = _clean_name(span.text)
     label = ent.label_
     if label == "LOC" and name.lower() == "west":
         return Named(start, end, "the West", "GROUP")
@@ -134,6 +135,12 @@ def _repair(ent: SpacySpan) -> Named | None:
     if label == "ORG" and _looks_like_person(span):
         return Named(start, end, name, "PERSON")
     return Named(start, end, name, _LABELS[label])
+
+
+def _clean_name(text: str) -> str:
+    """A name without brackets, a possessive ending or doubled spaces: "Vladimir] Putin's"."""
+    text = re.sub(r"[’']s$", "", text.strip())
+    return " ".join(re.sub(r"[\[\]()]", " ", text).split())
 
 
 def _looks_like_person(span: SpacySpan) -> bool:
@@ -176,7 +183,7 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
         elif (
             named_info(name) != (None, None)
             or any(w.lower() in ORG_WORDS for w in words)
-            or (all(len(w) > 1 and w.isupper() for w in words))
+            or all(len(w) > 2 and w.isupper() for w in words)
         ):
             if not demonym_of(name):
                 yield Named(i, j, name, "ORG")
@@ -200,6 +207,8 @@ def _cluster(doc: Doc, named: list[Named]) -> tuple[list[Entity], dict[int, Enti
             entities.append(entity)
         entity.names.append(m.name)
         entity.spans.append((m.start, m.end))
+        if m.kind == "PERSON" and " " in m.name and entity.gender is None:
+            entity.gender = gender_of(m.name.split()[0])
         owner[m.start] = entity
         previous = m
     return entities, owner
@@ -335,6 +344,7 @@ def _apply(
 ) -> None:
     if entity.kind == "PERSON":
         entity.add_role(found.role)
+        entity.gender = entity.gender or _role_gender(found.role)
     else:
         entity.country = entity.country or found.based
     entity.country = entity.country or found.country
@@ -343,6 +353,16 @@ def _apply(
         org = next((owner[m.start] for m in named if m.start <= found.affiliation < m.end), None)
         if org is not None and org is not entity and org.kind == "ORG":
             entity.affiliations.append(org)
+
+
+def _role_gender(role: str | None) -> str | None:
+    """ "spokeswoman" -> "f", "chairman" -> "m"; most roles say nothing."""
+    head = role.lower().split()[-1] if role else ""
+    if head.endswith("woman") or head in {"actress", "queen", "princess", "mother", "wife"}:
+        return "f"
+    if head.endswith("man") or head in {"actor", "king", "prince", "father", "husband"}:
+        return "m"
+    return None
 
 
 def _title_gender(doc: Doc, m: Named, entity: Entity) -> None:
@@ -615,7 +635,9 @@ def _canonical(e: Entity, doc: Doc) -> str:
     s, t = min(e.spans)
     head = doc[t - 1]
     if e.kind == "ORG":
-        return " ".join(w.text for w in doc[s:t] if w.dep_ != "det")
+        while s < t - 1 and doc[s].dep_ == "det":
+            s += 1
+        return doc[s:t].text
     if e.kind == "GROUP":
         words = [
             w.text

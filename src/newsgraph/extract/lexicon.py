@@ -17,6 +17,7 @@ def _words(text: str) -> frozenset[str]:
 #: Words that make a proper name an organisation.
 ORG_WORDS = _words(
     "agency alliance association authority bank bureau broadcasting cabinet center centre "
+    "hall house palace kremlin "
     "choice church club coalition college commission committee company corporation council "
     "court department embassy federation forces foundation front fund group guard inc "
     "institute league ltd media ministry movement network news office organisation "
@@ -65,16 +66,22 @@ def _lexicon() -> dict[str, dict[str, Any]]:
 
 
 def country_of(name: str) -> str | None:
-    """ISO 3166-1 alpha-3 code of the country named ``name``, or of the country a city the
-    dictionaries list ("Almaty") lies in."""
+    """ISO 3166-1 alpha-3 code of the country named ``name``, or of the country a city, region
+    or state the dictionaries list ("Almaty", "Texas") lies in."""
     key = name.lower().removeprefix("the ")
-    found: str | None = _lexicon()["countries"].get(key) or _lexicon()["cities"].get(key)
+    found: str | None = _lexicon()["countries"].get(key) or _lexicon()["places"].get(key)
     return found
 
 
 def is_country(name: str) -> bool:
     """Whether ``name`` names a country (not a city)."""
     return name.lower().removeprefix("the ") in _lexicon()["countries"]
+
+
+def gender_of(first_name: str) -> str | None:
+    """ "m" or "f" for a common first name, else None."""
+    found: str | None = _lexicon()["first_names"].get(first_name.lower())
+    return found
 
 
 def demonym_of(word: str) -> str | None:
