@@ -14,8 +14,6 @@ import argparse
 import time
 from pathlib import Path
 
-import spacy
-
 from newsgraph.extract.actors import find_actors
 from newsgraph.extract.lexicon import country_of
 from newsgraph.nlp import load
@@ -51,7 +49,7 @@ def main() -> None:
         t_parse = min(t_parse, best_of(1, lambda: list(bare.pipe(texts))))
         t_full = min(t_full, best_of(1, lambda: list(full.pipe(texts))))
     n_actors = sum(len(find_actors(d)) for d in docs)
-    print(f"{len(texts)} articles, {paragraphs} paragraphs, {words} words; spaCy {spacy.__version__}")
+    print(f"{len(texts)} articles, {paragraphs} paragraphs, {words} words")
     print(f"bare parse (nlp.pipe)        {t_parse:7.2f} s")
     print(f"find_actors on parsed docs   {t_actors:7.2f} s  ({n_actors} actors)")
     print(f"component / parse            {t_actors / t_parse:7.1%}")

@@ -77,6 +77,17 @@ AGENT_OVERRIDES: dict[str, str | None] = {
     "spokeswoman": None,
     "official": None,
     "consultant": "BUS",
+    "chief executive": "BUS",
+    "leader": "GOV",
+    "union leader": "CVL",
+    "party leader": "POL",
+    "opposition leader": "OPP",
+    "executive": "BUS",
+    "ceo": "BUS",
+    "central bank": "GOV",
+    "miner": "CVL",
+    "worker": "CVL",
+    "striker": "CVL",
     "analyst": "EDU",
     "expert": None,
     "banker": "BUS",
@@ -298,7 +309,6 @@ DEMONYMS: dict[str, str] = {
     "mongolian": "MNG",
     "new zealand": "NZL",
     "soviet": "RUS",
-    "kremlin": "RUS",
 }
 
 #: Plurals of demonyms that are not the adjective plus "s".
@@ -463,6 +473,7 @@ def build(src: Path) -> dict[str, dict[str, object]]:
         named[name] = [country, "MED"]
     for name in IGOS:
         named[name] = [None, "IGO"]
+    named.update({"kremlin": ["RUS", "GOV"], "the kremlin": ["RUS", "GOV"]})
     return {
         "countries": dict(sorted(countries.items())),
         "places": dict(sorted(places.items())),

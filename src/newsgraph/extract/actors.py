@@ -90,9 +90,7 @@ def _named_mentions(doc: Doc) -> list[Named]:
     taken: set[int] = set()
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
-        mention = _repair(ent)
-        if mention is not None:
-            found.append(mention)
+        found += _repair(doc, ent.start, ent.end, ent.label_)
     runs = list(_proper_runs(doc, taken))
     found += [m for m in runs if m.kind != "PERSON"]
     surnames = {m.name.split()[-1].lower() for m in found if m.kind == "PERSON" and " " in m.name}
@@ -106,21 +104,30 @@ def _named_mentions(doc: Doc) -> list[Named]:
     ]
 
 
-def _repair(ent: SpacySpan) -> Named | None:
-    """An entity as a named actor mention, or None when it names no actor."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
+def _repair(doc: Doc, start: int, end: int, label: str) -> list[Named]:
+    """An entity as named actor mentions: none when it names no actor, two when spaCy ran a
+    possessor into a name ("Green Party's Jill Stein")."""
     while start < end and (
-        doc[start].dep_ == "det" or doc[start].text in _STRIP or doc[start].lower_ in _TITLES
+        doc[start].dep_ == "det" or doc[start].is_punct or doc[start].lower_ in _TITLES
     ):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in _STRIP + ".,"):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     if start >= end:
-        return None
-    span = doc[start:end]
+        return []
+    inner = next((k for k in range(start + 1, end - 1) if doc[k].tag_ == "POS"), None)
+    if inner is not None:
+        return _repair(doc, start, inner, label) + _repair(doc, inner + 1, end, label)
+    found = _classify(doc[start:end], label)
+    return [found] if found else []
+
+
+def _classify(span: SpacySpan, label: str) -> Named | None:
+    """The kind of actor a (trimmed) entity names, or None."""
+    start, end = span.start, span.end
     name = _clean_name(span.text)
-    label = ent.label_
+    if not any(c.isalpha() for c in name):
+        return None
     if label == "LOC" and name.lower() == "west":
         return Named(start, end, "the West", "GROUP")
     if label not in _LABELS:
@@ -150,7 +157,8 @@ def _looks_like_person(span: SpacySpan) -> bool:
         return False
     if named_info(span.text)[1] in {"MED", "IGO", "NGO", "BUS"}:
         return False
-    return all(w[0].isupper() and not w.isupper() for w in words)
+    camel = any(any(c.isupper() for c in w[3:]) for w in words)  # "ArcelorMittal", not "McCain"
+    return not camel and all(w[0].isupper() and not w.isupper() for w in words)
 
 
 def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
@@ -240,9 +248,10 @@ def _same_name(a: str, b: str, kind: str) -> bool:
         return True
     if kind == "PERSON":
         wa, wb = la.split(), lb.split()
-        if wa[-1] != wb[-1]:
-            return False
-        return len(wa) == 1 or len(wb) == 1 or wa[0] == wb[0]
+        if len(wa) == 1 or len(wb) == 1:  # "Tokayev", and "Xi" for "Xi Jinping"
+            one, full = (wa, wb) if len(wa) == 1 else (wb, wa)
+            return one[0] in (full[-1], full[0]) and (one[0] == full[-1] or len(full) == 2)
+        return wa[-1] == wb[-1] and wa[0] == wb[0]
     if kind == "GPE":
         return is_country(a) and is_country(b) and country_of(a) == country_of(b)
     return _acronym(a) == b.replace("/", "").replace(".", "") or _acronym(b) == a.replace(
@@ -283,10 +292,6 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
             entity = owner[m.start]
             history.append(Ref(i, sent_of[i], is_subject(token), entity))
             _title_gender(doc, m, entity)
-        elif i in in_named or i in consumed:
-            continue
-        elif token.lemma_ in _LEAD_VERBS and token.pos_ == "VERB":
-            _leads(token, history, owner, named)
         elif token.lower_ in MALE | FEMALE | NEUTER and token.pos_ == "PRON":
             referent = _pronoun(token, sent_of, history)
             if referent is not None:
@@ -295,6 +300,10 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
                 for found in filter(None, (fronted.get(i), roles.predicate(token))):
                     consumed.update(found.tokens)
                     pending.append((referent, found))
+        elif i in in_named or i in consumed:
+            continue
+        elif token.lemma_ in _LEAD_VERBS and token.pos_ == "VERB":
+            _leads(token, history, owner, named)
         elif token.lower_ == "who" and token.head.dep_ == "relcl":
             antecedent_i = token.head.head.i
             target = next((r.entity for r in reversed(history) if r.token == antecedent_i), None)
@@ -335,8 +344,9 @@ def _descriptors(doc: Doc, m: Named) -> Iterator[roles.Descriptor]:
                 (k for k in range(after, min(after + 6, len(doc))) if doc[k].text == ")"), after - 1
             )
             after = close + 1
-        if after < len(doc) and doc[after].pos_ == "NOUN" and agent_sector(doc[after].text):
-            yield roles.Descriptor(sector=agent_sector(doc[after].text), tokens=(after,))
+        following = doc[after] if after < len(doc) else None
+        if following is not None and following.lemma_.lower() in BODY_NOUNS | ORG_WORDS:
+            yield roles.Descriptor(sector=agent_sector(following.text), tokens=(after,))
 
 
 def _apply(
@@ -348,7 +358,8 @@ def _apply(
     else:
         entity.country = entity.country or found.based
     entity.country = entity.country or found.country
-    entity.sector = entity.sector or found.sector
+    if entity.kind != "PERSON":  # a person's sector is settled in _complete, roles and all
+        entity.sector = entity.sector or found.sector
     if found.affiliation is not None:
         org = next((owner[m.start] for m in named if m.start <= found.affiliation < m.end), None)
         if org is not None and org is not entity and org.kind == "ORG":
@@ -436,6 +447,7 @@ def _nominal(
     if det in {"the", "this", "that"}:
         found = antecedent(sent_of[token.i], history, lambda e: e.has_role(lemma))
         if found is not None:
+            found.hints += filter(None, [agent_sector(lemma)])
             return found
     if lemma in BODY_NOUNS:
         body = _find_group(entities, key, country, "ORG")
@@ -446,7 +458,7 @@ def _nominal(
         body.sector = body.sector or agent_sector(key)
         return body
     if det in {"a", "an"} or token.dep_ in {"nsubj", "dobj", "pobj"} and det is not None:
-        person = Entity(kind="PERSON", key=lemma, country=country, sector=agent_sector(lemma))
+        person = Entity(kind="PERSON", key=lemma, country=country)
         person.add_role(
             " ".join(
                 t.text
@@ -566,7 +578,7 @@ def _merge_cataphora(doc: Doc, entities: list[Entity]) -> None:
 def _finish(doc: Doc, entities: list[Entity]) -> list[Actor]:
     text = doc.text
     kept = [e for e in entities if e.spans and _keep(doc, e)]
-    for e in kept:
+    for e in sorted(kept, key=lambda e: e.kind == "PERSON"):  # organisations before their staff
         _complete(doc, e)
     kept.sort(key=lambda e: min(s for s, _ in e.spans))
     actors = []
@@ -608,7 +620,10 @@ def _complete(doc: Doc, e: Entity) -> None:
     for name in e.names:
         country, sector = named_info(name)
         e.country = e.country or country
-        e.sector = e.sector or sector
+        if e.kind != "PERSON":  # a namesake's sector in the dictionaries would mislead
+            e.sector = sector or e.sector
+    if e.kind == "PERSON":
+        _person_sector(e)
     if e.kind == "GPE":
         e.country = e.country or next(filter(None, map(country_of, e.names)), None)
         e.sector = e.sector or ("GOV" if e.country else None)
@@ -616,17 +631,36 @@ def _complete(doc: Doc, e: Entity) -> None:
         e.country = e.country or next(filter(None, map(demonym_of, e.names)), None)
         e.sector = e.sector or ("CVL" if e.country else None)
     if e.kind == "ORG" and e.names:
+        e.country = e.country or _org_country(e.names)
         words = [w.lower() for n in e.names for w in re.split(r"[\s/-]+", n)]
-        if any(w in _MEDIA_WORDS for w in words):
+        if any(w in _MEDIA_WORDS or w.endswith("news") for w in words):
             e.sector = e.sector or "MED"
-        e.country = e.country or next(filter(None, (place_code(w) for w in words)), None)
-        e.sector = e.sector or next(filter(None, (agent_sector(w) for w in words[::-1])), None)
+        heads = [n.split(" of ")[0] for n in e.names]  # "University of Armenia": University
+        e.sector = e.sector or next(filter(None, map(agent_sector, heads)), None)
+    e.sector = e.sector or next(iter(e.hints), None)
     for org in e.affiliations:
-        e.sector = e.sector or org.sector
         if e.kind == "PERSON" or org.country:
             e.country = e.country or org.country
-    for role in e.roles:
-        e.sector = e.sector or agent_sector(role)
+
+
+def _person_sector(e: Entity) -> None:
+    """A specific role ("activist": OPP) first, then the organisation a person works for, then a
+    generic office ("envoy": GOV), then a former one."""
+    current = [s for r in e.roles if (s := roles.role_sector(r))]
+    employer = [o.sector for o in e.affiliations if o.sector]
+    former = [s for r in e.roles if (s := agent_sector(r))]
+    if current and current[0] != "GOV":
+        e.sector = e.sector or current[0]
+    e.sector = e.sector or next(iter(employer + current + former), None)
+
+
+def _org_country(names: list[str]) -> str | None:
+    """ "American University of Armenia" -> ARM: a country after "of" first, then any word."""
+    for name in names:
+        if " of " in name and (code := place_code(name.rsplit(" of ", 1)[1])):
+            return code
+    words = [w for n in names for w in re.split(r"[\s/-]+", n)]
+    return next(filter(None, map(place_code, words)), None)
 
 
 def _canonical(e: Entity, doc: Doc) -> str:

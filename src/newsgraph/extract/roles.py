@@ -154,7 +154,7 @@ def _describe(words: list[Token], *, is_name: bool) -> Descriptor | None:
         role = " ".join(t.text for t in role_words)
     if role is None and country is None and affiliation is None and based is None:
         return None
-    sector = _role_sector(role) if role else None
+    sector = role_sector(role) if role else None
     tokens = tuple(t.i for t in words)
     return Descriptor(role, country, sector, affiliation, tokens, based)
 
@@ -171,7 +171,7 @@ def _trim_modifiers(words: list[Token]) -> list[Token]:
     return kept
 
 
-def _role_sector(role: str) -> str | None:
+def role_sector(role: str) -> str | None:
     """The sector a role gives, unless it is a former one."""
     words = role.lower().split()
     if words[0] in {"former", "ex", "ex-"}:
