@@ -18,63 +18,18 @@ Units are content fragments: a gold content with several fragments counts each, 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsgraph import nlp as nlp_loader
 from newsgraph.extract.actors import find_actors
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.model import Quote
 from newsgraph.settings import Settings
+from polnear import DATA, Gold, Range, load
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
-Range = tuple[int, int]
 _EDGE = " \t\n\r\xa0.,;:"
-
-
-@dataclass(frozen=True)
-class Gold:
-    content: tuple[Range, ...]
-    source: tuple[Range, ...]
-
-
-def parse_ann(path: Path) -> list[Gold]:
-    """The attributions of one brat standoff file."""
-    spans: dict[str, tuple[str, tuple[Range, ...]]] = {}
-    events: list[dict[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            tid, info, _text = line.split("\t", 2)
-            label, offsets = info.split(" ", 1)
-            frags = tuple(
-                (int(a), int(b)) for a, b in (f.split() for f in offsets.split(";"))
-            )
-            spans[tid] = (label, frags)
-        elif line.startswith("E"):
-            _eid, args = line.split("\t", 1)
-            events.append(dict(a.split(":", 1) for a in args.split()))
-    out = []
-    for ev in events:
-        content = ev.get("Content") or ev.get("Content2")
-        if content is None or content not in spans:
-            continue
-        source = spans[ev["Source"]][1] if ev.get("Source") in spans else ()
-        out.append(Gold(spans[content][1], source))
-    return out
-
-
-def load(split: str) -> list[tuple[str, str, list[Gold]]]:
-    """(name, text, gold attributions) for every article of a split."""
-    root = DATA / split
-    items = []
-    for txt in sorted((root / "text").glob("*.txt")):
-        anns = sorted((root / "attributions").glob(f"{txt.stem}_*.ann"))
-        if anns:
-            items.append((txt.stem, txt.read_text(encoding="utf-8"), parse_ann(anns[0])))
-    return items
 
 
 def _trim(text: str, r: Range) -> Range:

@@ -58,6 +58,8 @@ def attributions(doc: Doc) -> list[Attribution]:
     for sent in doc.sents:
         for cue in find_cues(sent):
             att = _from_cue(doc, sent, cue, quoted, used)
+            if att is not None and cue.reported and att.channel is None:
+                att = replace(att, channel=_earlier_channel(text, att, found))
             if att is not None:
                 found.append(att)
                 used.update(_covered(att, quoted))
@@ -113,6 +115,17 @@ def _from_cue(
     )
 
 
+def _earlier_channel(text: str, att: Attribution, found: list[Attribution]) -> Range | None:
+    """"X was quoted as saying" with no "by": the channel X last spoke through, if named."""
+    if att.source_head is None:
+        return None
+    name = text[slice(*att.source_head)]
+    for prev in reversed(found):
+        if prev.channel and prev.source_head and text[slice(*prev.source_head)] == name:
+            return prev.channel
+    return None
+
+
 def _from_discourse(
     doc: Doc, q: Quoted, quoted: list[Quoted], found: list[Attribution]
 ) -> Attribution | None:
@@ -134,6 +147,9 @@ def _from_discourse(
     words = _WORD.findall(text[q.start : q.end])
     if len(words) <= _SCARE_MAX_WORDS:
         return _scare_quote(doc, q)
+    named = _named_just_before(doc, q)
+    if named is not None:
+        return Attribution((rng,), kind, source=named, source_head=named, confidence=0.6)
     if len(words) >= _UNNAMED_MIN_WORDS and not _title_case(words):
         return Attribution((rng,), kind, confidence=0.5)
     return None
@@ -172,29 +188,37 @@ def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
     return None
 
 
+def _named_just_before(doc: Doc, q: Quoted) -> Range | None:
+    """A quotation that opens a sentence with no cue anywhere, after a sentence whose subject is
+    a named person: "Tokayev was in no mood for compromise. "What idiocy," ..."."""
+    first = doc.char_span(*q.inner, alignment_mode="expand")
+    if first is None or len(first) == 0 or first[0].sent.start == 0:
+        return None
+    sent = first[0].sent
+    if doc.text[sent.start_char : q.start].strip():
+        return None
+    prev = doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ != "PERSON":
+        return None
+    return _chars(doc, *mention(subj))
+
+
 def _dash_speaker(doc: Doc, q: Quoted) -> Range | None:
     """The speaker named after a dash: "..." – Ned Price."""
     m = _DASH_SPEAKER.match(doc.text, q.end)
     if m is None or m.end() == q.end:
         return None
-    for ent in doc.ents:
-        if ent.start_char == m.end() and ent.label_ in ("PERSON", "ORG"):
-            return ent.start_char, ent.end_char
-    return None
-
-
-def _name_after(doc: Doc, start: int, stop: int) -> Range | None:
-    """The name or pronoun that starts right after ``start`` (skipping marks), before ``stop``."""
-    span = doc.char_span(start, stop, alignment_mode="expand") if start < stop else None
+    span = doc.char_span(m.end(), len(doc.text.rstrip()), alignment_mode="expand")
     if span is None:
         return None
-    for tok in span:
-        if tok.is_punct or tok.is_space:
-            continue
-        if tok.pos_ in ("PROPN", "PRON") and tok.idx < stop:
-            return _chars(doc, *mention(tok))
+    names = [t for t in span[:4] if t.pos_ == "PROPN"]
+    if not names or names[0].i != span.start:
         return None
-    return None
+    last = span.start
+    while last + 1 < span.end and doc[last + 1].pos_ == "PROPN":
+        last += 1
+    return _chars(doc, span.start, last + 1)
 
 
 def _quotation_after(doc: Doc, colon: int, quoted: list[Quoted]) -> list[Quoted]:
@@ -272,14 +296,14 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
 
 
 def _headline_term(text: str, q: Quoted) -> bool:
-    """Quotation marks in a headline or subhead line (no closing punctuation) quote a term,
-    not a statement."""
+    """A few quoted words in a headline or subhead (a line without closing punctuation, or a
+    line that is only the quotation) are a term, not a statement."""
+    if len(_WORD.findall(text[q.start : q.end])) > _SCARE_MAX_WORDS:
+        return False
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = text.find("\n", q.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    return _END_OF_LINE.search(line) is None or (
-        line.strip() == text[q.start : q.end].strip() and len(_WORD.findall(line)) < 8
-    )
+    return _END_OF_LINE.search(line) is None or line.strip() == text[q.start : q.end].strip()
 
 
 def _opens_paragraph(text: str, q: Quoted) -> bool:

@@ -35,11 +35,22 @@ _CHANNEL_ENTS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 _MENTION_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case", "flat"})
 
 
+#: Least precision (on the PolNeAR train split) for a lemma and frame to count as a cue.
+MIN_PRECISION = 0.5
+CueTable = dict[tuple[str, str], float]
+
+
 @lru_cache(maxsize=1)
-def cue_lemmas() -> frozenset[str]:
-    """The shipped lexicon of cue verb lemmas (``resources/quote_cues.txt``)."""
-    lines = resource_path("quote_cues.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.split()[0] for ln in lines if ln.strip() and not ln.startswith("#"))
+def cue_table() -> CueTable:
+    """Precision of each (verb lemma, frame) as a cue, from ``resources/quote_cues.tsv``
+    (built by ``scripts/train_quotes.py``)."""
+    table: CueTable = {}
+    text = resource_path("quote_cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            lemma, frame, precision, _count = line.split("\t")
+            table[lemma, frame] = float(precision)
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,21 +67,28 @@ class Cue:
     content: tuple[tuple[int, int], ...]
     channel: tuple[int, int] | None
     colon: int | None  # token index of a ':' that opens the statement after the cue
+    frame: str = "clause"
+    reported: bool = False  # "was quoted as saying": words passed on by someone else
 
 
-def find_cues(sent: SpacySpan, lemmas: frozenset[str] | None = None) -> Iterator[Cue]:
+def find_cues(sent: SpacySpan, table: CueTable | None = None) -> Iterator[Cue]:
     """The cues of one sentence, in order."""
-    lemmas = cue_lemmas() if lemmas is None else lemmas
+    table = cue_table() if table is None else table
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             yield _according_to(sent, tok)
-        elif (
-            tok.pos_ in ("VERB", "AUX")
-            and tok.lemma_.lower() in lemmas
-            and _is_cue(tok)
-            and not _hosts_saying(tok)
-        ):
-            yield _verb_cue(sent, tok)
+        elif is_cue_candidate(tok):
+            lemma = tok.lemma_.lower()
+            if not any((lemma, f) in table for f in FRAMES):
+                continue
+            cue = verb_cue(sent, tok)
+            if table.get((lemma, cue.frame), 0.0) >= MIN_PRECISION:
+                yield cue
+
+
+def is_cue_candidate(tok: Token) -> bool:
+    """A verb that may introduce a statement, whatever its lemma."""
+    return tok.pos_ in ("VERB", "AUX") and _is_cue(tok) and not _hosts_saying(tok)
 
 
 def _is_cue(verb: Token) -> bool:
@@ -84,7 +102,7 @@ def _hosts_saying(verb: Token) -> bool:
     )
 
 
-def _verb_cue(sent: SpacySpan, verb: Token) -> Cue:
+def verb_cue(sent: SpacySpan, verb: Token) -> Cue:
     cue_start, cue_end = verb.i, verb.i + 1
     channel: tuple[int, int] | None = None
     subject_host = verb
@@ -95,9 +113,12 @@ def _verb_cue(sent: SpacySpan, verb: Token) -> Cue:
         cue_start = min([host.i] + [c.i for c in host.lefts if c.dep_ in ("auxpass", "aux")])
         channel = _agent(host) or _agent(verb)
     subject = _subject(subject_host)
-    content = _content(sent, verb, subject) or (
-        _content(sent, subject_host, subject) if subject_host is not verb else ()
-    )
+    frame, content = statement_frame(sent, verb)
+    if subject_host is not verb and frame != "clause":
+        # "was quoted as saying (by the CBC)": the words are a clause or a quotation nearby
+        frame, content = statement_frame(sent, subject_host)
+        if frame != "clause":
+            frame, content = "none", ()
     colon = _colon_after(sent, verb)
     if channel is None:
         channel = _channel(sent, verb, subject, content)
@@ -112,6 +133,8 @@ def _verb_cue(sent: SpacySpan, verb: Token) -> Cue:
         content=content,
         channel=channel,
         colon=colon,
+        frame=frame,
+        reported=subject_host is not verb,
     )
 
 
@@ -142,7 +165,8 @@ def _subject(verb: Token) -> Token | None:
     Relative pronouns count only on the cue itself ("Smith, who said ...")."""
     tok = verb
     for _ in range(8):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        subjs = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        subj = min(subjs, key=lambda c: abs(c.i - tok.i)) if subjs else None
         if subj is not None and (tok is verb or subj.tag_ not in _RELATIVE):
             return subj
         if tok.dep_ in _STOP_BORROW or tok.head is tok:
@@ -187,29 +211,43 @@ def channel_mention(tok: Token) -> tuple[int, int]:
         and doc[end + 1].text.isupper()
     ):
         return end + 1, end + 2
-    if doc[start].dep_ == "det":
-        start += 1
     return start, end
 
 
-def _content(sent: SpacySpan, verb: Token, subject: Token | None) -> tuple[tuple[int, int], ...]:
+#: Statement frames, in the order they are tried: a clause ("said that ..."), an object and an
+#: infinitive ("urged voters to ..."), an object ("criticised the plan"), a prepositional object
+#: ("complained about the plan"). ``none``: a cue with no complement (its quotation is found
+#: from the quote marks).
+FRAMES = ("clause", "object-clause", "object", "prep", "none")
+
+
+def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Which frame ``verb`` takes its statement in here, and the statement's token ranges."""
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if comps:
-        idx = sorted(t.i for c in comps for t in c.subtree)
-        return _runs(sent, idx)
-    if verb.dep_ in ("parataxis",) or (
+        return "clause", _runs(sent, sorted(t.i for c in comps for t in c.subtree))
+    if verb.dep_ == "parataxis" or (
         verb.dep_ in ("conj", "advcl") and verb.i > verb.head.i and _has_comma_before(verb)
     ):
-        host = verb.head
+        # "The plan, he said, is dead." / "It is dead, he said."
         skip = {t.i for t in verb.subtree}
-        idx = [t.i for t in host.subtree if t.i not in skip]
-        return _runs(sent, idx)
-    if verb.dep_ == "ROOT":
-        # "Most of it is true, he said." parsed with the statement as a parataxis child.
-        para = [c for c in verb.children if c.dep_ == "parataxis" and c.i < verb.i]
-        if para:
-            return _runs(sent, sorted(t.i for c in para for t in c.subtree))
-    return ()
+        return "clause", _runs(sent, [t.i for t in verb.head.subtree if t.i not in skip])
+    para = [c for c in verb.children if c.dep_ == "parataxis" and c.i < verb.i]
+    if verb.dep_ == "ROOT" and para:
+        return "clause", _runs(sent, sorted(t.i for c in para for t in c.subtree))
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if xcomp:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < xcomp[0].i]
+        idx = sorted(t.i for c in objs + xcomp for t in c.subtree)
+        return "object-clause", _runs(sent, idx)
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if objs:
+        return "object", _runs(sent, sorted(t.i for t in objs[0].subtree))
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    pobj = next((g for p in preps[:1] for g in p.children if g.dep_ == "pobj"), None)
+    if pobj is not None:
+        return "prep", _runs(sent, sorted(t.i for t in pobj.subtree))
+    return "none", ()
 
 
 def _has_comma_before(verb: Token) -> bool:

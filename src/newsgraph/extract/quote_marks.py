@@ -60,7 +60,7 @@ def _in_paragraph(text: str, start: int, end: int) -> list[Quoted]:
             i = close + 1
         elif ch in _SINGLE and _opens(text, i, start, end, double=False):
             close = _find_close(text, i, end, _SINGLE[ch], double=False)
-            if close is not None:
+            if close is not None and close - i > 2:
                 found.append(Quoted(i, close + 1))
                 i = close + 1
             else:
@@ -84,19 +84,30 @@ def _opens(text: str, i: int, start: int, end: int, *, double: bool) -> bool:
 
 
 def _find_close(text: str, i: int, end: int, closers: str, *, double: bool) -> int | None:
-    """The offset of the mark that closes the quotation opened at ``i``, or None."""
+    """The offset of the mark that closes the quotation opened at ``i``, or None. A mark of the
+    same kind that opens a word inside it opens a nested quotation, which must close first."""
+    depth = 0
     for j in range(i + 1, end):
         ch = text[j]
+        if ch not in closers and ch != text[i]:
+            continue
+        before = text[j - 1]
+        after = text[j + 1] if j + 1 < end else " "
+        opening = (before.isspace() or before in "([{—–") and not after.isspace()
+        if ch == text[i] and opening and (double or before.isspace()):
+            if ch not in closers or ch in '"\'':
+                depth += 1
+                continue
         if ch not in closers:
             continue
-        after = text[j + 1] if j + 1 < end else " "
-        if double:
-            if ch in "“„" and not after.isspace() and after not in ".,;:!?)—–-":
-                continue  # another opening mark
-            return j
-        before = text[j - 1]
-        if not before.isspace() and not after.isalnum():
-            return j
+        if not double and (before.isspace() or after.isalnum()):
+            continue  # an apostrophe inside the quotation
+        if double and ch in "“„" and not after.isspace() and after not in ".,;:!?)—–-":
+            continue  # another opening mark
+        if depth:
+            depth -= 1
+            continue
+        return j
     return None
 
 
