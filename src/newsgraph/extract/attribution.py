@@ -221,6 +221,22 @@ def _dash_speaker(doc: Doc, q: Quoted) -> Range | None:
     return _chars(doc, span.start, last + 1)
 
 
+def _name_after(doc: Doc, start: int, stop: int) -> Range | None:
+    """The name or pronoun that starts right after ``start`` (skipping marks), before ``stop``."""
+    span = doc.char_span(start, stop, alignment_mode="expand") if start < stop else None
+    if span is None:
+        return None
+    for tok in span:
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.pos_ in ("PROPN", "PRON") and tok.idx < stop:
+            while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+                tok = tok.head
+            return _chars(doc, *mention(tok))
+        return None
+    return None
+
+
 def _quotation_after(doc: Doc, colon: int, quoted: list[Quoted]) -> list[Quoted]:
     end = doc[colon].idx + 1
     for q in quoted:

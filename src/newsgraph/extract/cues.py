@@ -31,7 +31,8 @@ CHANNEL_NOUNS = frozenset({
     "podcast", "telegram", "instagram", "x", "press", "newspaper", "website", "video",
     "communique", "communiqué", "release", "op-ed", "column", "memo", "message",
 })
-_CHANNEL_ENTS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+_CHANNEL_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+_NOT_CHANNEL = frozenset({"PERSON", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME"})
 _MENTION_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case", "flat"})
 
 
@@ -298,7 +299,9 @@ def _is_channel(t: Token, verb: Token) -> bool:
     if t.pos_ not in ("PROPN", "NOUN"):
         return False
     noun = t.lemma_.lower() in CHANNEL_NOUNS and t.pos_ == "NOUN"
-    org = t.ent_type_ in _CHANNEL_ENTS and t.ent_iob_ in ("B", "I") and _ent_head(t)
+    org = _ent_head(t) and (
+        t.ent_type_ in _CHANNEL_ENTS or (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_CHANNEL)
+    )
     if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in _TELL:
         return org
     if t.dep_ == "pobj" and t.head.lower_ in _CHANNEL_PREPS:
