@@ -19,11 +19,10 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from fastapi import FastAPI
 
 from newsgraph.model import Actor, Article, Document, Event, Quote, Span
 from newsgraph.store import open_store
-from newsgraph.web.pages import router
+from newsgraph.web.api import create_app
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> Activist detained"
@@ -74,8 +73,8 @@ def harbour_article() -> Document:
                   b.span('"The bridge will reopen on Friday,"'), speaker="a1",
                   speaker_span=b.span("Ruiz", 1), cue=b.span("said"))
     return Document(
-        Article(b.text, title="Portvale mayor promises bridge will reopen", outlet="Harbour Gazette",
-                published="2024-03-04", language="en", url="https://gazette.example/bridge",
+        Article(b.text, title="Portvale mayor promises bridge will reopen",
+                outlet="Harbour Gazette", published="2024-03-04", language="en", url="https://gazette.example/bridge",
                 authors=("Lena Ortiz",)),
         actors=(ruiz, union, council, police, protesters),
         quotes=(quote,),
@@ -144,13 +143,6 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def make_app(store_url: str) -> FastAPI:
-    app = FastAPI()
-    app.state.store = open_store(store_url)
-    app.include_router(router)
-    return app
-
-
 @pytest.fixture(scope="module")
 def docs() -> dict[str, Document]:
     return {"harbour": harbour_article(), "march": march_article(), "hostile": hostile_article()}
@@ -164,7 +156,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, docs: dict[str, Document]
     for doc in docs.values():
         assert store.write(doc)
     store.close()
-    app = make_app(url)
+    app = create_app(url)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -176,7 +168,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, docs: dict[str, Document]
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(5)
-    app.state.store.close()
 
 
 @pytest.fixture(scope="module")
@@ -284,7 +275,8 @@ def browser() -> Iterator[object]:
     except ImportError:
         reason = "the playwright package is not installed"
     if reason is None and not Path(executable).exists():
-        reason = f"no Chromium at {executable}: apt-get install chromium, or set NEWSGRAPH_TEST_CHROMIUM"
+        reason = (f"no Chromium at {executable}: apt-get install chromium, "
+                  "or set NEWSGRAPH_TEST_CHROMIUM")
     if reason:
         if os.environ.get("NEWSGRAPH_REQUIRE_SERVICES") == "1":
             pytest.fail(f"{reason} (and NEWSGRAPH_REQUIRE_SERVICES=1 requires it)")
@@ -306,7 +298,7 @@ def page(browser: object) -> Iterator[object]:
     tab.dialogs, tab.errors, tab.outside = [], [], []
     tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.on("request", lambda r: None if r.url.startswith("http://127.0.0.1") else tab.outside.append(r.url))
+    tab.on("request", lambda r: r.url.startswith("http://127.0.0.1") or tab.outside.append(r.url))
     yield tab
     context.close()
 
@@ -361,9 +353,10 @@ def test_web_ui_browser_timeline_and_network(page, base_url: str) -> None:  # ty
     assert page.locator("#network-graph .node").count() >= 5
     assert page.locator("#network-graph .edge.conflict").count() >= 2
     assert page.locator("#network-graph .edge.coop").count() >= 1
+    shot(page, "network")
     page.hover("#network-graph .node:has-text('Ana Ruiz') circle")
     assert "focus" in (page.get_attribute("#network-graph", "class") or "")
-    shot(page, "network")
+    assert page.locator("#network-graph .node.on").count() == 2  # Ruiz and the union
     assert not page.errors and not page.outside
 
 

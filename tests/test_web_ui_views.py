@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import EVENT_TYPES
-from newsgraph.web.charts import Link, event_polarity, event_quad, network, timeline_chart
+from newsgraph.web.charts import Tie, event_polarity, event_quad, network, timeline_chart
 from newsgraph.web.highlight import Mark, context, segment
-from newsgraph.web.pages import safe_url
-from newsgraph.web.reads import marked, roles_over_time
+from newsgraph.web.pages import marked, safe_url
 
 TEXT = 'Mayor Ana Ruiz said: "The bridge will reopen on Monday." Unions blocked the road.'
 
@@ -81,12 +80,11 @@ def test_web_ui_segment_without_marks_is_one_piece() -> None:
 def test_web_ui_timeline_stacks_days_by_quad() -> None:
     chart = timeline_chart(
         [
-            ("2022-01-05", "PROTEST"),
-            ("2022-01-05", "PROTEST"),
-            ("2022-01-05", "AGREE"),
-            ("2022-01-07", "ASSAULT"),
-            (None, "AID"),  # undated: not drawn
-            ("31 February", "AID"),  # unreadable: not drawn
+            ("2022-01-05", "PROTEST", 2),
+            ("2022-01-05", "AGREE", 1),
+            ("2022-01-07", "ASSAULT", 1),
+            (None, "AID", 3),  # undated: not drawn
+            ("2022-02-31", "AID", 1),  # impossible: not drawn
         ]
     )
     assert chart.unit == "day" and chart.total == 4
@@ -100,7 +98,9 @@ def test_web_ui_timeline_stacks_days_by_quad() -> None:
 
 
 def test_web_ui_timeline_uses_months_for_long_spans() -> None:
-    chart = timeline_chart([("2019-03-02", "AID"), ("2022-11-30", "ACCUSE"), ("2021-06", "AID")])
+    chart = timeline_chart(
+        [("2019-03-02", "AID", 1), ("2022-11-30", "ACCUSE", 1), ("2021-06", "AID", 1)]
+    )
     assert chart.unit == "month" and chart.total == 3
     assert {b.label for b in chart.bars} == {
         "2019-03-01 to 2019-03-31", "2021-06-01 to 2021-06-30", "2022-11-01 to 2022-11-30",
@@ -113,12 +113,12 @@ def test_web_ui_timeline_empty() -> None:
 
 def test_web_ui_network_colours_edges_by_polarity() -> None:
     links = [
-        Link("1", "2", "ASSAULT", 3),
-        Link("2", "1", "ACCUSE"),
-        Link("1", "3", "AID", 2),
-        Link("3", "2", "AGREE"),
-        Link("3", "2", "THREATEN"),
-        Link("4", "4", "AGREE"),  # self-loops are left out
+        Tie("1", "2", 0, 3),
+        Tie("2", "1", 0, 1),
+        Tie("1", "3", 2, 0),
+        Tie("3", "2", 1, 1),
+        Tie("4", "4", 1, 0),  # self-loops are left out
+        Tie("5", "6", 0, 0),  # nothing happened: no edge, no nodes
     ]
     net = network(links, {"1": "Police", "2": "Protesters", "3": "Red Cross"})
     assert {n.id for n in net.nodes} == {"1", "2", "3"}
@@ -135,7 +135,7 @@ def test_web_ui_network_colours_edges_by_polarity() -> None:
 
 
 def test_web_ui_network_keeps_the_most_active() -> None:
-    links = [Link("hub", str(i), "CONSULT") for i in range(60)]
+    links = [Tie("hub", str(i), 1, 0) for i in range(60)]
     net = network(links, {}, limit=10)
     assert len(net.nodes) == 10 and net.nodes[0].id == "hub"
     assert all(e.source == "hub" for e in net.edges)
@@ -145,20 +145,6 @@ def test_web_ui_context_is_the_sentence_around_a_span() -> None:
     text = "First sentence here. Police fired tear gas at the crowd. Then it rained."
     start = text.index("fired")
     assert context(text, start, start + 5) == "Police fired tear gas at the crowd."
-
-
-def test_web_ui_roles_over_time() -> None:
-    spans = roles_over_time([
-        (["mayor of Portvale"], "2024-03-08"),
-        (["mayor", " mayor "], "2024-03-04"),
-        (["mayor"], "2024-05-01"),
-        (["candidate"], None),
-    ])
-    assert [(s.role, s.first, s.last, s.articles) for s in spans] == [
-        ("mayor", "2024-03-04", "2024-05-01", 2),
-        ("mayor of Portvale", "2024-03-08", "2024-03-08", 1),
-        ("candidate", None, None, 1),
-    ]
 
 
 def test_web_ui_marked_snippet() -> None:

@@ -77,15 +77,13 @@ class Chart:
 
 
 def parse_day(value: str | None) -> date | None:
+    """The day of an ISO date or date-time (the first of the month for ``YYYY-MM``), else None."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        return date.fromisoformat(value[:10] if len(value) >= 10 else value[:7] + "-01")
     except ValueError:
-        try:  # month precision, "2022-01"
-            return date.fromisoformat(value[:7] + "-01")
-        except ValueError:
-            return None
+        return None
 
 
 def _bucket(day: date, unit: str) -> date:
@@ -103,22 +101,24 @@ def _next(day: date, unit: str) -> date:
 
 
 def timeline_chart(
-    events: Iterable[tuple[str | None, str]], width: int = 960, height: int = 240
+    points: Iterable[tuple[str | None, str, int]], width: int = 960, height: int = 240
 ) -> Chart:
     """A stacked bar chart of events over time, by PLOVER quad class.
 
-    ``events`` are ``(date, type)`` pairs; undated ones are left out. Bars are days, weeks or
-    months, whichever keeps the chart readable; each bar links to the event list of its period.
+    ``points`` are ``(period, type, count)``: ``count`` events of ``type`` on a day
+    (``YYYY-MM-DD``) or in a month (``YYYY-MM``); undated or unreadable ones are left out.
+    Bars are days, weeks or months, whichever keeps the chart readable; each bar links to the
+    event list of its period.
     """
-    dated = [(d, t) for d, t in ((parse_day(d), t) for d, t in events) if d]
+    dated = [(d, t, n) for d, t, n in ((parse_day(p), t, n) for p, t, n in points) if d and n]
     if not dated:
         return Chart(width, height, (), (), (), "day", 0)
-    first, last = min(d for d, _ in dated), max(d for d, _ in dated)
+    first, last = min(d for d, _, _ in dated), max(d for d, _, _ in dated)
     span = (last - first).days
     unit = "day" if span <= 92 else "week" if span <= 730 else "month"
     counts: dict[date, dict[Quad, int]] = defaultdict(lambda: defaultdict(int))
-    for day, kind in dated:
-        counts[_bucket(day, unit)][event_quad(kind)] += 1
+    for day, kind, n in dated:
+        counts[_bucket(day, unit)][event_quad(kind)] += n
     buckets = [_bucket(first, unit)]
     while buckets[-1] < _bucket(last, unit):
         buckets.append(_next(buckets[-1], unit))
@@ -162,7 +162,7 @@ def timeline_chart(
     y_ticks = tuple(
         (round(top + plot_h - plot_h * v / peak, 2), v) for v in range(0, peak + 1, y_step)
     )
-    return Chart(width, height, tuple(bars), ticks, y_ticks, unit, len(dated))
+    return Chart(width, height, tuple(bars), ticks, y_ticks, unit, sum(n for _, _, n in dated))
 
 
 
@@ -174,7 +174,6 @@ class Node:
     x: float
     y: float
     r: float
-    sector: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,13 +203,13 @@ class Network:
 
 
 @dataclass(frozen=True, slots=True)
-class Link:
-    """Events from one actor to another: ``source`` acts on ``target``."""
+class Tie:
+    """Events from one actor to another (``source`` acts on ``target``), by polarity."""
 
     source: str
     target: str
-    event_type: str
-    count: int = 1
+    coop: int
+    conflict: int
 
 
 def _layout(
@@ -246,9 +245,9 @@ def _layout(
             disp[b][0] += dx / d * f
             disp[b][1] += dy / d * f
         for a in ids:
-            # a weak pull to the centre keeps unconnected pieces on screen
-            disp[a][0] += (0.5 - pos[a][0]) * k
-            disp[a][1] += (0.5 - pos[a][1]) * k
+            # a pull to the centre keeps unconnected pieces close together
+            disp[a][0] += (0.5 - pos[a][0]) * k * 3
+            disp[a][1] += (0.5 - pos[a][1]) * k * 3
             dx, dy = disp[a]
             d = max(math.hypot(dx, dy), 1e-9)
             pos[a][0] += dx / d * min(d, temp)
@@ -260,9 +259,8 @@ def _layout(
 
 
 def network(
-    links: Iterable[Link],
+    ties: Iterable[Tie],
     names: dict[str, str],
-    sectors: dict[str, str] | None = None,
     limit: int = 40,
     width: int = 960,
     height: int = 620,
@@ -273,11 +271,10 @@ def network(
     """
     coop: dict[tuple[str, str], int] = defaultdict(int)
     conflict: dict[tuple[str, str], int] = defaultdict(int)
-    for link in links:
-        if link.source == link.target or not link.source or not link.target:
-            continue
-        book = coop if event_polarity(link.event_type) == "coop" else conflict
-        book[(link.source, link.target)] += link.count
+    for tie in ties:
+        if tie.source != tie.target and tie.coop + tie.conflict > 0:
+            coop[(tie.source, tie.target)] += tie.coop
+            conflict[(tie.source, tie.target)] += tie.conflict
     activity: dict[str, int] = defaultdict(int)
     for book in (coop, conflict):
         for (a, b), n in book.items():
@@ -299,8 +296,7 @@ def network(
 
     nodes = tuple(
         Node(a, names.get(a, a), *map(lambda c: round(c, 1), at(a)),
-             r=round(5 + 11 * math.sqrt(activity[a] / top), 1),
-             sector=(sectors or {}).get(a, ""))
+             r=round(5 + 11 * math.sqrt(activity[a] / top), 1))
         for a in ids
     )
     radius = {n.id: n.r for n in nodes}

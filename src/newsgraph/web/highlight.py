@@ -77,4 +77,6 @@ def context(text: str, start: int, end: int, reach: int = 220) -> str:
     stops = [i for i in (after.find(". "), after.find("\n"), after.find("? ")) if i >= 0]
     right = end + min(stops) + 1 if stops else hi
     snippet = " ".join(text[left:right].split())
-    return ("… " if left == lo and lo > 0 else "") + snippet + ("…" if right == hi < len(text) else "")
+    head = "… " if left == lo and lo > 0 else ""
+    tail = "…" if right == hi < len(text) else ""
+    return head + snippet + tail

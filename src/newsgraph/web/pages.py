@@ -9,7 +9,7 @@ Every asset (CSS, JS) is served from ``web/static``: the pages work with no inte
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
@@ -19,33 +19,21 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from newsgraph.model import EVENT_TYPES
+from newsgraph.model import EVENT_TYPES, Document
 from newsgraph.store import schema
 from newsgraph.store.filters import Filters
+from newsgraph.store.queries import Queries
+from newsgraph.store.views import EventRow, QuoteRow, SearchHit
 from newsgraph.web.charts import (
     QUAD_LABELS,
+    Tie,
     event_polarity,
     event_quad,
     network,
     parse_day,
     timeline_chart,
 )
-from newsgraph.web.highlight import context, segment
-from newsgraph.web.reads import (
-    EventView,
-    actor_page,
-    article_marks,
-    article_page,
-    article_views,
-    event_conditions,
-    event_views,
-    find_actor,
-    network_links,
-    search_page,
-    timeline_points,
-    top_actors,
-    totals,
-)
+from newsgraph.web.highlight import Mark, context, segment
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 30
@@ -99,12 +87,13 @@ router = APIRouter(include_in_schema=False)
 STATIC = {p.name: p for p in (HERE / "static").iterdir() if p.is_file()}
 
 
-def _connection(request: Request) -> Iterator[sa.Connection]:
-    with request.app.state.store.engine.connect() as conn:
-        yield conn
+def _store(request: Request) -> Queries:
+    """The store the app factory opened (``app.state.store``, a ``SQLStore``)."""
+    store: Queries = request.app.state.store
+    return store
 
 
-Conn = Annotated[sa.Connection, Depends(_connection)]
+Store = Annotated[Queries, Depends(_store)]
 Text = Annotated[str | None, Query(max_length=200)]
 Page = Annotated[int, Query(ge=1, le=10_000)]
 
@@ -121,19 +110,31 @@ def not_found(what: str) -> HTMLResponse:
                   message=f"{what} is not in the store.")
 
 
-def _filters(conn: sa.Connection, actor: str | None, type: str | None, since: str | None,
-             until: str | None, country: str | None, outlet: str | None) -> Filters:
-    """Filters from the query string: an actor by name or id, dates as ISO days."""
-    entity: int | None = None
-    if actor:
-        entity = int(actor) if actor.isdigit() else find_actor(conn, actor)
+# --- reading the store ---------------------------------------------------------------------------
+
+
+def find_actor(store: Queries, name: str) -> int | None:
+    """The corpus actor a typed name means: an id, or the best-known actor so named."""
+    if name.isdigit():
+        return int(name)
+    found = store.actors(name.strip(), limit=1).items
+    return found[0].id if found else None
+
+
+def filters(store: Queries, actor: str | None = None, type: str | None = None,
+            since: str | None = None, until: str | None = None, country: str | None = None,
+            outlet: str | None = None) -> Filters:
+    """Filters from the query string; values that cannot mean anything are dropped."""
+    entity = None
+    if actor and actor.strip():
+        entity = find_actor(store, actor)
         entity = -1 if entity is None else entity  # a name that matches nobody matches nothing
     return Filters(
         actor=entity,
         event_type=type if type in EVENT_TYPES else None,
         date_from=_iso(since),
         date_to=_iso(until),
-        country=(country or "").strip().upper() or None,
+        country=(country or "").strip().upper()[:3] or None,
         outlet=(outlet or "").strip() or None,
     )
 
@@ -141,6 +142,126 @@ def _filters(conn: sa.Connection, actor: str | None, type: str | None, since: st
 def _iso(value: str | None) -> str | None:
     parsed = parse_day(value)
     return parsed.isoformat() if parsed else None
+
+
+def article_counts(store: Queries, ids: Iterable[str]) -> dict[str, dict[str, int]]:
+    """How many actors, quotes and events were found in each article."""
+    wanted = set(ids)
+    counts: dict[str, dict[str, int]] = {i: {"actors": 0, "quotes": 0, "events": 0} for i in wanted}
+    if not wanted:
+        return counts
+    tables = {"actors": schema.article_actors, "quotes": schema.quotes, "events": schema.events}
+    with store.engine.connect() as conn:
+        for key, table in tables.items():
+            rows = conn.execute(
+                sa.select(table.c.article_id, sa.func.count())
+                .where(table.c.article_id.in_(wanted)).group_by(table.c.article_id)
+            )
+            for article_id, n in rows:
+                counts[article_id][key] = n
+    return counts
+
+
+def evidence(store: Queries, rows: Sequence[EventRow]) -> dict[tuple[str, str], str]:
+    """The sentence around each event report, by ``(article_id, event_id)``."""
+    texts = {}
+    for article_id in {r.article_id for r in rows}:
+        doc = store.document(article_id)
+        texts[article_id] = doc.article.text if doc else ""
+    return {(r.article_id, r.event_id): context(texts[r.article_id], r.start, r.end) for r in rows}
+
+
+def timeline(store: Queries, f: Filters, width: int = 960, height: int = 240) -> Any:
+    """The events chart for ``f``: happenings (not reports) per day, by type."""
+    points = store.timeline(f, period="day")
+    return timeline_chart(((p.period, p.type, p.happenings) for p in points), width, height)
+
+
+def article_marks(doc: Document, entity_of: dict[str, int]) -> list[Mark]:
+    """Highlights for an article: every actor mention, quote and event trigger."""
+    marks: list[Mark] = []
+    for actor in doc.actors:
+        entity = entity_of.get(actor.id)
+        href = f"/actors/{entity}" if entity is not None else None
+        title = f"{actor.name} ({actor.kind})"
+        marks += [Mark(m.start, m.end, "actor", actor.id, href, title=title)
+                  for m in actor.mentions]
+    marks += [Mark(q.span.start, q.span.end, "quote", q.id) for q in doc.quotes]
+    names = {a.id: a.name for a in doc.actors}
+    for ev in doc.events:
+        who = " → ".join(names.get(x or "", "?") for x in (ev.source, ev.target))
+        marks.append(Mark(ev.span.start, ev.span.end, "event", ev.id,
+                          css=event_polarity(ev.type), title=f"{ev.type}: {who}"))
+    return marks
+
+
+def article_lists(doc: Document, entity_of: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+    """The side panels of an article page: its actors, quotes and events, in text order,
+    shaped like the store's rows so the same templates show them."""
+    a = doc.article
+    names = {x.id: x.name for x in doc.actors}
+
+    def who(actor_id: str | None) -> tuple[str | None, int | None]:
+        return names.get(actor_id or ""), entity_of.get(actor_id or "")
+
+    actors = sorted(
+        ({"name": x.name, "entity_id": entity_of.get(x.id), "kind": x.kind,
+          "country": x.country, "roles": x.roles, "mentions": len(x.mentions)}
+         for x in doc.actors),
+        key=lambda x: (-x["mentions"], x["name"]),
+    )
+    quotes = [
+        {"quote_id": q.id, "article_id": a.id, "text": q.text, "kind": q.kind,
+         "speaker_name": who(q.speaker)[0], "speaker_entity": who(q.speaker)[1],
+         "title": a.title, "published": a.published}
+        for q in sorted(doc.quotes, key=lambda q: q.span.start)
+    ]
+    events = [
+        {"article_id": a.id, "event_id": e.id, "type": e.type, "day": e.date,
+         "source_name": who(e.source)[0], "source_entity": who(e.source)[1],
+         "target_name": who(e.target)[0], "target_entity": who(e.target)[1],
+         "negated": e.negated, "hypothetical": e.hypothetical,
+         "place_name": e.place.name if e.place else None, "title": a.title, "outlet": a.outlet,
+         "evidence": context(a.text, e.span.start, e.span.end)}
+        for e in sorted(doc.events, key=lambda e: e.span.start)
+    ]
+    return {"actors": actors, "quotes": quotes, "events": events}
+
+
+def marked(snippet: str, ranges: Sequence[tuple[int, int]]) -> tuple[tuple[str, bool], ...]:
+    """A search snippet as ``(text, is_match)`` runs, for ``<mark>``-ing the matched words."""
+    runs: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end in sorted(ranges):
+        if start < pos:
+            continue
+        runs += [(snippet[pos:start], False), (snippet[start:end], True)]
+        pos = end
+    runs.append((snippet[pos:], False))
+    return tuple(r for r in runs if r[0])
+
+
+def quote_hits(store: Queries, hits: Sequence[SearchHit]) -> list[QuoteRow]:
+    """The quotes behind quote search hits, with their speakers, best hit first."""
+    rows = []
+    for hit in hits:
+        doc = store.document(hit.article_id)
+        quote = next((q for q in doc.quotes if q.id == hit.ref), None) if doc else None
+        if doc is None or quote is None:
+            continue
+        speaker = doc.actor(quote.speaker)
+        rows.append(QuoteRow(
+            article_id=hit.article_id, quote_id=quote.id, kind=quote.kind, text=quote.text,
+            start=quote.span.start, end=quote.span.end,
+            speaker_entity=store.article_entities(hit.article_id).get(quote.speaker or ""),
+            speaker_name=speaker.name if speaker else None, cue=None, channel=quote.channel,
+            confidence=quote.confidence, title=hit.title, outlet=hit.outlet,
+            published=hit.published,
+        ))
+    return rows
+
+
+# --- routes ------------------------------------------------------------------------------------
 
 
 @router.get("/static/{name}")
@@ -153,108 +274,92 @@ def static(name: str) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(conn: Conn, page: Page = 1) -> HTMLResponse:
-    articles = article_views(conn, [], PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
+def home(store: Store, page: Page = 1) -> HTMLResponse:
+    articles = store.articles(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render(
         "home.html", page_title="Articles", section="Articles", page=page,
-        articles=articles[:PAGE_SIZE], has_next=len(articles) > PAGE_SIZE,
-        totals=totals(conn), top_actors=top_actors(conn),
-        chart=timeline_chart(timeline_points(conn, event_conditions(Filters())), 360, 170),
+        articles=articles.items, has_next=page * PAGE_SIZE < articles.total,
+        counts=article_counts(store, (a.id for a in articles.items)),
+        totals=store.counts(), top_actors=store.actors(limit=12).items,
+        chart=timeline(store, Filters(), 360, 170),
     )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(conn: Conn, article_id: str) -> HTMLResponse:
-    page = article_page(conn, article_id)
-    if page is None:
+def article(store: Store, article_id: str) -> HTMLResponse:
+    doc = store.document(article_id)
+    if doc is None:
         return not_found(f"Article {article_id!r}")
-    doc = page.document
-    names = {a.id: a.name for a in doc.actors}
-    actors = sorted(
-        ({"name": a.name, "entity_id": page.entity_of.get(a.id), "kind": a.kind,
-          "country": a.country, "roles": a.roles, "mentions": len(a.mentions)}
-         for a in doc.actors),
-        key=lambda a: (-a["mentions"], a["name"]),
-    )
-    quotes = [
-        {"quote_id": q.id, "text": q.text, "kind": q.kind, "speaker_name": names.get(q.speaker or ""),
-         "speaker_entity": page.entity_of.get(q.speaker or "")}
-        for q in sorted(doc.quotes, key=lambda q: q.span.start)
-    ]
-    events = [
-        EventView(
-            article_id=doc.article.id, event_id=e.id, type=e.type, date=e.date,
-            source_entity=page.entity_of.get(e.source or ""), source_name=names.get(e.source or ""),
-            target_entity=page.entity_of.get(e.target or ""), target_name=names.get(e.target or ""),
-            negated=e.negated, hypothetical=e.hypothetical,
-            place=e.place.name if e.place else None,
-            evidence=context(doc.article.text, e.span.start, e.span.end),
-            article_title=doc.article.title, outlet=doc.article.outlet,
-        )
-        for e in sorted(doc.events, key=lambda e: e.span.start)
-    ]
+    entity_of = store.article_entities(article_id)
     return render(
         "article.html", page_title=doc.article.title or "Article", article=doc.article,
-        sources=page.sources, pieces=segment(doc.article.text, article_marks(page)),
-        actors=actors, quotes=quotes, events=events,
+        sources=store.sources(article_id),
+        pieces=segment(doc.article.text, article_marks(doc, entity_of)),
+        **article_lists(doc, entity_of),
     )
 
 
 @router.get("/actors/{entity_id}", response_class=HTMLResponse)
-def actor(conn: Conn, entity_id: int) -> Response:
-    page = actor_page(conn, entity_id)
-    if page is None:
+def actor(store: Store, entity_id: int) -> Response:
+    detail = store.actor(entity_id, limit=PAGE_SIZE)
+    if detail is None:
         return not_found(f"Actor {entity_id}")
-    if isinstance(page, int):
-        return RedirectResponse(f"/actors/{page}", status_code=301)
+    if detail.actor.id != entity_id:  # merged into another actor since the link was made
+        return RedirectResponse(f"/actors/{detail.actor.id}", status_code=301)
     return render(
-        "actor.html", page_title=page.actor.name, actor=page.actor, roles=page.roles,
-        mentioned_in=page.mentioned_in, said=page.said, did=page.did, done_to=page.done_to,
-        chart=timeline_chart(page.points, 720, 200),
+        "actor.html", page_title=detail.actor.name, detail=detail,
+        evidence=evidence(store, [*detail.actions.items, *detail.targeted.items]),
+        chart=timeline(store, Filters(actor=entity_id), 720, 200),
     )
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(conn: Conn, actor: Text = None, type: Text = None, since: Text = None,
+def events(store: Store, actor: Text = None, type: Text = None, since: Text = None,
            until: Text = None, country: Text = None, outlet: Text = None,
            page: Page = 1) -> HTMLResponse:
-    f = _filters(conn, actor, type, since, until, country, outlet)
-    where = event_conditions(f)
-    points = timeline_points(conn, where)
-    rows = event_views(conn, where, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
+    f = filters(store, actor, type, since, until, country, outlet)
+    rows = store.events(f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     query = {"actor": actor, "type": f.event_type, "since": f.date_from, "until": f.date_to,
              "country": f.country, "outlet": f.outlet}
-    base = "/events?" + urlencode({k: v for k, v in query.items() if v}) + "&"
     return render(
         "events.html", page_title="Timeline", section="Timeline", query=query,
-        chart=timeline_chart(points), events=rows[:PAGE_SIZE], total=len(points),
-        page=page, has_next=len(rows) > PAGE_SIZE, base_url=base,
+        chart=timeline(store, f), events=rows.items, evidence=evidence(store, rows.items),
+        total=rows.total, page=page, has_next=page * PAGE_SIZE < rows.total,
+        base_url="/events?" + urlencode({k: v for k, v in query.items() if v}) + "&",
     )
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(conn: Conn, type: Text = None, since: Text = None, until: Text = None,
+def network_page(store: Store, type: Text = None, since: Text = None, until: Text = None,
                  actor: Text = None, country: Text = None, outlet: Text = None) -> HTMLResponse:
-    f = _filters(conn, actor, type, since, until, country, outlet)
-    links = network_links(conn, event_conditions(f))
-    ids = {int(x) for link in links for x in (link.source, link.target)}
-    ent = schema.entities
-    rows = conn.execute(sa.select(ent.c.id, ent.c.name, ent.c.sector).where(ent.c.id.in_(ids))).all() if ids else []
-    names = {str(r.id): r.name for r in rows}
-    net = network(links, names, {str(r.id): r.sector or "" for r in rows})
+    f = filters(store, actor, type, since, until, country, outlet)
+    edges = store.network(f, limit=400)
+    names = {str(e.source): e.source_name for e in edges}
+    names.update({str(e.target): e.target_name for e in edges})
+    net = network((Tie(str(e.source), str(e.target), e.cooperation, e.conflict) for e in edges),
+                  names)
     query = {"type": f.event_type, "since": f.date_from, "until": f.date_to}
     return render("network.html", page_title="Network", section="Network", net=net,
                   names=names, query=query)
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_view(conn: Conn, q: Text = None, actor: Text = None, type: Text = None,
-                since: Text = None, until: Text = None, country: Text = None,
-                outlet: Text = None) -> HTMLResponse:
-    f = _filters(conn, actor, type, since, until, country, outlet)
+def search(store: Store, q: Text = None, actor: Text = None, type: Text = None,
+           since: Text = None, until: Text = None, country: Text = None,
+           outlet: Text = None) -> HTMLResponse:
+    f = filters(store, actor, type, since, until, country, outlet)
     query = {"q": q, "actor": actor, "type": f.event_type, "since": f.date_from,
              "until": f.date_to, "country": f.country, "outlet": f.outlet}
     text = (q or "").strip()
-    found = search_page(conn, text, f) if text else None
+    found: dict[str, Any] = {}
+    if text:
+        articles = store.search(text, f, kind="article", limit=PAGE_SIZE)
+        found = {
+            "articles": articles.items, "total": articles.total,
+            "counts": article_counts(store, (h.article_id for h in articles.items)),
+            "snippets": {h.article_id: marked(h.snippet, h.highlights) for h in articles.items},
+            "quotes": quote_hits(store, store.search(text, f, kind="quote", limit=20).items),
+            "actors": store.actors(text, limit=5).items,
+        }
     return render("search.html", page_title=f"Search: {text}" if text else "Search",
                   section="Search", query=query, found=found)
