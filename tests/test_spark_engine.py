@@ -81,3 +81,21 @@ def test_spark_local2_writes_tables_that_load_back_as_the_local_documents(
         assert got.article.source is not None and got.article.source.startswith(f"file:{corpus}")
     assert not loaded
     assert list(load_errors(out)) == [(f"file:{corpus}/blank.txt", "empty file")]
+
+
+def test_spark_command_reports_bad_inputs_and_exits_1(spark: Any, tmp_path: Path) -> None:
+    # Last in the module: the command reuses the running session (getOrCreate) and stops it.
+    from typer.testing import CliRunner
+
+    from newsgraph import cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXTS[4], encoding="utf-8")
+    (tmp_path / "in" / "b.pdf").write_bytes(b"%PDF-1.4")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli.app, ["spark", str(tmp_path / "in"), str(out)])
+    assert result.exit_code == 1
+    assert f"newsgraph: error: file:{tmp_path}/in/b.pdf: unknown file type '.pdf'" in result.stderr
+    assert "wrote 1 articles" in result.stderr
+    [doc] = load_documents(out)
+    assert any(a.name == "Google" for a in doc.actors)
