@@ -2,19 +2,36 @@
 
 ``iter_articles(paths)`` walks files and directories and yields, for each article found, an
 ``Article``, or an ``InputError`` for an input (or one record of it) that cannot be read, so a
-batch can report it and go on.
+batch can report it and go on. One module per kind: ``text`` (raw pages, cleaned by ``clean``),
+``html``, ``feed``, ``warc`` and ``jsonl``; ``files`` holds what they share (size limit, gzip,
+decoding, sniffing the kind).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from newsgraph.errors import EmptyInput, InputError, UnknownFormat
+from newsgraph.errors import InputError, UnknownFormat
 from newsgraph.model import Article
+from newsgraph.read.feed import read_feed
+from newsgraph.read.files import Kind, kind_of
+from newsgraph.read.html import read_html
+from newsgraph.read.jsonl import read_jsonl
 from newsgraph.read.language import detect_language
+from newsgraph.read.text import read_text
+from newsgraph.read.warc import read_warc
 
-__all__ = ["iter_articles", "detect_language"]
+__all__ = ["iter_articles", "read_file", "detect_language"]
+
+Reader = Callable[[Path], Iterator[Article | InputError]]
+READERS: dict[Kind, Reader] = {
+    "text": read_text,
+    "html": read_html,
+    "feed": read_feed,
+    "warc": read_warc,
+    "jsonl": read_jsonl,
+}
 
 
 def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
@@ -23,19 +40,22 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]
         p = Path(path)
         if p.is_dir():
             yield from iter_articles(sorted(q for q in p.rglob("*") if q.is_file()))
-            continue
-        try:
-            yield from _read_file(p)
-        except InputError as exc:
-            yield exc
+        else:
+            yield from read_file(p)
 
 
-def _read_file(path: Path) -> Iterator[Article]:
-    if not path.exists():
-        raise UnknownFormat(str(path), "no such file")
-    if path.suffix.lower() not in {".txt", ".text"}:
-        raise UnknownFormat(str(path), f"unknown file type {path.suffix or '(none)'!r}")
-    text = path.read_text(encoding="utf-8").strip()
-    if not text:
-        raise EmptyInput(str(path), "empty file")
-    yield Article(text=text, source=str(path), language=detect_language(text))
+def read_file(path: Path) -> Iterator[Article | InputError]:
+    """The articles of one file, its kind told by suffix or by its first bytes."""
+    try:
+        if not path.is_file():
+            raise UnknownFormat(str(path), "no such file")
+        kind = kind_of(path)
+        if kind is None:
+            raise UnknownFormat(
+                str(path), f"unknown file type {''.join(path.suffixes) or '(no suffix)'!r}"
+            )
+        yield from READERS[kind](path)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read ({exc.strerror or exc})")

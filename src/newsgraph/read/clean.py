@@ -1,0 +1,400 @@
+"""Cleaning a raw text page (a news page copied or saved as plain text) into an article body.
+
+``clean_page(raw)`` finds the headline (also when printed twice), the byline with its authors,
+outlet and date, and takes out photo captions, credits, bare URLs, subheads, cookie notices,
+related-story lists and page furniture ("Share", "Dismiss", "Read more"...). Everything taken
+out is kept in ``Page.removed`` with its kind; the body keeps its paragraphs, one blank line apart.
+
+The page is cut into units (one a line; hard-wrapped prose lines joined) and read in three
+zones: the header before the first prose paragraph, the body, and the trailing furniture after
+the last sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.model import Removed
+from newsgraph.read.dates import find_date
+from newsgraph.resources import path as resource_path
+
+# --- characters -----------------------------------------------------------------------------
+
+#: Spaces of every width, made plain.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+#: Invisible characters with no meaning in news text (ZWJ/ZWNJ are kept: scripts need them).
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+
+# --- line patterns ----------------------------------------------------------------------------
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:written\s+)?by[:\s]\s*(?P<rest>.+)$", re.IGNORECASE)
+_CREDIT_ONLY = re.compile(
+    r"^\(?(?:(?:photo|photograph|image|picture|illustration|video|graphic)s?"
+    r"(?:\s+credit)?\s*(?::|by\b)|credit\s*:|source\s*:|©|\(c\)|copyright\b"
+    r"|(?:AP|AFP|EPA|Reuters|Getty|Xinhua|Shutterstock|Alamy)\b[^.]*(?:/|via|images?\b))",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = re.compile(
+    r"(?P<credit>\s*(?:\((?:photo|image|picture|credit)[^)]*\)"
+    r"|\([^)]*(?:/|via )(?:[^)]*)\)"
+    r"|(?:photo|photograph|image|picture)(?:\s+credit)?\s*:\s*[^.]{1,60}"
+    r"|\b(?:Getty Images|AFP via Getty Images|Shutterstock|Alamy)\.?))\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(r"^(?:pictured|above|top|main image|file photo)\s*[:,]", re.IGNORECASE)
+_COOKIE = re.compile(
+    r"\bcookies?\b.*\b(?:accept|consent|agree|use of|browsing|experience|privacy|settings)\b"
+    r"|\b(?:accept|consent|agree|use)\b.*\bcookies?\b",
+    re.IGNORECASE,
+)
+_RELATED_HEAD = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|news|content|coverage|topics))?|more\s+(?:from|on|"
+    r"stories|news)\b.*|read\s+(?:more|next|also)|see\s+also|you\s+(?:may|might)\s+also\s+like"
+    r"|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|top\s+stories"
+    r"|editor'?s\s+picks|latest\s+(?:news|stories))\s*:?$",
+    re.IGNORECASE,
+)
+_RELATED_INLINE = re.compile(r"^(?:read\s+(?:more|also|next)|related|see\s+also)\s*:\s*\S", re.I)
+_TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+# --- look-alike letters ---------------------------------------------------------------------
+
+#: Letters that OCR and copy-paste confuse, each mapped to one representative.
+_LOOKALIKE = str.maketrans({"i": "l", "1": "l", "|": "l", "!": "l", "0": "o"})
+
+
+def _skeleton(text: str) -> str:
+    """``text`` with look-alike letters folded together: "IntelIiNews" and "IntelliNews" agree."""
+    folded = re.sub(r"\s+", "", text.lower()).replace("rn", "m").replace("vv", "w")
+    return folded.translate(_LOOKALIKE)
+
+
+@lru_cache(maxsize=1)
+def _known_outlets() -> dict[str, str]:
+    """Known outlet names by skeleton."""
+    lines = resource_path("outlets.txt").read_text(encoding="utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return {_skeleton(name): name for name in names}
+
+
+def known_outlet(text: str) -> str | None:
+    """The known outlet ``text`` names, its look-alike letters repaired ("bne IntelIiNews" ->
+    "bne IntelliNews"), or None when it names no known outlet."""
+    key = _skeleton(text.strip(" ,|-–—·"))
+    return _known_outlets().get(key) or _known_outlets().get(_skeleton("the " + text.strip()))
+
+
+# --- the result -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What cleaning found in a raw page."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    authors: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+
+
+# --- characters and units -------------------------------------------------------------------
+
+
+def normalize(raw: str) -> tuple[str, list[Removed]]:
+    """NFC, plain spaces and line ends; invisible characters taken out and reported."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = _ODD_SPACES.sub(" ", text)
+    removed = [
+        Removed(f"{unicodedata.name(ch)} x{n}", "invisible")
+        for ch, n in sorted(Counter(_INVISIBLE.findall(text)).items())
+    ]
+    return _INVISIBLE.sub("", text), removed
+
+
+def units(text: str) -> list[str]:
+    """The page's lines, spaces collapsed; a block of hard-wrapped lines becomes one unit."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [" ".join(line.split()) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        out.extend([" ".join(lines)] if _hard_wrapped(lines) else lines)
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines of one paragraph broken at a fixed width (all but the last of similar length)."""
+    if len(lines) < 2:
+        return False
+    widths = [len(line) for line in lines[:-1]]
+    return (
+        min(widths) >= 40
+        and max(widths) <= 100
+        and max(widths) - min(widths) <= 25
+        and not any(_BYLINE.match(line) or _URL.match(line) for line in lines)
+    )
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[frozenset[str], frozenset[str]]:
+    """Furniture phrases, and the words they are made of."""
+    lines = resource_path("furniture.txt").read_text(encoding="utf-8").splitlines()
+    phrases = frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return phrases, frozenset(" ".join(phrases).split())
+
+
+def _norm(line: str) -> str:
+    return " ".join(_WORD.findall(line.lower()))
+
+
+def _words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of running text: a sentence of some length, or a long stretch of words."""
+    n = _words(line)
+    return (n >= 8 and bool(_TERMINAL.search(line))) or n >= 40
+
+
+def is_sentence(line: str) -> bool:
+    """A line that reads as (the end of) article text, however short."""
+    return _words(line) >= 4 and bool(_TERMINAL.search(line)) and not is_cookie(line)
+
+
+def is_furniture(line: str) -> bool:
+    """A button, menu item or label: a line made only of page-furniture words."""
+    norm = _norm(line)
+    phrases, words = _furniture()
+    return norm in phrases or (
+        bool(norm)
+        and _words(line) <= 4
+        and all(w in words for w in norm.split())
+        and not _TERMINAL.search(line)
+    )
+
+
+def is_cookie(line: str) -> bool:
+    return bool(_COOKIE.search(line)) and _words(line) <= 80
+
+
+def is_subhead(line: str) -> bool:
+    """A short, title-like line (no full stop) such as a section heading inside an article."""
+    n = _words(line)
+    return 1 <= n <= 10 and not re.search(r"[.,;:]$", line) and not _URL.search(line)
+
+
+# --- captions, credits, URLs and bylines ----------------------------------------------------
+
+
+def split_media(line: str) -> list[Removed] | None:
+    """A caption / credit / URL line cut into its kinds, or None if the line is none of them.
+
+    "Mukhtar Ablyazov. / https://www.ablyazov.org/ru/" -> caption "Mukhtar Ablyazov." and url.
+    """
+    urls = _URL.findall(line)
+    rest = _URL.sub(" ", line)
+    if urls:
+        pieces = [Removed(u.rstrip(".,;)"), "url") for u in urls]
+        leftover = rest.strip(" /|-–—·()[]")
+        if leftover and (_words(leftover) > 25 and is_prose(leftover)):
+            return None  # a paragraph that cites a URL stays in the body
+        if leftover:
+            pieces.insert(
+                0, Removed(leftover, "credit" if _CREDIT_ONLY.match(leftover) else "caption")
+            )
+        return pieces
+    if _CREDIT_ONLY.match(line) and _words(line) <= 15:
+        return [Removed(line, "credit")]
+    tail = _CREDIT_TAIL.search(line)
+    if tail and tail.start() > 0 and _words(line) <= 60:
+        caption = line[: tail.start()].strip(" /|-–—")
+        return [Removed(caption, "caption"), Removed(tail.group("credit").strip(), "credit")]
+    if _CAPTION_START.match(line):
+        return [Removed(line, "caption")]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    published: str | None = None
+
+
+def parse_byline(line: str) -> Byline | None:
+    """Authors, outlet and date of a byline such as "By bne IntelIiNews January 8, 2022" or
+    "By Jane Doe and John Roe, Reuters | 8 Jan 2022"; None if ``line`` is no byline."""
+    match = _BYLINE.match(line)
+    if not match or _words(line) > 30:
+        return None
+    rest = match.group("rest")
+    published = None
+    found = find_date(rest)
+    if found:
+        published, where = found
+        rest = rest[: where.start()] + " " + rest[where.end() :]
+    rest = re.sub(r"\b(?:updated|published|posted|on|at)\b\s*:?", " ", rest, flags=re.I)
+    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", " ", rest)
+    rest = re.sub(
+        r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,?", " ", rest
+    )
+    outlet = None
+    authors: list[str] = []
+    for part in re.split(r"\s*(?:[,|/·•–—]|\s-\s|\band\b|&)\s*", rest):
+        part = " ".join(part.split()).strip(" .,:;")
+        if not part:
+            continue
+        staff = re.fullmatch(
+            r"(?P<name>.+?)\s+(?:staff(?:\s+writers?)?|reporters?|newsroom|desk)",
+            part,
+            re.IGNORECASE,
+        )
+        known = known_outlet(staff.group("name") if staff else part) or (
+            None if staff else _outlet_in(part)
+        )
+        if known and outlet is None:
+            outlet = known
+        elif staff and outlet is None:
+            outlet = staff.group("name")
+        elif known is None and staff is None:
+            authors.append(part)
+    return Byline(tuple(authors), outlet, published)
+
+
+def _outlet_in(part: str) -> str | None:
+    """A known outlet at the end of ``part`` ("bne IntelIiNews" written with trailing words)."""
+    words = part.split()
+    for i in range(1, len(words)):
+        found = known_outlet(" ".join(words[i:]))
+        if found:
+            return found
+    return None
+
+
+def date_line(line: str) -> str | None:
+    """The date of a line that is only a date ("Published: 08.01.2022 10:32 GMT")."""
+    found = find_date(line)
+    if not found:
+        return None
+    _iso, where = found
+    rest = line[: where.start()] + line[where.end() :]
+    rest = re.sub(
+        r"\b(?:updated|published|posted|first|last|modified|on|at|date|gmt|utc|[ap]\.?m\.?"
+        r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{1,2}[:.]\d{2}|[A-Z]{2,4}$",
+        " ",
+        rest,
+        flags=re.IGNORECASE,
+    )
+    return _iso if not _WORD.search(rest) else None
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+def clean_page(raw: str) -> Page:
+    """The article in a raw text page: body, headline, byline facts, and what was taken out."""
+    text, removed = normalize(raw)
+    lines = units(text)
+    kinds: list[str | None] = [None] * len(lines)  # None: body
+    media: dict[int, list[Removed]] = {}
+    outlet = published = None
+    authors: tuple[str, ...] = ()
+
+    for i, line in enumerate(lines):
+        if is_cookie(line):
+            kinds[i] = "cookie"
+        elif is_furniture(line):
+            kinds[i] = "furniture"
+        elif _RELATED_INLINE.match(line):
+            kinds[i] = "related"
+        elif (pieces := split_media(line)) is not None:
+            kinds[i], media[i] = "media", pieces
+
+    first = next((i for i, ln in enumerate(lines) if kinds[i] is None and is_prose(ln)), None)
+    if first is None or len(lines) == 1:
+        first = 0  # no header to read: a body only (e.g. a one-line text)
+    for i in range(first):
+        if kinds[i] is not None:
+            continue
+        line = lines[i]
+        byline = parse_byline(line)
+        if byline is not None:
+            kinds[i] = "byline"
+            authors = authors or byline.authors
+            outlet = outlet or byline.outlet
+            published = published or byline.published
+        elif (day := date_line(line)) is not None:
+            kinds[i] = "date"
+            published = published or day
+    title = _mark_headline(lines, kinds, first)
+
+    end = _body_end(lines, kinds, first)
+    for i in range(end, len(lines)):
+        if kinds[i] is None:
+            kinds[i] = "related" if _after_related_head(lines, kinds, end, i) else "furniture"
+    for i in range(first, end):
+        if kinds[i] is None and title is not None and _norm(lines[i]) == _norm(title):
+            kinds[i] = "headline"
+        elif kinds[i] is None and is_subhead(lines[i]) and _between_prose(lines, kinds, i):
+            kinds[i] = "subhead"
+
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        kind = kinds[i]
+        if kind is None:
+            body.append(line)
+        elif kind == "media":
+            removed.extend(media[i])
+        else:
+            removed.append(Removed(line, kind))
+    return Page("\n\n".join(body), title, outlet, published, authors, tuple(removed))
+
+
+def _mark_headline(lines: list[str], kinds: list[str | None], first: int) -> str | None:
+    """Find the headline among the header lines (the first title-like line of 3+ words); mark
+    it, its copies and any section label above it."""
+    candidates = [i for i in range(first) if kinds[i] is None and _words(lines[i]) <= 40]
+    if not candidates:
+        return None
+    headline = next((i for i in candidates if _words(lines[i]) >= 3), candidates[0])
+    for i in candidates:
+        if _norm(lines[i]) == _norm(lines[headline]):
+            kinds[i] = "headline"
+        elif i < headline and is_subhead(lines[i]):
+            kinds[i] = "furniture"  # a section label or kicker above the headline
+    return lines[headline]
+
+
+def _body_end(lines: list[str], kinds: list[str | None], first: int) -> int:
+    """Index just past the article text: before a trailing related-stories list, after the last
+    line that reads as text."""
+    last = max(
+        (i for i in range(first, len(lines)) if kinds[i] is None and is_sentence(lines[i])),
+        default=len(lines) - 1,
+    )
+    for i in range(first + 1, last + 1):
+        if _RELATED_HEAD.match(lines[i]) and all(_words(ln) <= 25 for ln in lines[i + 1 :]):
+            for j in range(i, len(lines)):
+                if kinds[j] is None:
+                    kinds[j] = "related"
+            return i
+    return last + 1
+
+
+def _after_related_head(lines: list[str], kinds: list[str | None], end: int, i: int) -> bool:
+    return any(_RELATED_HEAD.match(lines[j]) for j in range(end, i))
+
+
+def _between_prose(lines: list[str], kinds: list[str | None], i: int) -> bool:
+    """True when the nearest body lines before and after ``i`` are prose paragraphs."""
+    before = next((lines[j] for j in range(i - 1, -1, -1) if kinds[j] is None), None)
+    after = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] is None), None)
+    return before is not None and after is not None and is_prose(before) and is_prose(after)

@@ -1,0 +1,148 @@
+"""Bytes to text, shared by every reader: size limit, gzip, binary check, decoding, sniffing.
+
+Nothing here reads more than ``limit + 1`` bytes of a file, so a 50 MB page is refused after
+reading (at most) the limit, and a gzip bomb is refused after inflating only the limit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import logging
+import zlib
+from pathlib import Path
+from typing import IO, Literal
+
+from charset_normalizer import from_bytes
+
+from newsgraph.errors import BinaryInput, EmptyInput, EncodingError, TooLarge
+
+log = logging.getLogger("newsgraph")
+
+#: Largest single article file (text or HTML, after gzip) we read: 10 MB.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+
+Kind = Literal["text", "html", "feed", "warc", "jsonl"]
+
+_SUFFIXES: dict[str, Kind] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".warc": "warc",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+_GZIP_MAGIC = b"\x1f\x8b"
+_SNIFF_BYTES = 2048
+
+
+def kind_of(path: Path) -> Kind | None:
+    """The reader for ``path``: by suffix (``.gz`` looked through), else by sniffing its start."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    if suffixes and suffixes[-1] in _SUFFIXES:
+        return _SUFFIXES[suffixes[-1]]
+    return sniff(head(path))
+
+
+def head(path: Path, size: int = _SNIFF_BYTES) -> bytes:
+    """The first ``size`` bytes of ``path``, inflated if it is gzip."""
+    with path.open("rb") as f:
+        start = f.read(size)
+    if start.startswith(_GZIP_MAGIC):
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(start, size)
+        except zlib.error:
+            return b""
+    return start
+
+
+def sniff(start: bytes) -> Kind | None:
+    """Guess a kind from the first bytes of a file, or None when nothing fits."""
+    if start.startswith(b"WARC/"):
+        return "warc"
+    text = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"{"):
+        return "jsonl"
+    if text.startswith(b"<?xml") or text.startswith(b"<rss") or text.startswith(b"<feed"):
+        return "feed" if (b"<rss" in text or b"<feed" in text or b"<rdf" in text) else "html"
+    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--")):
+        return "html"
+    if start and not looks_binary(start):
+        return "text"
+    return None
+
+
+def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """All bytes of ``path`` (inflated if gzip), refusing files over ``limit`` bytes."""
+    source = str(path)
+    with path.open("rb") as f:
+        magic = f.read(2)
+        f.seek(0)
+        if magic == _GZIP_MAGIC:
+            try:
+                with gzip.GzipFile(fileobj=f) as gz:
+                    data = gz.read(limit + 1)
+            except (OSError, EOFError, zlib.error) as exc:
+                raise BinaryInput(source, f"broken gzip data ({exc})") from None
+        else:
+            data = f.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(source, f"larger than the {limit // (1024 * 1024)} MB limit for one article")
+    if not data.strip():
+        raise EmptyInput(source, "empty file")
+    return data
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text: NUL bytes, or many control characters."""
+    sample = data[:8192]
+    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+def decode(data: bytes, source: str) -> str:
+    """Text of ``data``: UTF-8 (or a BOM's encoding); otherwise the detected encoding, with a
+    warning naming it. Binary data and undetectable encodings are refused."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise EncodingError(source, f"invalid {encoding} text") from None
+    if looks_binary(data):
+        raise BinaryInput(source, "binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    best = from_bytes(data[:65536]).best()
+    if best is None:
+        raise EncodingError(source, f"not UTF-8 and no other encoding fits ({utf8_error.reason})")
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise EncodingError(source, f"not UTF-8 and not valid {best.encoding}") from None
+    log.warning("%s: not UTF-8; decoded as %s", source, best.encoding)
+    return text
+
+
+def open_maybe_gzip(path: Path) -> IO[bytes]:
+    """``path`` opened for reading bytes, inflating it as it streams if it is gzip."""
+    with path.open("rb") as f:
+        magic = f.read(2)
+    if magic == _GZIP_MAGIC:
+        return gzip.GzipFile(path, "rb")  # type: ignore[return-value]  # GzipFile is an IO[bytes]
+    return path.open("rb")

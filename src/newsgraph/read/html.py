@@ -1,0 +1,127 @@
+"""HTML pages: the article body and metadata (trafilatura), the publication date (htmldate).
+
+``extract_body(html)`` is the body extractor the benchmark measures; ``article_from_html``
+builds the ``Article``; ``read_html`` reads a ``.html`` / ``.html.gz`` file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+from htmldate import find_date
+from lxml.etree import ParserError
+from trafilatura import bare_extraction, baseline
+from trafilatura.settings import Document as TrafilaturaDocument
+
+from newsgraph.errors import EmptyInput, NoArticle
+from newsgraph.model import Article, Removed
+from newsgraph.read.clean import normalize
+from newsgraph.read.files import MAX_ARTICLE_BYTES, decode, read_bytes
+from newsgraph.read.language import detect_language
+
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre")
+#: Fewer words than this from the main extraction and we try the fallback.
+_MIN_WORDS = 15
+#: A page with fewer words of body than this holds no article (a menu, an error page...).
+_MIN_ARTICLE_WORDS = 10
+
+
+def read_html(path: Path, limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
+    """The article of one HTML file (gzip allowed)."""
+    source = str(path)
+    yield article_from_html(decode(read_bytes(path, limit), source), source)
+
+
+def article_from_html(html: str, source: str, url: str | None = None) -> Article:
+    """The article in an HTML page; ``NoArticle`` when the page holds no article text."""
+    if not html.strip():
+        raise EmptyInput(source, "empty page")
+    doc = _extract(html, url)
+    text, removed = normalize(_body_text(html, doc))
+    text, headline = _without_title(paragraphs(text), doc)
+    removed.extend(headline)
+    if len(text.split()) < _MIN_ARTICLE_WORDS:
+        raise NoArticle(source, f"no article text in the HTML page ({len(text.split())} words)")
+    return Article(
+        text=text,
+        title=_clean(doc.title) if doc else None,
+        outlet=_clean(doc.sitename) if doc else None,
+        published=page_date(html, url or (doc.url if doc else None)),
+        language=detect_language(text),
+        source=source,
+        url=url or (doc.url if doc else None),
+        authors=tuple(a.strip() for a in (doc.author or "").split(";") if a.strip()) if doc else (),
+        removed=tuple(removed),
+    )
+
+
+def extract_body(html: str, url: str | None = None) -> str:
+    """The article body of an HTML page as plain text (empty when there is none)."""
+    doc = _extract(html, url)
+    return _without_title(paragraphs(normalize(_body_text(html, doc))[0]), doc)[0]
+
+
+def page_date(html: str, url: str | None = None) -> str | None:
+    """The page's original publication date (ISO), from its markup, text and URL."""
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=True)
+    except (ValueError, ParserError):
+        return None
+    return str(found) if found else None
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content), one paragraph per block."""
+    if not fragment.strip():
+        return ""
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ParserError, ValueError):
+        return ""
+    for el in root.iter(*_BLOCKS, "br"):
+        el.tail = "\n\n" + (el.tail or "") if el.tag != "br" else " " + (el.tail or "")
+        if el.tag != "br":
+            el.text = "\n\n" + (el.text or "")
+    return paragraphs(normalize(root.text_content())[0])
+
+
+def paragraphs(text: str) -> str:
+    """Each non-empty line a paragraph, spaces collapsed, one blank line between paragraphs."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def _extract(html: str, url: str | None) -> TrafilaturaDocument | None:
+    doc = bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+    )
+    return doc if isinstance(doc, TrafilaturaDocument) else None
+
+
+def _body_text(html: str, doc: TrafilaturaDocument | None) -> str:
+    text = (doc.text or "") if doc else ""
+    if len(text.split()) >= _MIN_WORDS:
+        return text
+    _tree, fallback, _length = baseline(html)
+    return fallback if len(fallback.split()) > len(text.split()) else text
+
+
+def _without_title(text: str, doc: TrafilaturaDocument | None) -> tuple[str, list[Removed]]:
+    """The body without a leading copy of the page title (trafilatura keeps the ``<h1>``)."""
+    first, _, rest = text.partition("\n\n")
+    title = _clean(doc.title) if doc else None
+    if title and rest and _key(first) == _key(title):
+        return rest, [Removed(first, "headline")]
+    return text, []
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join(value.split()) if value else ""
+    return value or None

@@ -1,0 +1,46 @@
+"""WARC files (FastWARC), e.g. Common Crawl's CC-NEWS: each HTML response record an article.
+Gzip-compressed WARCs are detected and read as they stream."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+from newsgraph.errors import BadRecord, InputError, TooLarge
+from newsgraph.model import Article
+from newsgraph.read.files import MAX_ARTICLE_BYTES
+from newsgraph.read.html import article_from_html
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(path: Path, limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article | InputError]:
+    """The article of each successful HTML response record; ``PATH#N`` counts every record."""
+    n = 0
+    try:
+        with path.open("rb") as f:
+            for n, record in enumerate(ArchiveIterator(f, parse_http=True), start=1):
+                if record.record_type != WarcRecordType.response or not record.http_headers:
+                    continue
+                status = record.http_headers.status_code or 0
+                content_type = (record.http_content_type or "").lower()
+                if not 200 <= status < 300 or not content_type.startswith(_HTML_TYPES):
+                    continue
+                source = f"{path}#{n}"
+                if (record.content_length or 0) > limit:
+                    yield TooLarge(source, f"record over the {limit // (1024 * 1024)} MB limit")
+                    continue
+                try:
+                    html = record.reader.read().decode(record.http_charset or "utf-8", "replace")
+                    url = record.headers.get("WARC-Target-URI")
+                    yield article_from_html(html, source, url=url)
+                except InputError as exc:
+                    yield exc
+                except LookupError:
+                    yield BadRecord(source, f"unknown charset {record.http_charset!r}")
+    except OSError as exc:
+        yield BadRecord(f"{path}#{n + 1}", f"unreadable WARC data ({exc})")
+    if n == 0:
+        yield BadRecord(str(path), "no WARC records")
