@@ -243,15 +243,16 @@ def spark_vs_local(folder: Path, partitions: int) -> None:
     n = result.counts["articles"]
     if n != stats.stored:
         sys.exit(f"Spark wrote {n} articles, the local engine {stats.stored}")
+    rows = [
+        ("local engine, 2 workers (incl. worker start-up)", local_s),
+        (f"Spark local[2], {partitions} partitions, run only", spark_s),
+        ("Spark session start-up", startup_s),
+    ]
+    for name, seconds in rows:
+        print(f"{name:48} {seconds:7.1f} s  {n / seconds:6.2f} articles/s")
+    total = spark_s + startup_s
     print(
-        f"local engine, 2 workers (incl. worker start-up): {local_s:7.1f} s  {n / local_s:6.2f} articles/s"
-    )
-    print(
-        f"Spark local[2], {partitions} partitions, run only:   {spark_s:7.1f} s  {n / spark_s:6.2f} articles/s"
-    )
-    print(f"Spark session start-up:                          {startup_s:7.1f} s")
-    print(
-        f"Spark time / local time: {spark_s / local_s:.2f}x (with start-up {(spark_s + startup_s) / local_s:.2f}x)"
+        f"Spark time / local time: {spark_s / local_s:.2f}x ({total / local_s:.2f}x with start-up)"
     )
 
 
