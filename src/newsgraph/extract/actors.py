@@ -1,37 +1,710 @@
-"""``newsgraph_actors``: the people, organisations, places and groups an article mentions.
+"""``newsgraph_actors``: the people, organisations, countries and groups an article mentions,
+one actor per real entity, with every mention (names, pronouns, "the president") as a Span.
 
-A first version: named entities grouped by their text. Roles, countries, sectors, coreference
-of short names and groups come next.
+The work, in order:
+
+1. named mentions from spaCy's entities, repaired: brackets and possessives stripped,
+   nationality adjectives ("Kazakh" tagged ORG) dropped, people tagged ORG or GPE relabelled,
+   and proper names spaCy missed ("RFE/RL", "PRISM") added;
+2. clustering: surnames ("Tokayev" = "Kassym-Jomart Tokayev"), acronyms and parenthesised
+   short forms ("Collective Security Treaty Organization (CSTO)"), one country per code;
+3. descriptors (:mod:`newsgraph.extract.roles`): roles, country, affiliation, sector;
+4. a walk through the text that adds groups ("protesters", "security forces"), definite noun
+   phrases ("the president", "the government") and pronouns (:mod:`newsgraph.extract.coref`).
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.extract import roles
+from newsgraph.extract.coref import (
+    FEMALE,
+    MALE,
+    NEUTER,
+    Entity,
+    Ref,
+    antecedent,
+    is_subject,
+    resolve,
+)
+from newsgraph.extract.lexicon import (
+    BODY_NOUNS,
+    FEMALE_TITLES,
+    GROUP_NOUNS,
+    MALE_TITLES,
+    ORG_WORDS,
+    agent_sector,
+    country_of,
+    demonym_of,
+    gender_of,
+    is_agent,
+    is_country,
+    named_info,
+    place_code,
+)
 from newsgraph.model import Actor, ActorKind, Span
 
-_KINDS: dict[str, ActorKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
+_LABELS: dict[str, ActorKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
+_MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "press", "times"})
+_PLACE_NOUNS = frozenset({"country", "nation", "republic", "state"})
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
+_LEAD_VERBS = frozenset({"lead", "head", "chair", "found", "run"})
+_QUOTE_OPEN = '“‘«"'
+_QUOTE_CLOSE = '”’»"'
+_STRIP = "[]()“”\"'‘’«»"
+_TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir"])
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A repaired named mention: tokens ``start:end``, its clean name and kind."""
+
+    start: int
+    end: int
+    name: str
+    kind: ActorKind
 
 
 def find_actors(doc: Doc) -> list[Actor]:
-    """Actors from the named entities of ``doc``, one per distinct name."""
-    by_name: dict[tuple[str, str], list[Span]] = {}
+    """The actors of ``doc``, ids in order of first mention."""
+    named = _named_mentions(doc)
+    entities, owner = _cluster(doc, named)
+    _walk(doc, named, owner, entities)
+    _merge_cataphora(doc, entities)
+    return _finish(doc, entities)
+
+
+# 1. named mentions ---------------------------------------------------------------------------
+
+
+def _named_mentions(doc: Doc) -> list[Named]:
+    found: list[Named] = []
+    taken: set[int] = set()
     for ent in doc.ents:
-        kind = _KINDS.get(ent.label_)
-        if kind is None:
-            continue
-        by_name.setdefault((kind, ent.text), []).append(
-            Span(ent.start_char, ent.end_char, ent.text)
-        )
+        taken.update(range(ent.start, ent.end))
+        found += _repair(doc, ent.start, ent.end, ent.label_)
+    runs = list(_proper_runs(doc, taken))
+    found += [m for m in runs if m.kind != "PERSON"]
+    surnames = {m.name.split()[-1].lower() for m in found if m.kind == "PERSON" and " " in m.name}
+    found += [m for m in runs if m.kind == "PERSON" and m.name.split()[-1].lower() in surnames]
+    found.sort(key=lambda m: m.start)
     return [
-        Actor(id=f"a{i}", name=name, kind=_kind(kind), mentions=tuple(spans))
-        for i, ((kind, name), spans) in enumerate(by_name.items(), 1)
+        Named(m.start, m.end, m.name, "PERSON")
+        if m.kind in {"ORG", "GPE"} and " " not in m.name and m.name.lower() in surnames
+        else m
+        for m in found
     ]
 
 
-def _kind(kind: str) -> ActorKind:
-    return "GROUP" if kind == "GROUP" else _KINDS[kind]
+def _repair(doc: Doc, start: int, end: int, label: str) -> list[Named]:
+    """An entity as named actor mentions: none when it names no actor, two when spaCy ran a
+    possessor into a name ("Green Party's Jill Stein")."""
+    while start < end and (
+        doc[start].dep_ == "det" or doc[start].is_punct or doc[start].lower_ in _TITLES
+    ):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return []
+    inner = next((k for k in range(start + 1, end - 1) if doc[k].tag_ == "POS"), None)
+    if inner is not None:
+        return _repair(doc, start, inner, label) + _repair(doc, inner + 1, end, label)
+    found = _classify(doc[start:end], label)
+    return [found] if found else []
+
+
+def _classify(span: SpacySpan, label: str) -> Named | None:
+    """The kind of actor a (trimmed) entity names, or None."""
+    start, end = span.start, span.end
+    name = _clean_name(span.text)
+    if not any(c.isalpha() for c in name):
+        return None
+    if label == "LOC" and name.lower() == "west":
+        return Named(start, end, "the West", "GROUP")
+    if label not in _LABELS:
+        return None
+    if demonym_of(name):
+        plural_noun = name.lower().endswith("s") and span.root.dep_ not in {"amod", "compound"}
+        return Named(start, end, name, "GROUP") if plural_noun else None
+    if label == "NORP":
+        return None
+    if country_of(name) and label != "PERSON":
+        return Named(start, end, name, "GPE")
+    if label == "ORG" and _looks_like_person(span):
+        return Named(start, end, name, "PERSON")
+    return Named(start, end, name, _LABELS[label])
+
+
+def _clean_name(text: str) -> str:
+    """A name without brackets, a possessive ending or doubled spaces: "Vladimir] Putin's"."""
+    text = re.sub(r"[’']s$", "", text.strip())
+    return " ".join(re.sub(r"[\[\]()]", " ", text).split())
+
+
+def _looks_like_person(span: SpacySpan) -> bool:
+    """An ORG that is a personal name: two or three capitalised words, no organisation word."""
+    words = span.text.split()
+    if not 2 <= len(words) <= 3 or any(w.lower() in ORG_WORDS for w in words):
+        return False
+    if named_info(span.text)[1] in {"MED", "IGO", "NGO", "BUS"}:
+        return False
+    camel = any(any(c.isupper() for c in w[3:]) for w in words)  # "ArcelorMittal", not "McCain"
+    return not camel and all(w[0].isupper() and not w.isupper() for w in words)
+
+
+def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
+    """Proper names spaCy's NER missed: acronyms ("RFE/RL", "PRISM") and organisation names
+    as ORG, countries as GPE, and any other run of proper nouns as a possible PERSON (kept
+    only if it repeats a surname found elsewhere)."""
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in taken:
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(doc)
+            and j not in taken
+            and (
+                doc[j].pos_ == "PROPN"
+                or (doc[j].text in {"/", "&"} and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
+            )
+        ):
+            j += 1
+        span = doc[i:j]
+        name = "".join(t.text_with_ws for t in span).strip()
+        if i > 0 and j < len(doc) and doc[i - 1].text in _STRIP and doc[j].text in _STRIP:
+            i = j
+            continue
+        words = name.replace("/", " ").split()
+        if country_of(name) and not demonym_of(name):
+            yield Named(i, j, name, "GPE")
+        elif (
+            named_info(name) != (None, None)
+            or any(w.lower() in ORG_WORDS for w in words)
+            or all(len(w) > 2 and w.isupper() for w in words)
+        ):
+            if not demonym_of(name):
+                yield Named(i, j, name, "ORG")
+        elif j - i <= 3 and name[:1].isupper():
+            yield Named(i, j, name, "PERSON")
+        i = j
+
+
+# 2. clustering -------------------------------------------------------------------------------
+
+
+def _cluster(doc: Doc, named: list[Named]) -> tuple[list[Entity], dict[int, Entity]]:
+    """Entities from named mentions, and the entity that owns each named mention (by start)."""
+    entities: list[Entity] = []
+    owner: dict[int, Entity] = {}
+    previous: Named | None = None
+    for m in named:
+        entity = _short_form_of(doc, previous, m, owner) or _match(entities, m)
+        if entity is None:
+            entity = Entity(kind=m.kind)
+            entities.append(entity)
+        entity.names.append(m.name)
+        entity.spans.append((m.start, m.end))
+        if m.kind == "PERSON" and " " in m.name and entity.gender is None:
+            entity.gender = gender_of(m.name.split()[0])
+        owner[m.start] = entity
+        previous = m
+    return entities, owner
+
+
+def _short_form_of(
+    doc: Doc, previous: Named | None, m: Named, owner: dict[int, Entity]
+) -> Entity | None:
+    """The entity of "Collective Security Treaty Organization" for the "(CSTO)" after it."""
+    if previous is None or previous.kind == "PERSON" or m.start - previous.end != 1:
+        return None
+    if doc[previous.end].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
+        return owner[previous.start]
+    return None
+
+
+def _match(entities: list[Entity], m: Named) -> Entity | None:
+    for entity in entities:
+        if entity.kind != m.kind and not {entity.kind, m.kind} <= {"ORG", "GPE"}:
+            continue
+        if any(_same_name(n, m.name, m.kind) for n in entity.names):
+            return entity
+    return None
+
+
+def _same_name(a: str, b: str, kind: str) -> bool:
+    la, lb = a.lower(), b.lower()
+    if la == lb:
+        return True
+    if kind == "PERSON":
+        wa, wb = la.split(), lb.split()
+        if len(wa) == 1 or len(wb) == 1:  # "Tokayev", and "Xi" for "Xi Jinping"
+            one, full = (wa, wb) if len(wa) == 1 else (wb, wa)
+            return one[0] in (full[-1], full[0]) and (one[0] == full[-1] or len(full) == 2)
+        return wa[-1] == wb[-1] and wa[0] == wb[0]
+    if kind == "GPE":
+        return is_country(a) and is_country(b) and country_of(a) == country_of(b)
+    return _acronym(a) == b.replace("/", "").replace(".", "") or _acronym(b) == a.replace(
+        "/", ""
+    ).replace(".", "")
+
+
+def _acronym(name: str) -> str:
+    """Initials of a name's significant words: "Agence France-Presse" -> "AFP"."""
+    words = re.split(r"[\s/-]+", name)
+    return "".join(w[0] for w in words if w and w[0].isupper())
+
+
+# 3 and 4. descriptors, groups, definite noun phrases, pronouns --------------------------------
+
+
+def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list[Entity]) -> None:
+    """Go through the text once, in order, attaching descriptors to named mentions and
+    resolving pronouns and noun phrases against the mentions seen so far."""
+    sent_of = _sentence_index(doc)
+    quoted = _quoted_tokens(doc)
+    head_of = {doc[m.start : m.end].root.i: m for m in named}
+    in_named = {i for m in named for i in range(m.start, m.end)}
+    consumed: set[int] = set()
+    history: list[Ref] = []
+    pending: list[tuple[Entity, roles.Descriptor]] = []
+    for m in named:
+        for found in _descriptors(doc, m):
+            consumed.update(found.tokens)
+            _apply(doc, owner[m.start], found, owner, named)
+    fronted = {t.i: f for t in doc if t.pos_ == "PRON" and (f := roles.fronted(t)) is not None}
+    for found in fronted.values():
+        consumed.update(found.tokens)
+    for token in doc:
+        i = token.i
+        if i in head_of:
+            m = head_of[i]
+            entity = owner[m.start]
+            history.append(Ref(i, sent_of[i], is_subject(token), entity))
+            _title_gender(doc, m, entity)
+        elif token.lower_ in MALE | FEMALE | NEUTER and token.pos_ == "PRON":
+            referent = _pronoun(token, sent_of, history)
+            if referent is not None:
+                referent.spans.append((i, i + 1))
+                history.append(Ref(i, sent_of[i], is_subject(token), referent))
+                for found in filter(None, (fronted.get(i), roles.predicate(token))):
+                    consumed.update(found.tokens)
+                    pending.append((referent, found))
+        elif i in in_named or i in consumed:
+            continue
+        elif token.lemma_ in _LEAD_VERBS and token.pos_ == "VERB":
+            _leads(token, history, owner, named)
+        elif token.lower_ == "who" and token.head.dep_ == "relcl":
+            antecedent_i = token.head.head.i
+            target = next((r.entity for r in reversed(history) if r.token == antecedent_i), None)
+            if target is not None:
+                history.append(Ref(i, sent_of[i], is_subject(token), target))
+        elif token.pos_ == "NOUN" and i not in quoted:
+            mentioned = _nominal(doc, token, sent_of, history, entities, owner)
+            if mentioned is not None:
+                mentioned.spans.append(_np_extent(token))
+                history.append(Ref(i, sent_of[i], is_subject(token), mentioned))
+    for entity, found in pending:
+        _apply(doc, entity, found, owner, named)
+
+
+def _leads(verb: Token, history: list[Ref], owner: dict[int, Entity], named: list[Named]) -> None:
+    """ "he ... leads the Democratic Choice of Kazakhstan": the subject is affiliated with it."""
+    clause = verb.head if verb.dep_ == "conj" else verb
+    subjects = {c.i for v in (verb, clause) for c in v.children if c.dep_ == "nsubj"}
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return
+    person = next((r.entity for r in reversed(history) if r.token in subjects), None)
+    org = next((owner[m.start] for m in named if m.start <= obj.i < m.end), None)
+    if person is not None and org is not None and person.kind == "PERSON" and org.kind == "ORG":
+        person.affiliations.append(org)
+
+
+def _descriptors(doc: Doc, m: Named) -> Iterator[roles.Descriptor]:
+    span = doc[m.start : m.end]
+    describers = (roles.premodifier, roles.apposition, roles.bracketed)
+    for found in (*(d(span) for d in describers), roles.predicate(span.root)):
+        if found is not None:
+            yield found
+    if m.kind == "ORG":
+        after = m.end
+        if after + 2 < len(doc) and doc[after].text == "(":
+            close = next(
+                (k for k in range(after, min(after + 6, len(doc))) if doc[k].text == ")"), after - 1
+            )
+            after = close + 1
+        following = doc[after] if after < len(doc) else None
+        if following is not None and following.lemma_.lower() in BODY_NOUNS | ORG_WORDS:
+            yield roles.Descriptor(sector=agent_sector(following.text), tokens=(after,))
+
+
+def _apply(
+    doc: Doc, entity: Entity, found: roles.Descriptor, owner: dict[int, Entity], named: list[Named]
+) -> None:
+    if entity.kind == "PERSON":
+        entity.add_role(found.role)
+        entity.gender = entity.gender or _role_gender(found.role)
+    else:
+        entity.country = entity.country or found.based
+    entity.country = entity.country or found.country
+    if entity.kind != "PERSON":  # a person's sector is settled in _complete, roles and all
+        entity.sector = entity.sector or found.sector
+    if found.affiliation is not None:
+        org = next((owner[m.start] for m in named if m.start <= found.affiliation < m.end), None)
+        if org is not None and org is not entity and org.kind == "ORG":
+            entity.affiliations.append(org)
+
+
+def _role_gender(role: str | None) -> str | None:
+    """ "spokeswoman" -> "f", "chairman" -> "m"; most roles say nothing."""
+    head = role.lower().split()[-1] if role else ""
+    if head.endswith("woman") or head in {"actress", "queen", "princess", "mother", "wife"}:
+        return "f"
+    if head.endswith("man") or head in {"actor", "king", "prince", "father", "husband"}:
+        return "m"
+    return None
+
+
+def _title_gender(doc: Doc, m: Named, entity: Entity) -> None:
+    if m.kind != "PERSON" or m.start == 0:
+        return
+    title = doc[m.start - 1].lower_
+    if title in MALE_TITLES:
+        entity.gender = "m"
+    elif title in FEMALE_TITLES:
+        entity.gender = "f"
+
+
+def _pronoun(token: Token, sent_of: dict[int, int], history: list[Ref]) -> Entity | None:
+    word = token.lower_
+    if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_ == "be"):
+        return None
+    if word in NEUTER:
+
+        def accept(e: Entity) -> bool:
+            return e.kind in {"ORG", "GPE"} and not e.plural
+    else:
+        gender = "m" if word in MALE else "f"
+
+        def accept(e: Entity) -> bool:
+            return e.kind == "PERSON" and e.gender in {None, gender}
+
+    exclude = None
+    if token.dep_ in {"dobj", "pobj", "iobj"}:
+        subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        exclude = next((r.entity for r in history if subj is not None and r.token == subj.i), None)
+    entity = resolve(token.i, sent_of[token.i], history, accept, exclude)
+    if entity is not None and word not in NEUTER and entity.gender is None:
+        entity.gender = "m" if word in MALE else "f"
+    return entity
+
+
+def _nominal(
+    doc: Doc,
+    token: Token,
+    sent_of: dict[int, int],
+    history: list[Ref],
+    entities: list[Entity],
+    owner: dict[int, Entity],
+) -> Entity | None:
+    """The entity a common-noun phrase headed by ``token`` mentions, creating it if new."""
+    lemma = token.lemma_.lower()
+    if token.dep_ in {"compound", "attr", "appos", "npadvmod"}:
+        return None
+    det = next((c.lower_ for c in token.lefts if c.dep_ in {"det", "poss"}), None)
+    if det in {"no", "any", "every", "each"}:
+        return None
+    if lemma in _PLACE_NOUNS and det == "the" and token.tag_ == "NN":
+        return antecedent(sent_of[token.i], history, lambda e: e.kind == "GPE", window=8)
+    if lemma in _NON_ACTOR_NOUNS or not (
+        is_agent(token.text) or lemma in BODY_NOUNS or lemma in GROUP_NOUNS
+    ):
+        return None
+    country = _np_country(token, history)
+    plural = token.tag_ == "NNS" or lemma in GROUP_NOUNS
+    key = _np_key(token)
+    if det is None and not plural and country is None:
+        return None
+    if plural:
+        group = _find_group(entities, key, country, "GROUP")
+        if group is None:
+            group = Entity(kind="GROUP", plural=True, key=key)
+            entities.append(group)
+        group.country = group.country or country
+        group.sector = group.sector or agent_sector(key)
+        return group
+    if det in {"the", "this", "that"}:
+        found = antecedent(sent_of[token.i], history, lambda e: e.has_role(lemma))
+        if found is not None:
+            found.hints += filter(None, [agent_sector(lemma)])
+            return found
+    if lemma in BODY_NOUNS:
+        body = _find_group(entities, key, country, "ORG")
+        if body is None:
+            body = Entity(kind="ORG", key=key)
+            entities.append(body)
+        body.country = body.country or country
+        body.sector = body.sector or agent_sector(key)
+        return body
+    if det in {"a", "an"} or token.dep_ in {"nsubj", "dobj", "pobj"} and det is not None:
+        person = Entity(kind="PERSON", key=lemma, country=country)
+        person.add_role(
+            " ".join(
+                t.text
+                for t in doc[_np_extent(token)[0] : token.i + 1]
+                if t.dep_ not in {"det", "poss", "case"}
+            )
+        )
+        person.anchored = det not in {"a", "an"}
+        possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
+        if possessor is not None:
+            person.affiliations += [
+                r.entity for r in history if r.token == possessor.i and r.entity.kind == "ORG"
+            ]
+        for prep in token.rights:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ == "prep" and pobj is not None:
+                org = owner.get(_named_start(doc, pobj, owner))
+                if org is not None and org.kind == "ORG":
+                    person.affiliations.append(org)
+        entities.append(person)
+        return person
+    return None
+
+
+def _np_key(token: Token) -> str:
+    """Lemma of a noun with its compound modifiers: "security forces" -> "security force"."""
+    compounds = [c.lemma_.lower() for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return " ".join([*compounds, token.lemma_.lower()])
+
+
+def _np_country(token: Token, history: list[Ref]) -> str | None:
+    """Country of a noun phrase from its modifiers: "Kazakh activists", "the government of
+    Kazakhstan"."""
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.i < token.i:
+            code = place_code(child.text)
+            if code:
+                return code
+            if child.dep_ == "poss":
+                owner = next((r.entity for r in reversed(history) if r.token == child.i), None)
+                if owner is not None and owner.kind == "GPE":
+                    return owner.country
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and country_of(pobj.text):
+                return country_of(pobj.text)
+    return None
+
+
+def _find_group(entities: list[Entity], key: str, country: str | None, kind: str) -> Entity | None:
+    for e in entities:
+        if (
+            e.kind == kind
+            and e.key == key
+            and not e.named
+            and (country is None or e.country in {None, country})
+        ):
+            return e
+    return None
+
+
+def _named_start(doc: Doc, token: Token, owner: dict[int, Entity]) -> int:
+    """Start of the named mention ``token`` is part of (a key of ``owner``), or -1."""
+    for k in range(token.i, max(token.i - 8, -1), -1):
+        if k in owner and token.i < k + 8:
+            return k
+    return -1
+
+
+def _np_extent(token: Token) -> tuple[int, int]:
+    """Tokens of a noun phrase without its possessor or clauses: "the Kazakh armed forces"."""
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in {"det", "amod", "compound", "nummod", "nmod"} and child.i == start - 1:
+            start = child.left_edge.i if child.dep_ != "det" else child.i
+        elif child.dep_ == "punct" and child.i == start - 1:
+            continue
+    while start < token.i and token.doc[start].dep_ in {"poss", "case"}:
+        start += 1
+    return start, token.i + 1
+
+
+def _merge_cataphora(doc: Doc, entities: list[Entity]) -> None:
+    """ "... interviewed an activist ... . Aigerim Tuleuzhanova asserted ...": a named person who
+    first appears as a subject, with no description of their own, right after an unnamed person
+    was introduced with an indefinite noun phrase, is that person."""
+    sent_of = _sentence_index(doc)
+    for target in [e for e in entities if e.kind == "PERSON" and e.named and not e.roles]:
+        first = min(target.spans)
+        if not is_subject(doc[first[0] : first[1]].root):
+            continue
+        candidates = [
+            e
+            for e in entities
+            if e.kind == "PERSON"
+            and not e.named
+            and not e.anchored
+            and min(e.spans)[0] < first[0]
+            and 0 < sent_of[first[0]] - sent_of[min(e.spans)[0]] <= 2
+        ]
+        if not candidates:
+            continue
+        unnamed = max(candidates, key=lambda e: min(e.spans))
+        target.spans += unnamed.spans
+        for role in unnamed.roles:
+            target.add_role(role)
+        target.country = target.country or unnamed.country
+        target.sector = target.sector or unnamed.sector
+        target.affiliations += unnamed.affiliations
+        target.gender = target.gender or unnamed.gender
+        entities.remove(unnamed)
+
+
+# 5. finishing --------------------------------------------------------------------------------
+
+
+def _finish(doc: Doc, entities: list[Entity]) -> list[Actor]:
+    text = doc.text
+    kept = [e for e in entities if e.spans and _keep(doc, e)]
+    for e in sorted(kept, key=lambda e: e.kind == "PERSON"):  # organisations before their staff
+        _complete(doc, e)
+    kept.sort(key=lambda e: min(s for s, _ in e.spans))
+    actors = []
+    for n, e in enumerate(kept, 1):
+        spans = sorted({(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text)) for s, t in e.spans})
+        name = _canonical(e, doc)
+        aliases = tuple(dict.fromkeys(x for x in e.names if x != name))
+        actors.append(
+            Actor(
+                id=f"a{n}",
+                name=name,
+                kind=e.kind,  # type: ignore[arg-type]
+                mentions=tuple(Span.of(text, s, t) for s, t in spans),
+                country=e.country,
+                sector=e.sector,
+                roles=tuple(e.roles),
+                aliases=aliases,
+            )
+        )
+    return actors
+
+
+def _keep(doc: Doc, e: Entity) -> bool:
+    """Cities and countries count as actors only where they act somewhere in the text."""
+    if e.kind != "GPE":
+        return True
+    for s, t in e.spans:
+        root = doc[s:t].root
+        while root.dep_ in {"conj", "appos"}:
+            root = root.head
+        by = root.dep_ == "pobj" and root.head.lower_ in {"by", "from"}
+        if root.dep_ in _ACTING_DEPS or by:
+            return True
+    return False
+
+
+def _complete(doc: Doc, e: Entity) -> None:
+    """Country and sector from names, the dictionaries and affiliations, where still unknown."""
+    for name in e.names:
+        country, sector = named_info(name)
+        e.country = e.country or country
+        if e.kind != "PERSON":  # a namesake's sector in the dictionaries would mislead
+            e.sector = sector or e.sector
+    if e.kind == "PERSON":
+        _person_sector(e)
+    if e.kind == "GPE":
+        e.country = e.country or next(filter(None, map(country_of, e.names)), None)
+        e.sector = e.sector or ("GOV" if e.country else None)
+    if e.kind == "GROUP" and e.names:
+        e.country = e.country or next(filter(None, map(demonym_of, e.names)), None)
+        e.sector = e.sector or ("CVL" if e.country else None)
+    if e.kind == "ORG" and e.names:
+        e.country = e.country or _org_country(e.names)
+        words = [w.lower() for n in e.names for w in re.split(r"[\s/-]+", n)]
+        if any(w in _MEDIA_WORDS or w.endswith("news") for w in words):
+            e.sector = e.sector or "MED"
+        heads = [n.split(" of ")[0] for n in e.names]  # "University of Armenia": University
+        e.sector = e.sector or next(filter(None, map(agent_sector, heads)), None)
+    e.sector = e.sector or next(iter(e.hints), None)
+    for org in e.affiliations:
+        if e.kind == "PERSON" or org.country:
+            e.country = e.country or org.country
+
+
+def _person_sector(e: Entity) -> None:
+    """A specific role ("activist": OPP) first, then the organisation a person works for, then a
+    generic office ("envoy": GOV), then a former one."""
+    current = [s for r in e.roles if (s := roles.role_sector(r))]
+    employer = [o.sector for o in e.affiliations if o.sector]
+    former = [s for r in e.roles if (s := agent_sector(r))]
+    if current and current[0] != "GOV":
+        e.sector = e.sector or current[0]
+    e.sector = e.sector or next(iter(employer + current + former), None)
+
+
+def _org_country(names: list[str]) -> str | None:
+    """ "American University of Armenia" -> ARM: a country after "of" first, then any word."""
+    for name in names:
+        if " of " in name and (code := place_code(name.rsplit(" of ", 1)[1])):
+            return code
+    words = [w for n in names for w in re.split(r"[\s/-]+", n)]
+    return next(filter(None, map(place_code, words)), None)
+
+
+def _canonical(e: Entity, doc: Doc) -> str:
+    if e.names:
+        return max(e.names, key=lambda n: (len(n.split()), len(n)))
+    s, t = min(e.spans)
+    head = doc[t - 1]
+    if e.kind == "ORG":
+        while s < t - 1 and doc[s].dep_ == "det":
+            s += 1
+        return doc[s:t].text
+    if e.kind == "GROUP":
+        words = [
+            w.text
+            for w in doc[s:t]
+            if w.i == head.i or w.dep_ == "compound" or place_code(w.text) or w.lower_ == "armed"
+        ]
+        return " ".join(words)
+    return e.roles[0] if e.roles else head.text
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    index: dict[int, int] = {}
+    for n, sent in enumerate(doc.sents):
+        for t in sent:
+            index[t.i] = n
+    return index
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens between quotation marks (within one paragraph)."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for t in doc:
+        if "\n" in t.text:
+            open_at = None
+        elif t.text in _QUOTE_OPEN and open_at is None and t.text not in "’'":
+            open_at = t.i
+        elif t.text in _QUOTE_CLOSE and open_at is not None and t.text not in "’'":
+            inside.update(range(open_at, t.i))
+            open_at = None
+        elif open_at is not None and t.i - open_at > 400:
+            open_at = None
+    return inside
 
 
 @Language.component("newsgraph_actors", assigns=["doc._.actors"])

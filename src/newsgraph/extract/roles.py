@@ -1,0 +1,179 @@
+"""What the text says an actor is: roles, country and affiliation, read from the parse.
+
+Three places carry it: premodifiers ("Kazakhstan's authoritarian President Kassym-Jomart
+Tokayev", "US State Department spokesperson Ned Price"), appositions ("Ben Godwin, a political
+risk consultant with London-based PRISM"; "one of Kazakhstan's largest banks, BTA Bank") and
+copular predicates ("he is a fugitive"). Each gives a :class:`Descriptor`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newsgraph.extract.lexicon import ROLE_MODIFIERS, agent_sector, is_agent, place_code
+
+_PRE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+_AFFILIATION_PREPS = frozenset({"with", "at", "of", "for", "from", "in"})
+_BOUNDARY_DEPS = frozenset({"det", "poss", "case", "punct", "prep", "cc"})
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptor:
+    """One description of an actor: a role phrase, a country, a sector, the token of an
+    organisation it is affiliated with (resolved to an actor later), the tokens it covers, and
+    the country it is based in ("London-based": an organisation's country, not a person's)."""
+
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    affiliation: int | None = None
+    tokens: tuple[int, ...] = ()
+    based: str | None = None
+
+
+def premodifier(span: SpacySpan) -> Descriptor | None:
+    """The title and country before a name: "Russian President Vladimir Putin"."""
+    doc = span.doc
+    lefts = [c for t in span for c in t.lefts if c.dep_ in _PRE_DEPS and c.i < span.start]
+    if not lefts:
+        return None
+    start = min(c.left_edge.i for c in lefts)
+    words = [t for t in doc[start : span.start] if t.text not in "[]()"]
+    return _describe(words, is_name=True)
+
+
+def apposition(span: SpacySpan) -> Descriptor | None:
+    """The noun phrase in apposition to a name, either way round: "Ben Godwin, a consultant",
+    "one of Kazakhstan's largest banks, BTA Bank"."""
+    doc, token = span.doc, span.root
+    for child in token.rights:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "NOUN"
+            and child.left_edge.i == span.end + 1
+            and doc[span.end].text in ",(—–-"
+        ):
+            return _noun_phrase(child)
+    if (
+        token.dep_ == "appos"
+        and token.head.pos_ == "NOUN"
+        and token.head.i < token.i
+        and doc[span.start - 1].text in ",(—–-"
+    ):
+        return _noun_phrase(token.head)
+    return None
+
+
+def bracketed(span: SpacySpan) -> Descriptor | None:
+    """ "Nursultan Nazarbayev [the former Kazakh president who ruled ...]", which the parser
+    often splits off as a sentence of its own."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text not in "[(":
+        return None
+    for k in range(span.end + 1, min(span.end + 8, len(doc))):
+        t = doc[k]
+        if t.pos_ == "NOUN" and is_agent(t.text):
+            return _noun_phrase(t, words=list(doc[span.end + 1 : k + 1]))
+        if t.pos_ not in {"DET", "ADJ", "PROPN", "NOUN"}:
+            return None
+    return None
+
+
+def predicate(token: Token) -> Descriptor | None:
+    """ "X is a fugitive": the attribute of a copula whose subject is ``token``."""
+    if token.dep_ != "nsubj" or token.head.lemma_ != "be":
+        return None
+    attr = next((c for c in token.head.rights if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return _noun_phrase(attr) if attr is not None and is_agent(attr.text) else None
+
+
+def fronted(pronoun: Token) -> Descriptor | None:
+    """ "A former Kazakh energy minister, he headed ...": a noun phrase that opens the sentence,
+    then a comma, then the subject pronoun."""
+    doc = pronoun.doc
+    if pronoun.i < 2 or doc[pronoun.i - 1].text != "," or pronoun.dep_ != "nsubj":
+        return None
+    noun = doc[pronoun.i - 2]
+    opening = next(t for t in noun.sent if not t.is_space)
+    if noun.pos_ != "NOUN" or noun.left_edge.i != opening.i or not is_agent(noun.text):
+        return None
+    return _noun_phrase(noun)
+
+
+def _noun_phrase(noun: Token, words: list[Token] | None = None) -> Descriptor | None:
+    """The descriptor a common noun phrase gives: "a political risk consultant with PRISM"."""
+    if not is_agent(noun.text):
+        return None
+    if words is None:
+        words = [t for t in noun.subtree if t.i <= noun.i and t.text not in "[]()"]
+    found = _describe(words, is_name=False)
+    affiliation = None
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN":
+                affiliation = pobj.i
+    tokens = tuple(t.i for t in noun.subtree)
+    if found is None:
+        return Descriptor(affiliation=affiliation, tokens=tokens) if affiliation else None
+    return Descriptor(found.role, found.country, found.sector, affiliation, tokens, found.based)
+
+
+def _describe(words: list[Token], *, is_name: bool) -> Descriptor | None:
+    """Role, country and sector from the words before a name or in a descriptive phrase."""
+    country = based = None
+    affiliation = None
+    role_start = 0
+    for k, t in enumerate(words):
+        code = place_code(t.text) if t.pos_ in {"PROPN", "ADJ", "NOUN"} else None
+        if t.dep_ == "poss" or (t.ent_type_ in {"GPE", "ORG"} and not code):
+            if code:
+                country = country or code
+            elif t.ent_type_ == "ORG":
+                affiliation = t.i
+            role_start = k + 1
+        elif t.dep_ in _BOUNDARY_DEPS or t.text in {"’s", "'s", ","}:
+            role_start = k + 1
+        elif code and t.dep_ == "npadvmod":
+            if t.head.lemma_ == "base":
+                based = based or code
+        elif code:
+            country = country or code
+        elif t.text == "-" or t.lower_ in {"based", "led"}:
+            role_start = k + 1
+    role_words = words[role_start:]
+    if is_name:
+        role_words = _trim_modifiers(role_words)
+    else:
+        role_words = [t for t in role_words if t.dep_ != "det"]
+    role = None
+    if role_words and is_agent(role_words[-1].text):
+        role = " ".join(t.text for t in role_words)
+    if role is None and country is None and affiliation is None and based is None:
+        return None
+    sector = role_sector(role) if role else None
+    tokens = tuple(t.i for t in words)
+    return Descriptor(role, country, sector, affiliation, tokens, based)
+
+
+def _trim_modifiers(words: list[Token]) -> list[Token]:
+    """Drop evaluative adjectives and nationality words from a title: keep "former President"."""
+    kept = []
+    for t in words:
+        if place_code(t.text) and t.pos_ != "NOUN":
+            continue
+        if t.pos_ == "ADJ" and t.lower_ not in ROLE_MODIFIERS:
+            continue
+        kept.append(t)
+    return kept
+
+
+def role_sector(role: str) -> str | None:
+    """The sector a role gives, unless it is a former one."""
+    words = role.lower().split()
+    if words[0] in {"former", "ex", "ex-"}:
+        return None
+    return agent_sector(role)

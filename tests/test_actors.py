@@ -1,0 +1,226 @@
+"""The actors component on short hand-written articles: names, roles, countries, sectors,
+coreference and NER repair."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract.actors import actor_at, find_actors
+from newsgraph.model import Actor
+
+
+def actors_of(pipeline: Language, text: str) -> list[Actor]:
+    return find_actors(pipeline(text))
+
+
+def named(actors: list[Actor], name: str) -> Actor:
+    found = [a for a in actors if a.name == name or name in a.aliases]
+    assert len(found) == 1, f"{name!r} in {[a.name for a in actors]}"
+    return found[0]
+
+
+def mention_texts(actor: Actor) -> list[str]:
+    return [m.text for m in actor.mentions]
+
+
+def test_premodifier_title_country_and_short_name(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Kazakhstan's authoritarian President Kassym-Jomart Tokayev spoke on Friday. "
+        "Tokayev said order had been restored.",
+    )
+    tokayev = named(actors, "Kassym-Jomart Tokayev")
+    assert tokayev.kind == "PERSON"
+    assert "President" in tokayev.roles
+    assert (tokayev.country, tokayev.sector) == ("KAZ", "GOV")
+    assert mention_texts(tokayev) == ["Kassym-Jomart Tokayev", "Tokayev"]
+    assert tokayev.aliases == ("Tokayev",)
+
+
+def test_apposition_role_and_affiliation(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Ben Godwin, a political risk consultant with London-based PRISM, said the mood was tense.",
+    )
+    godwin = named(actors, "Ben Godwin")
+    assert godwin.roles == ("political risk consultant",)
+    prism = named(actors, "PRISM")
+    assert prism.kind == "ORG" and prism.country == "GBR"
+    assert godwin.country == "GBR"
+
+
+def test_organisation_premodifier_gives_country_and_sector(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline, "US State Department spokesperson Ned Price said Washington was watching closely."
+    )
+    price = named(actors, "Ned Price")
+    assert price.roles == ("spokesperson",)
+    assert (price.country, price.sector) == ("USA", "GOV")
+    assert named(actors, "US State Department").sector == "GOV"
+
+
+def test_fronted_apposition_describes_the_pronoun(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Mukhtar Ablyazov now lives in France. A former Kazakh energy minister, he headed "
+        "a large bank for four years.",
+    )
+    ablyazov = named(actors, "Mukhtar Ablyazov")
+    assert "former Kazakh energy minister" in ablyazov.roles
+    assert ablyazov.country == "KAZ"
+    assert "he" in mention_texts(ablyazov)
+    assert all(a.kind != "PERSON" or a is ablyazov for a in actors)
+
+
+def test_bracketed_description_and_brackets_stripped(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        '"If they do not act, [Russian President Vladimir] Putin will impose his plan," the '
+        "exiled banker said.",
+    )
+    putin = named(actors, "Vladimir Putin")
+    assert putin.kind == "PERSON"
+    assert "President" in putin.roles
+    assert (putin.country, putin.sector) == ("RUS", "GOV")
+    assert "his" in mention_texts(putin)
+
+
+def test_acronym_in_brackets_is_the_same_organisation(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Troops of the Collective Security Treaty Organization (CSTO) arrived on Thursday. "
+        "The CSTO said its mission would be short.",
+    )
+    csto = named(actors, "Collective Security Treaty Organization")
+    assert csto.aliases == ("CSTO",)
+    assert csto.sector == "IGO"
+    assert mention_texts(csto)[-2:] == ["CSTO", "its"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Reuters reported the clashes on Monday.", "Reuters", "GBR"),
+        ("AFP reported the clashes on Monday.", "AFP", "FRA"),
+        ("RFE/RL said its reporters were detained.", "RFE/RL", "USA"),
+        (
+            "The strike was reported by the Canadian Broadcasting Corporation (CBC) on Monday.",
+            "Canadian Broadcasting Corporation",
+            "CAN",
+        ),
+    ],
+)
+def test_news_agencies_and_broadcasters_are_media(
+    pipeline: Language, text: str, name: str, country: str
+) -> None:
+    outlet = named(actors_of(pipeline, text), name)
+    assert (outlet.kind, outlet.sector, outlet.country) == ("ORG", "MED", country)
+
+
+def test_he_and_she_resolve_across_sentences(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Mr Daniel Okoro met Ms Lena Varga in Vienna on Tuesday. He said the talks had gone "
+        "well. She said nothing about her plans.",
+    )
+    okoro, varga = named(actors, "Daniel Okoro"), named(actors, "Lena Varga")
+    assert "He" in mention_texts(okoro)
+    assert {"She", "her"} <= set(mention_texts(varga))
+    assert "She" not in mention_texts(okoro)
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Carlos Mendes accused Pedro Alves of fraud on Monday. He said the evidence was clear.",
+    )
+    assert "He" in mention_texts(named(actors, "Carlos Mendes"))
+    assert "He" not in mention_texts(named(actors, "Pedro Alves"))
+
+
+def test_definite_title_refers_back_to_the_named_person(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Kenyan President William Ruto visited Nairobi's port on Monday. The president "
+        "promised new jobs.",
+    )
+    ruto = named(actors, "William Ruto")
+    assert "The president" in mention_texts(ruto)
+    assert ruto.country == "KEN"
+
+
+def test_definite_body_refers_back_to_the_named_ministry(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "The Russian Foreign Ministry summoned the ambassador on Monday. The ministry said "
+        "the talks had failed.",
+    )
+    ministry = next(a for a in actors if "Ministry" in a.name)
+    assert "The ministry" in mention_texts(ministry)
+
+
+def test_unnamed_speaker_introduced_then_named(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "The radio station interviewed an activist with the Green Party who was at the square. "
+        "Anna Petrova said the police had fired first.",
+    )
+    activist = named(actors, "Anna Petrova")
+    assert "activist" in activist.roles
+    assert "an activist" in mention_texts(activist)
+
+
+def test_groups_with_sectors(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Protesters clashed with security forces in Almaty on Wednesday. Soldiers later "
+        "opened fire, and the West called for restraint.",
+    )
+    by_name = {a.name: a for a in actors}
+    assert by_name["Protesters"].sector == "OPP" and by_name["Protesters"].kind == "GROUP"
+    assert by_name["security forces"].sector == "MIL"
+    assert by_name["Soldiers"].sector == "MIL"
+    assert "the West" in by_name
+    assert "Almaty" not in by_name  # a place where something happens, not an actor
+
+
+def test_nationality_adjectives_are_not_actors_but_give_countries(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Young Kazakh activists marched on Friday. Kazakh police detained dozens of them.",
+    )
+    assert all(a.name != "Kazakh" for a in actors)
+    activists = next(a for a in actors if a.name.endswith("activists"))
+    assert activists.country == "KAZ"
+
+
+def test_country_acting_as_a_state(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline, "Kazakhstan has tried him in absentia, and France refused to extradite him."
+    )
+    kaz = named(actors, "Kazakhstan")
+    assert (kaz.kind, kaz.country, kaz.sector) == ("GPE", "KAZ", "GOV")
+
+
+def test_ids_in_order_and_spans_match_the_text(pipeline: Language) -> None:
+    text = (
+        "Reuters said on Monday that Maria Lopez, a spokeswoman for the Spanish government, "
+        "had resigned. She denied any wrongdoing."
+    )
+    actors = actors_of(pipeline, text)
+    assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
+    firsts = [a.mentions[0].start for a in actors]
+    assert firsts == sorted(firsts)
+    for a in actors:
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_actor_at_maps_a_pronoun_span(pipeline: Language) -> None:
+    text = "Ned Price spoke in Washington. He said the deployment raised questions."
+    actors = actors_of(pipeline, text)
+    start = text.index("He said")
+    found = actor_at(actors, start, start + 2)
+    assert found is not None and found.name == "Ned Price"
+    assert actor_at(actors, 0, 0) is None
