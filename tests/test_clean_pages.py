@@ -238,3 +238,17 @@ def test_clean_date_printed_under_the_article() -> None:
     assert page.published == "2023-03-03"
     assert _removed(page, "date") == ["First published on 3 March 2023"]
     assert page.text == f"{P1}\n\n{P2}"
+
+
+def test_clean_headline_that_asks_a_question() -> None:
+    page = clean_page(
+        f"Will the Lindau port closure hurt the summer season on the lake?\n\n{P1}\n\n{P2}"
+    )
+    assert page.title == "Will the Lindau port closure hurt the summer season on the lake?"
+    assert page.text == f"{P1}\n\n{P2}"
+
+
+def test_clean_article_about_cookies_keeps_its_paragraphs() -> None:
+    about = "Regulators said the companies had placed tracking cookies without asking users first."
+    page = clean_page(f"Port closes\n\n{P1}\n\n{about}\n\n{P2}")
+    assert about in page.text.split("\n\n")

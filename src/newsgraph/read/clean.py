@@ -62,9 +62,10 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_START = re.compile(r"^(?:pictured|above|top|main image|file photo)\s*[:,]", re.IGNORECASE)
+#: A site speaking about its own cookies (an article about cookies does not match).
 _COOKIE = re.compile(
-    r"\bcookies?\b.*\b(?:accept|consent|agree|use of|browsing|experience|privacy|settings)\b"
-    r"|\b(?:accept|consent|agree|use)\b.*\bcookies?\b",
+    r"\b(?:we|our|this\s+(?:web)?site)\b[^.]*\bcookies?\b|\bcookies?\s+(?:policy|settings"
+    r"|preferences|notice)\b|\baccept\s+(?:all\s+)?cookies\b|\buse\s+of\s+cookies\b",
     re.IGNORECASE,
 )
 _RELATED_HEAD = re.compile(
@@ -334,9 +335,7 @@ def clean_page(raw: str) -> Page:
         elif (pieces := split_media(line)) is not None:
             kinds[i], media[i] = "media", pieces
 
-    first = next((i for i, ln in enumerate(lines) if kinds[i] is None and is_prose(ln)), None)
-    if first is None or len(lines) == 1:
-        first = 0  # no header to read: a body only (e.g. a one-line text)
+    first = _body_start(lines, kinds)
     for i in range(first):
         if kinds[i] is not None:
             continue
@@ -358,7 +357,7 @@ def clean_page(raw: str) -> Page:
             kinds[i] = "date"  # "Published January 8, 2022" printed under the article
             published = published or day
         elif kinds[i] is None:
-            kinds[i] = "related" if _after_related_head(lines, kinds, end, i) else "furniture"
+            kinds[i] = "related" if _after_related_head(lines, end, i) else "furniture"
     for i in range(first, end):
         if kinds[i] is None and title is not None and _norm(lines[i]) == _norm(title):
             kinds[i] = "headline"
@@ -375,6 +374,23 @@ def clean_page(raw: str) -> Page:
         else:
             removed.append(Removed(line, kind))
     return Page("\n\n".join(body), title, outlet, published, authors, tuple(removed))
+
+
+def _body_start(lines: list[str], kinds: list[str | None]) -> int:
+    """Index of the first body paragraph: the first prose line, unless that is the page's first
+    line, a question or exclamation with prose after it (a headline such as "Will it spread?")."""
+    prose = [i for i, line in enumerate(lines) if kinds[i] is None and is_prose(line)]
+    if not prose or len(lines) == 1:
+        return 0  # no header to read: a body only (e.g. a one-line text)
+    opening = next(i for i, kind in enumerate(kinds) if kind is None)
+    if (
+        len(prose) > 1
+        and prose[0] == opening
+        and _words(lines[opening]) <= 25
+        and re.search(r"""[?!]["'”’]*$""", lines[opening])
+    ):
+        return prose[1]
+    return prose[0]
 
 
 def _mark_headline(lines: list[str], kinds: list[str | None], first: int) -> str | None:
@@ -408,7 +424,7 @@ def _body_end(lines: list[str], kinds: list[str | None], first: int) -> int:
     return last + 1
 
 
-def _after_related_head(lines: list[str], kinds: list[str | None], end: int, i: int) -> bool:
+def _after_related_head(lines: list[str], end: int, i: int) -> bool:
     return any(_RELATED_HEAD.match(lines[j]) for j in range(end, i + 1))
 
 
