@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.read.clean import Byline, Page, clean_page, date_line, known_outlet, parse_byline
+from newsgraph.read.clean import (
+    Byline,
+    Page,
+    clean_page,
+    date_line,
+    known_outlet,
+    parse_byline,
+    repair_lookalikes,
+)
 
 P1 = (
     "The river port at Lindau is closing for three weeks of repairs, "
@@ -252,3 +260,25 @@ def test_clean_article_about_cookies_keeps_its_paragraphs() -> None:
     about = "Regulators said the companies had placed tracking cookies without asking users first."
     page = clean_page(f"Port closes\n\n{P1}\n\n{about}\n\n{P2}")
     assert about in page.text.split("\n\n")
+
+
+def test_clean_lookalike_letters_repaired_into_words_the_article_uses() -> None:
+    body = "Eva Roth, the harbour master in Lindau, said the quay would reopen in April."
+    page = clean_page(f"Harbour master Eva R0th says Lindau quay will reopen\n\n{body}\n\n{P2}")
+    assert page.title == "Harbour master Eva Roth says Lindau quay will reopen"
+    assert page.text.startswith(body)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("AbIyazov spoke", "Ablyazov spoke"),
+        ("Ab1yazov spoke", "Ablyazov spoke"),
+        ("In Iran, McIntyre spoke", "In Iran, McIntyre spoke"),  # nothing to repair into
+        ("G20 and F1 and Covid19", "G20 and F1 and Covid19"),
+        ("IntelIiNews", "IntelliNews"),
+    ],
+)
+def test_clean_repair_lookalikes_only_into_known_words(text: str, expected: str) -> None:
+    vocabulary = "Ablyazov and IntelliNews in Iran; McIntyre."
+    assert repair_lookalikes(text, vocabulary) == expected

@@ -106,6 +106,26 @@ def known_outlet(text: str) -> str | None:
     return _known_outlets().get(key) or _known_outlets().get(_skeleton("the " + text.strip()))
 
 
+#: A word with a look-alike letter inside lowercase letters: "IntelIiNews", "Ab1yazov", "L0ndon".
+_SUSPECT = re.compile(r"\b\w*(?:[a-z][I|!][a-z]|[A-Za-z][10][A-Za-z])\w*\b")
+
+
+def repair_lookalikes(text: str, vocabulary: str) -> str:
+    """``text`` with each word that has a look-alike letter inside it (capital I, 1, 0 among
+    lowercase letters) replaced by the one word of ``vocabulary`` it folds to, when there is one:
+    "Kazakhstan's AbIyazov" -> "Kazakhstan's Ablyazov" if the article writes "Ablyazov"."""
+    known: dict[str, set[str]] = {}
+    for word in set(_WORD.findall(vocabulary)):
+        if not _SUSPECT.fullmatch(word):
+            known.setdefault(_skeleton(word), set()).add(word)
+
+    def repair(match: re.Match[str]) -> str:
+        candidates = known.get(_skeleton(match.group(0)), set())
+        return next(iter(candidates)) if len(candidates) == 1 else match.group(0)
+
+    return _SUSPECT.sub(repair, text)
+
+
 # --- the result -----------------------------------------------------------------------------
 
 
@@ -373,7 +393,10 @@ def clean_page(raw: str) -> Page:
             removed.extend(media[i])
         else:
             removed.append(Removed(line, kind))
-    return Page("\n\n".join(body), title, outlet, published, authors, tuple(removed))
+    text = "\n\n".join(body)
+    title = repair_lookalikes(title, text) if title else None
+    authors = tuple(repair_lookalikes(a, text) for a in authors)
+    return Page(repair_lookalikes(text, text), title, outlet, published, authors, tuple(removed))
 
 
 def _body_start(lines: list[str], kinds: list[str | None]) -> int:
