@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsgraph.read.clean import (
@@ -282,3 +284,42 @@ def test_clean_lookalike_letters_repaired_into_words_the_article_uses() -> None:
 def test_clean_repair_lookalikes_only_into_known_words(text: str, expected: str) -> None:
     vocabulary = "Ablyazov and IntelliNews in Iran; McIntyre."
     assert repair_lookalikes(text, vocabulary) == expected
+
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def test_clean_wire_copy_with_tagline_glued_date_and_end_credits() -> None:
+    page = clean_page((PAGES / "wire-copy.txt").read_text(encoding="utf-8"))
+    assert page.title == "Ukraine says it repelled overnight drone attack on Kyiv"
+    assert page.authors == ("Jane Doe", "John Roe")
+    assert page.outlet == "Reuters"  # from the dateline "KYIV, March 3 (Reuters) -"
+    assert page.published == "2023-03-03"
+    assert page.text.startswith("KYIV, March 3 (Reuters) - Ukraine's air force")
+    assert page.text.endswith("did not immediately respond to a request for comment.")
+    assert _removed(page, "credit") == ["Reporting by Jane Doe; Editing by John Roe"]
+    assert "Exclusive news, data and analytics for financial market professionals" in _removed(
+        page, "furniture"
+    )
+
+
+def test_clean_byline_without_by_and_topic_list_after_the_body() -> None:
+    page = clean_page((PAGES / "no-by-byline.txt").read_text(encoding="utf-8"))
+    assert page.title == "Dutch farmers block motorways in protest over nitrogen rules"
+    assert page.authors == ("Jan Jansen",)
+    assert page.published == "2022-06-22"
+    assert _removed(page, "credit") == ["Photograph: Remko de Waal/ANP/AFP/Getty Images"]
+    assert page.text.split("\n\n")[0].startswith("Thousands of Dutch farmers")
+    assert len(page.text.split("\n\n")) == 2
+    assert {"Netherlands", "Farming", "Share", "Reuse this content"} <= set(
+        _removed(page, "furniture")
+    )
+
+
+def test_clean_hard_wrap_test_keeps_short_lines_apart() -> None:
+    page = clean_page(
+        f"Port closes\n\n{P1}\n\nReporting by Jane Doe; Editing by John Roe\n"
+        "Our Standards: The Lake Courier Trust Principles."
+    )
+    assert page.text == P1
+    assert _removed(page, "credit") == ["Reporting by Jane Doe; Editing by John Roe"]

@@ -61,6 +61,24 @@ _DATE_WORDS = re.compile(
     r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
     re.IGNORECASE,
 )
+_AGO = re.compile(r"\b\d+\s+(?:second|minute|hour|day|week)s?\s+ago\b", re.IGNORECASE)
+#: Credits printed at the end of an article: "Reporting by Jane Doe; Editing by John Roe".
+_END_CREDIT = re.compile(
+    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|research)(?:\s+by)?\b"
+    r"|©|\(c\)\s|copyright\b)",
+    re.IGNORECASE,
+)
+#: A byline with no "By": a name, perhaps with where the reporter is ("Jan Jansen in Amsterdam").
+_NAME_LINE = re.compile(
+    r"(?P<names>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|del|der|den|van|von|le|la|al|bin|ibn)\s+)?"
+    r"[A-Z][\w'’.-]*){1,3}"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})?)"
+    r"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?"
+)
+#: A wire dateline opening the body: "KYIV, March 3 (Reuters) -".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]+(?:,[^()]{1,40})?\s\((?P<outlet>[A-Z][\w .&/-]{1,40})\)\s*[-–—]"
+)
 _CAPTION_START = re.compile(r"^(?:pictured|above|top|main image|file photo)\s*[:,]", re.IGNORECASE)
 #: A site speaking about its own cookies (an article about cookies does not match).
 _COOKIE = re.compile(
@@ -166,15 +184,17 @@ def units(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    """Lines of one paragraph broken at a fixed width (all but the last of similar length)."""
+    """Lines of one paragraph broken at a fixed width: no line but the last could have taken
+    the next line's first word without passing the widest line. Two lines are joined only
+    when the second goes on with a lowercase word."""
     if len(lines) < 2:
         return False
-    widths = [len(line) for line in lines[:-1]]
-    return (
-        min(widths) >= 40
-        and max(widths) <= 100
-        and max(widths) - min(widths) <= 25
-        and not any(_BYLINE.match(line) or _URL.match(line) for line in lines)
+    if len(lines) == 2 and (_TERMINAL.search(lines[0]) or not lines[1][0].islower()):
+        return False  # two lines: too few to see a width; joined only mid-sentence
+    width = max(len(line) for line in lines[:-1])
+    return 40 <= width <= 100 and all(
+        len(line) + 1 + len(following.split()[0]) > width
+        for line, following in zip(lines, lines[1:], strict=False)
     )
 
 
@@ -322,14 +342,19 @@ def _outlet_in(part: str) -> str | None:
     return None
 
 
+def _unglue(text: str) -> str:
+    """Words that copy-paste glued together split again: "UTCUpdated" -> "UTC Updated"."""
+    return re.sub(r"(?:(?<=[a-z0-9])|(?<=[A-Z]{2}))(?=[A-Z][a-z])", " ", text)
+
+
 def date_line(line: str) -> str | None:
     """The date of a line that is only a date ("Published: 08.01.2022 10:32 GMT")."""
     found = find_date(line)
     if not found:
         return None
     iso, where = found
-    rest = _TIME.sub(" ", line[: where.start()] + " " + line[where.end() :])
-    rest = _DATE_WORDS.sub(" ", rest)
+    rest = _TIME.sub(" ", _unglue(line[: where.start()] + " " + line[where.end() :]))
+    rest = _DATE_WORDS.sub(" ", _AGO.sub(" ", rest))
     return iso if not _WORD.search(rest) else None
 
 
@@ -370,6 +395,11 @@ def clean_page(raw: str) -> Page:
             kinds[i] = "date"
             published = published or day
     title = _mark_headline(lines, kinds, first)
+    for i in range(first):
+        if kinds[i] == "byline" and not authors and (names := _NAME_LINE.fullmatch(lines[i])):
+            authors = tuple(re.split(r"\s+(?:and|&)\s+", names.group("names")))
+    if outlet is None and first < len(lines) and (wire := _DATELINE.match(lines[first])):
+        outlet = known_outlet(wire.group("outlet")) or wire.group("outlet")
 
     end = _body_end(lines, kinds, first)
     for i in range(end, len(lines)):
@@ -417,17 +447,26 @@ def _body_start(lines: list[str], kinds: list[str | None]) -> int:
 
 
 def _mark_headline(lines: list[str], kinds: list[str | None], first: int) -> str | None:
-    """Find the headline among the header lines (the first title-like line of 3+ words); mark
-    it, its copies and any section label above it."""
+    """Find the headline among the header lines and mark it, its copies, any section label
+    above it and a byline without "By" below it. The headline is the nearest title-like line
+    of 3+ words above a "By" byline, or else the first one."""
     candidates = [i for i in range(first) if kinds[i] is None and _words(lines[i]) <= 40]
     if not candidates:
         return None
-    headline = next((i for i in candidates if _words(lines[i]) >= 3), candidates[0])
+    byline = next((i for i in range(first) if kinds[i] == "byline"), first)
+    above = [i for i in candidates if i < byline and _words(lines[i]) >= 3]
+    headline = (
+        above[-1]
+        if byline < first and above
+        else next((i for i in candidates if _words(lines[i]) >= 3), candidates[0])
+    )
     for i in candidates:
         if _norm(lines[i]) == _norm(lines[headline]):
             kinds[i] = "headline"
         elif i < headline and is_subhead(lines[i]):
             kinds[i] = "furniture"  # a section label or kicker above the headline
+        elif i > headline and _NAME_LINE.fullmatch(lines[i]):
+            kinds[i] = "byline"
     return lines[headline]
 
 
@@ -438,6 +477,17 @@ def _body_end(lines: list[str], kinds: list[str | None], first: int) -> int:
         (i for i in range(first, len(lines)) if kinds[i] is None and is_sentence(lines[i])),
         default=len(lines) - 1,
     )
+    credit = next(
+        (
+            i
+            for i in range(first + 1, last + 1)
+            if _END_CREDIT.match(lines[i]) and not any(is_prose(ln) for ln in lines[i + 1 :])
+        ),
+        None,
+    )
+    if credit is not None:
+        kinds[credit] = kinds[credit] or "credit"
+        last = credit - 1
     for i in range(first + 1, last + 1):
         if _RELATED_HEAD.match(lines[i]) and all(_words(ln) <= 25 for ln in lines[i + 1 :]):
             for j in range(i, len(lines)):
