@@ -323,3 +323,22 @@ def test_clean_hard_wrap_test_keeps_short_lines_apart() -> None:
     )
     assert page.text == P1
     assert _removed(page, "credit") == ["Reporting by Jane Doe; Editing by John Roe"]
+
+
+def test_clean_opinion_column_with_standfirst_and_caption_printed_twice() -> None:
+    page = clean_page((PAGES / "opinion-column.txt").read_text(encoding="utf-8"))
+    assert page.title == "Why the port strike matters for every household"
+    assert page.authors == ("Maria Lopez",)
+    assert page.published == "2024-04-06"
+    assert _removed(page, "standfirst") == [
+        "Rising shipping costs will be felt far beyond the docks, writes Maria Lopez"
+    ]
+    assert (
+        _removed(page, "caption")
+        == ["Container ships wait outside the harbour at Norfolk, Virginia."] * 2
+    )
+    assert _removed(page, "credit") == ["Photo by Sam Reed for The Daily Ledger"]
+    paragraphs = page.text.split("\n\n")
+    assert paragraphs[0] == "When dock workers walk out, most people shrug. They should not."
+    assert paragraphs[-1] == "Both sides should go back to the table."
+    assert "Story continues below advertisement" in _removed(page, "furniture")

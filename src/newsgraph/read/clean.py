@@ -42,7 +42,7 @@ _CREDIT_ONLY = re.compile(
 _CREDIT_TAIL = re.compile(
     r"(?P<credit>\s*(?:\((?:photo|image|picture|credit)[^)]*\)"
     r"|\([^)]*(?:/|via )(?:[^)]*)\)"
-    r"|(?:photo|photograph|image|picture)(?:\s+credit)?\s*:\s*[^.]{1,60}"
+    r"|(?:photo|photograph|image|picture)(?:\s+credit)?\s*(?::|\bby\b)\s*[^.]{1,60}"
     r"|\b(?:Getty Images|AFP via Getty Images|Shutterstock|Alamy)\.?))\s*$",
     re.IGNORECASE,
 )
@@ -414,6 +414,10 @@ def clean_page(raw: str) -> Page:
         elif kinds[i] is None and is_subhead(lines[i]) and _between_prose(lines, kinds, i):
             kinds[i] = "subhead"
 
+    captions = {_norm(r.text) for pieces in media.values() for r in pieces if r.kind == "caption"}
+    for i, line in enumerate(lines):
+        if kinds[i] is None and _norm(line) in captions:
+            kinds[i] = "caption"  # a caption printed twice (image text and caption)
     body: list[str] = []
     for i, line in enumerate(lines):
         kind = kinds[i]
@@ -449,7 +453,8 @@ def _body_start(lines: list[str], kinds: list[str | None]) -> int:
 def _mark_headline(lines: list[str], kinds: list[str | None], first: int) -> str | None:
     """Find the headline among the header lines and mark it, its copies, any section label
     above it and a byline without "By" below it. The headline is the nearest title-like line
-    of 3+ words above a "By" byline, or else the first one."""
+    of 3+ words above a "By" byline, or else the first one. A title-like line under it is the
+    standfirst."""
     candidates = [i for i in range(first) if kinds[i] is None and _words(lines[i]) <= 40]
     if not candidates:
         return None
@@ -467,6 +472,8 @@ def _mark_headline(lines: list[str], kinds: list[str | None], first: int) -> str
             kinds[i] = "furniture"  # a section label or kicker above the headline
         elif i > headline and _NAME_LINE.fullmatch(lines[i]):
             kinds[i] = "byline"
+        elif i > headline and not _TERMINAL.search(lines[i]):
+            kinds[i] = "standfirst"  # the summary under the headline, not a sentence of the body
     return lines[headline]
 
 
