@@ -139,3 +139,10 @@ def test_bad_input_broken_warc(tmp_path: Path, content: bytes) -> None:
     path.write_bytes(content)
     [error] = list(iter_articles([path]))
     assert isinstance(error, BadRecord) and str(error).startswith(f"{path}#1: ")
+
+
+def test_bad_input_text_in_a_file_type_no_reader_handles(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text("name,country\nTokayev,KAZ\n", "utf-8")
+    error = _one_error(path)
+    assert isinstance(error, UnknownFormat) and "'.csv'" in str(error)
