@@ -132,6 +132,8 @@ def repair_lookalikes(text: str, vocabulary: str) -> str:
     """``text`` with each word that has a look-alike letter inside it (capital I, 1, 0 among
     lowercase letters) replaced by the one word of ``vocabulary`` it folds to, when there is one:
     "Kazakhstan's AbIyazov" -> "Kazakhstan's Ablyazov" if the article writes "Ablyazov"."""
+    if not _SUSPECT.search(text):
+        return text
     known: dict[str, set[str]] = {}
     for word in set(_WORD.findall(vocabulary)):
         if not _SUSPECT.fullmatch(word):
