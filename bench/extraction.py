@@ -53,7 +53,8 @@ def newsgraph_body(html: str, url: str) -> str:
 
 
 def trafilatura_body(html: str, url: str) -> str:
-    return trafilatura.extract(html, url=url, include_comments=False) or ""
+    text: str | None = trafilatura.extract(html, url=url, include_comments=False)
+    return text or ""
 
 
 def body_f1(data: Path) -> None:
