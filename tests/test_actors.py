@@ -298,3 +298,13 @@ def test_generic_title_takes_its_modifiers_sector(
     pipeline: Language, text: str, name: str, sector: str
 ) -> None:
     assert named(actors_of(pipeline, text), name).sector == sector
+
+
+def test_headline_role_for_a_person_named_in_the_text(pipeline: Language) -> None:
+    from newsgraph.model import Article
+
+    doc = pipeline.make_doc("Mukhtar Ablyazov said on Friday that the regime was nearing its end.")
+    doc._.article = Article(text=doc.text, title="Fugitive banker Ablyazov lays claim to power")
+    ablyazov = named(find_actors(pipeline(doc)), "Mukhtar Ablyazov")
+    assert "Fugitive banker" in ablyazov.roles
+    assert ablyazov.sector is None  # a headline's terse label does not set the sector

@@ -81,7 +81,20 @@ def find_actors(doc: Doc) -> list[Actor]:
     entities, owner = _cluster(doc, named)
     _walk(doc, named, owner, entities)
     _merge_cataphora(doc, entities)
+    article = doc._.article
+    if article is not None and article.title:
+        _headline_roles(article.title, entities)
     return _finish(doc, entities)
+
+
+def _headline_roles(title: str, entities: list[Entity]) -> None:
+    """Roles the headline gives a person named in the text ("Fugitive banker Ablyazov")."""
+    for e in entities:
+        if e.kind == "PERSON" and e.names:
+            surname = max(e.names, key=len).split()[-1]
+            if role := roles.headline_role(title, surname):
+                e.add_role(role)
+                e.headline_roles.add(role)
 
 
 # 1. named mentions ---------------------------------------------------------------------------
@@ -685,9 +698,10 @@ def _complete(doc: Doc, e: Entity) -> None:
 def _person_sector(e: Entity) -> None:
     """A specific role ("activist": OPP) first, then the organisation a person works for, then a
     generic office ("envoy": GOV), then a former one."""
-    current = [s for r in e.roles if (s := roles.role_sector(r))]
+    text_roles = [r for r in e.roles if r not in e.headline_roles]  # headlines are terse
+    current = [s for r in text_roles if (s := roles.role_sector(r))]
     employer = [o.sector for o in e.affiliations if o.sector and o.kind == "ORG"]
-    former = [s for r in e.roles if (s := agent_sector(r))]
+    former = [s for r in text_roles if (s := agent_sector(r))]
     if current and current[0] != "GOV":
         e.sector = e.sector or current[0]
     e.sector = e.sector or next(iter(employer + current + former), None)

@@ -43,6 +43,7 @@ class Entity:
     key: str = ""
     anchored: bool = False
     hints: list[str] = field(default_factory=list)
+    headline_roles: set[str] = field(default_factory=set)
     affiliations: list[Entity] = field(default_factory=list)
 
     @property

@@ -8,6 +8,7 @@ copular predicates ("he is a fugitive"). Each gives a :class:`Descriptor`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -170,6 +171,27 @@ def _describe(words: list[Token], *, is_name: bool) -> Descriptor | None:
         return None
     tokens = tuple(t.i for t in words)
     return Descriptor(role, country, sector, affiliation, tokens, based)
+
+
+_TITLE_STOP = frozenset(
+    {"a", "an", "the", "as", "and", "or", "of", "to", "in", "on", "for", "with", "says", "said"}
+)
+
+
+def headline_role(title: str, surname: str) -> str | None:
+    """The role a headline puts before a surname: "Fugitive banker Ablyazov lays claim ..." ->
+    "Fugitive banker". Headlines are not parsed, so only short runs ending in an agent noun."""
+    match = re.search(rf"((?:[\w-]+ ){{1,3}}){re.escape(surname)}\b", title)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and (
+        words[0].lower() in _TITLE_STOP or words[0].lower().endswith("s") or place_code(words[0])
+    ):
+        words = words[1:]
+    if not words or not is_agent(words[-1]) or any(w.lower() in _TITLE_STOP for w in words):
+        return None
+    return " ".join(words)
 
 
 def _trim_modifiers(words: list[Token]) -> list[Token]:
