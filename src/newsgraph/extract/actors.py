@@ -58,6 +58,7 @@ _MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "
 _PLACE_NOUNS = frozenset({"country", "nation", "republic", "state"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
+_NOT_IN_ROLE = frozenset({"det", "poss", "case"})
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "found", "run"})
 _QUOTE_OPEN = '“‘«"'
 _QUOTE_CLOSE = '”’»"'
@@ -156,6 +157,8 @@ def _classify(span: SpacySpan, label: str) -> Named | None:
         return Named(start, end, name, "GPE")
     if label == "ORG" and _looks_like_person(span):
         return Named(start, end, name, "PERSON")
+    if label == "PERSON" and " " in name and name.split()[-1].lower() in ORG_WORDS:
+        return Named(start, end, name, "ORG")  # "John Birch Society"
     return Named(start, end, name, _LABELS[label])
 
 
@@ -509,13 +512,8 @@ def _nominal(
         return body
     if det in {"a", "an"} or token.dep_ in {"nsubj", "dobj", "pobj"} and det is not None:
         person = Entity(kind="PERSON", key=lemma, country=country)
-        person.add_role(
-            " ".join(
-                t.text
-                for t in doc[_np_extent(token)[0] : token.i + 1]
-                if t.dep_ not in {"det", "poss", "case"}
-            )
-        )
+        extent = doc[_np_extent(token)[0] : token.i + 1]
+        person.add_role(roles.join_tokens([t for t in extent if t.dep_ not in _NOT_IN_ROLE]))
         person.anchored = det not in {"a", "an"}
         possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
         if possessor is not None:
@@ -727,11 +725,11 @@ def _canonical(e: Entity, doc: Doc) -> str:
         return doc[s:t].text
     if e.kind == "GROUP":
         words = [
-            w.text
+            w
             for w in doc[s:t]
             if w.i == head.i or w.dep_ == "compound" or place_code(w.text) or w.lower_ == "armed"
         ]
-        return " ".join(words)
+        return roles.join_tokens(words)
     return e.roles[0] if e.roles else head.text
 
 

@@ -163,10 +163,10 @@ def _describe(words: list[Token], *, is_name: bool) -> Descriptor | None:
         role_words = [t for t in role_words if t.dep_ != "det"]
     role = None
     if role_words and is_agent(role_words[-1].text):
-        role = " ".join(t.text for t in role_words)
+        role = join_tokens(role_words)
     sector = role_sector(role) if role else None
     if role is None and not is_name:  # "an independent news site": no role, but a sector
-        sector = agent_sector(" ".join(t.text for t in role_words))
+        sector = agent_sector(join_tokens(role_words))
     if role is None and sector is None and (country, affiliation, based) == (None, None, None):
         return None
     tokens = tuple(t.i for t in words)
@@ -192,6 +192,16 @@ def headline_role(title: str, surname: str) -> str | None:
     if not words or not is_agent(words[-1]) or any(w.lower() in _TITLE_STOP for w in words):
         return None
     return " ".join(words)
+
+
+def join_tokens(tokens: list[Token]) -> str:
+    """Tokens as text, with the document's own spacing between neighbours ("African-American
+    president", not "African - American president")."""
+    out = []
+    for k, t in enumerate(tokens):
+        adjacent = k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1
+        out.append(t.text_with_ws if adjacent else t.text + " ")
+    return " ".join("".join(out).split())
 
 
 def _trim_modifiers(words: list[Token]) -> list[Token]:
