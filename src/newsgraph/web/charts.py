@@ -130,9 +130,10 @@ def timeline_chart(
     bar_w = min(max(1.0, step * 0.78), 56.0)
     bars: list[Bar] = []
     for i, start in enumerate(buckets):
-        y = top + plot_h
-        for quad in ("mcoop", "vcoop", "vconflict", "mconflict"):
-            n = counts.get(start, {}).get(quad, 0)  # type: ignore[call-overload]
+        y = float(top + plot_h)
+        stack: tuple[Quad, ...] = ("mcoop", "vcoop", "vconflict", "mconflict")
+        for quad in stack:
+            n = counts.get(start, {}).get(quad, 0)
             if not n:
                 continue
             h = plot_h * n / peak
@@ -144,7 +145,7 @@ def timeline_chart(
                     y=round(y, 2),
                     width=round(bar_w, 2),
                     height=round(h, 2),
-                    quad=quad,  # type: ignore[arg-type]
+                    quad=quad,
                     label=f"{start.isoformat()}"
                     + (f" to {end.isoformat()}" if unit != "day" else ""),
                     count=n,
@@ -295,7 +296,7 @@ def network(
         return pad + u * (width - 2 * pad), pad * 0.6 + v * (height - 1.2 * pad)
 
     nodes = tuple(
-        Node(a, names.get(a, a), *map(lambda c: round(c, 1), at(a)),
+        Node(a, names.get(a, a), round(at(a)[0], 1), round(at(a)[1], 1),
              r=round(5 + 11 * math.sqrt(activity[a] / top), 1))
         for a in ids
     )
