@@ -127,7 +127,7 @@ def _link_actor(conn: Connection, article_id: str, actor: Actor) -> int:
     else:
         entity_id, reason = link.entity_id, link.reason
         _update_entity(conn, entity_id, actor)
-    _add_names(conn, entity_id, actor)
+    add_names(conn, entity_id, actor)
     conn.execute(sa.insert(article_actors), [{
         "article_id": article_id, "actor_id": actor.id, "entity_id": entity_id,
         "name": actor.name, "kind": actor.kind, "country": actor.country,
@@ -201,7 +201,7 @@ def _update_entity(conn: Connection, entity_id: int, actor: Actor) -> None:
         conn.execute(sa.update(entities).where(e.id == entity_id).values(**values))
 
 
-def _add_names(conn: Connection, entity_id: int, actor: Actor) -> None:
+def add_names(conn: Connection, entity_id: int, actor: Actor) -> None:
     names = [actor.name, *actor.aliases]
     rows = [
         {"entity_id": entity_id, "norm": k.norm, "last": k.last, "acronym": k.acronym,
