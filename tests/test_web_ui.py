@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 
 from newsgraph.model import Actor, Article, Document, Event, Quote, Span
 from newsgraph.store import open_store
@@ -261,6 +262,26 @@ def test_web_ui_unknown_pages_are_404(http: httpx.Client) -> None:
     assert http.get("/actors/999999").status_code == 404
     assert http.get("/static/..%2Fpages.py").status_code == 404
     assert http.get("/static/newsgraph.css").status_code == 200
+
+
+def test_web_ui_merged_actor_redirects_and_shows_the_decision(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'merge.db'}"
+    with open_store(url) as store:
+        store.write(harbour_article())
+        police = store.actors("Portvale Police", limit=1).items[0].id
+        council = store.actors("City Council", limit=1).items[0].id
+    with TestClient(create_app(url)) as client:
+        merge = client.post(f"/api/actors/{council}/merge",
+                            json={"other": police, "reason": "<b>same body</b>"}).json()
+        moved = client.get(f"/actors/{police}", follow_redirects=False)
+        assert moved.status_code == 301 and moved.headers["location"] == f"/actors/{council}"
+        page = client.get(f"/actors/{council}").text
+        decisions = page[page.index('id="merges"'):]
+        assert "&lt;b&gt;same body&lt;/b&gt;" in decisions and "by hand" in decisions
+        assert "arrested" in page  # the police's action now belongs to the council
+        client.post(f"/api/merges/{merge['id']}/undo")
+        assert client.get(f"/actors/{police}", follow_redirects=False).status_code == 200
+        assert "undone" in client.get(f"/actors/{council}").text
 
 
 # --- in Chromium -------------------------------------------------------------------------------
