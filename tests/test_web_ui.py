@@ -313,12 +313,14 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    """A fresh tab that records dialogs, page errors and any request leaving 127.0.0.1."""
+    """A fresh tab that records dialogs, script and console errors (a blocked resource, a
+    Content-Security-Policy violation) and any request leaving 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1360, "height": 900})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.dialogs, tab.errors, tab.outside = [], [], []
     tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))  # CSP, 404s
     tab.on("request", lambda r: r.url.startswith("http://127.0.0.1") or tab.outside.append(r.url))
     yield tab
     context.close()
@@ -361,6 +363,8 @@ def test_web_ui_browser_search(page, base_url: str) -> None:  # type: ignore[no-
     page.click("#quote-hits a:has-text('Dockworkers march')")
     page.wait_for_selector("#article-text")
     assert page.url.endswith("#q-q1")
+    assert page.locator("#article-text .hl-focus").count() >= 1  # the quote is lit up
+    assert not page.errors and not page.outside
 
 
 @pytest.mark.browser
