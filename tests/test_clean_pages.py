@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.read.clean import Page, clean_page, date_line, known_outlet, parse_byline
+from newsgraph.read.clean import Byline, Page, clean_page, date_line, known_outlet, parse_byline
 
 P1 = (
     "The river port at Lindau is closing for three weeks of repairs, "
@@ -199,3 +199,33 @@ def test_clean_byline_with_unknown_name_is_an_author() -> None:
     assert byline.outlet is None
     assert byline.published == "2023-03-03"
     assert parse_byline("Bystanders fled the scene.") is None
+
+
+def test_clean_byline_name_then_unknown_publisher() -> None:
+    byline = parse_byline("By Tomas Weber, Northwind Press  Updated 12.04.2024 18:05 CET")
+    assert byline == Byline(("Tomas Weber",), "Northwind Press", "2024-04-12")
+
+
+def test_clean_list_items_between_paragraphs_stay_in_the_body() -> None:
+    page = clean_page(f"Port closes\n\n{P1}\n\n- ferries from Bregenz\n- freight by rail\n\n{P2}")
+    assert "- ferries from Bregenz" in page.text.split("\n\n")
+    assert not _removed(page, "subhead")
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("By Jane Doe | Jan 8, 2022, 10:32 AM ET", Byline(("Jane Doe",), None, "2022-01-08")),
+        ("By JANE DOE and JOHN ROE", Byline(("Jane Doe", "John Roe"))),
+        ("BY Reuters Staff", Byline((), "Reuters")),
+        ("By Jane Doe, Moscow correspondent", Byline(("Jane Doe",))),
+        ("By Anneke de Vries", Byline(("Anneke de Vries",))),
+        (
+            "By Jane Doe, CNN Updated 10:32 AM EST, Sat January 8, 2022",
+            Byline(("Jane Doe",), "CNN", "2022-01-08"),
+        ),
+        ("Written by Jane Doe on 2022-01-08", Byline(("Jane Doe",), None, "2022-01-08")),
+    ],
+)
+def test_clean_bylines_in_many_shapes(line: str, expected: Byline) -> None:
+    assert parse_byline(line) == expected

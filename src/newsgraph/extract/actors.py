@@ -24,7 +24,16 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract import roles
-from newsgraph.extract.coref import FEMALE, MALE, NEUTER, Entity, Ref, antecedent, is_subject, resolve
+from newsgraph.extract.coref import (
+    FEMALE,
+    MALE,
+    NEUTER,
+    Entity,
+    Ref,
+    antecedent,
+    is_subject,
+    resolve,
+)
 from newsgraph.extract.lexicon import (
     BODY_NOUNS,
     FEMALE_TITLES,
@@ -34,6 +43,7 @@ from newsgraph.extract.lexicon import (
     agent_sector,
     country_of,
     demonym_of,
+    gender_of,
     is_agent,
     is_country,
     named_info,
@@ -42,15 +52,15 @@ from newsgraph.extract.lexicon import (
 from newsgraph.model import Actor, ActorKind, Span
 
 _LABELS: dict[str, ActorKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
-_MEDIA_WORDS = frozenset("broadcasting news radio television tv press times post journal".split())
+_MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "press", "times"})
 _PLACE_NOUNS = frozenset({"country", "nation", "republic", "state"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "found", "run"})
-_QUOTE_OPEN = "“‘«\""
-_QUOTE_CLOSE = "”’»\""
+_QUOTE_OPEN = '“‘«"'
+_QUOTE_CLOSE = '”’»"'
 _STRIP = "[]()“”\"'‘’«»"
-_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. miss sir".split())
+_TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +90,7 @@ def _named_mentions(doc: Doc) -> list[Named]:
     taken: set[int] = set()
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
-        mention = _repair(ent)
-        if mention is not None:
-            found.append(mention)
+        found += _repair(doc, ent.start, ent.end, ent.label_)
     runs = list(_proper_runs(doc, taken))
     found += [m for m in runs if m.kind != "PERSON"]
     surnames = {m.name.split()[-1].lower() for m in found if m.kind == "PERSON" and " " in m.name}
@@ -96,21 +104,30 @@ def _named_mentions(doc: Doc) -> list[Named]:
     ]
 
 
-def _repair(ent: SpacySpan) -> Named | None:
-    """An entity as a named actor mention, or None when it names no actor."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
+def _repair(doc: Doc, start: int, end: int, label: str) -> list[Named]:
+    """An entity as named actor mentions: none when it names no actor, two when spaCy ran a
+    possessor into a name ("Green Party's Jill Stein")."""
     while start < end and (
-        doc[start].dep_ == "det" or doc[start].text in _STRIP or doc[start].lower_ in _TITLES
+        doc[start].dep_ == "det" or doc[start].is_punct or doc[start].lower_ in _TITLES
     ):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in _STRIP + ".,"):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     if start >= end:
+        return []
+    inner = next((k for k in range(start + 1, end - 1) if doc[k].tag_ == "POS"), None)
+    if inner is not None:
+        return _repair(doc, start, inner, label) + _repair(doc, inner + 1, end, label)
+    found = _classify(doc[start:end], label)
+    return [found] if found else []
+
+
+def _classify(span: SpacySpan, label: str) -> Named | None:
+    """The kind of actor a (trimmed) entity names, or None."""
+    start, end = span.start, span.end
+    name = _clean_name(span.text)
+    if not any(c.isalpha() for c in name):
         return None
-    span = doc[start:end]
-    name = " ".join(re.sub(r"[\[\]()]", " ", span.text).split())
-    label = ent.label_
     if label == "LOC" and name.lower() == "west":
         return Named(start, end, "the West", "GROUP")
     if label not in _LABELS:
@@ -127,6 +144,12 @@ def _repair(ent: SpacySpan) -> Named | None:
     return Named(start, end, name, _LABELS[label])
 
 
+def _clean_name(text: str) -> str:
+    """A name without brackets, a possessive ending or doubled spaces: "Vladimir] Putin's"."""
+    text = re.sub(r"[’']s$", "", text.strip())
+    return " ".join(re.sub(r"[\[\]()]", " ", text).split())
+
+
 def _looks_like_person(span: SpacySpan) -> bool:
     """An ORG that is a personal name: two or three capitalised words, no organisation word."""
     words = span.text.split()
@@ -134,7 +157,8 @@ def _looks_like_person(span: SpacySpan) -> bool:
         return False
     if named_info(span.text)[1] in {"MED", "IGO", "NGO", "BUS"}:
         return False
-    return all(w[0].isupper() and not w.isupper() for w in words)
+    camel = any(any(c.isupper() for c in w[3:]) for w in words)  # "ArcelorMittal", not "McCain"
+    return not camel and all(w[0].isupper() and not w.isupper() for w in words)
 
 
 def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
@@ -147,9 +171,13 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j not in taken and (
-            doc[j].pos_ == "PROPN" or (doc[j].text in {"/", "&"} and j + 1 < len(doc)
-                                       and doc[j + 1].pos_ == "PROPN")
+        while (
+            j < len(doc)
+            and j not in taken
+            and (
+                doc[j].pos_ == "PROPN"
+                or (doc[j].text in {"/", "&"} and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
+            )
         ):
             j += 1
         span = doc[i:j]
@@ -160,8 +188,10 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
         words = name.replace("/", " ").split()
         if country_of(name) and not demonym_of(name):
             yield Named(i, j, name, "GPE")
-        elif named_info(name) != (None, None) or any(w.lower() in ORG_WORDS for w in words) or (
-            all(len(w) > 1 and w.isupper() for w in words)
+        elif (
+            named_info(name) != (None, None)
+            or any(w.lower() in ORG_WORDS for w in words)
+            or all(len(w) > 2 and w.isupper() for w in words)
         ):
             if not demonym_of(name):
                 yield Named(i, j, name, "ORG")
@@ -185,6 +215,8 @@ def _cluster(doc: Doc, named: list[Named]) -> tuple[list[Entity], dict[int, Enti
             entities.append(entity)
         entity.names.append(m.name)
         entity.spans.append((m.start, m.end))
+        if m.kind == "PERSON" and " " in m.name and entity.gender is None:
+            entity.gender = gender_of(m.name.split()[0])
         owner[m.start] = entity
         previous = m
     return entities, owner
@@ -193,7 +225,7 @@ def _cluster(doc: Doc, named: list[Named]) -> tuple[list[Entity], dict[int, Enti
 def _short_form_of(
     doc: Doc, previous: Named | None, m: Named, owner: dict[int, Entity]
 ) -> Entity | None:
-    """The entity of "Collective Security Treaty Organization" for the "CSTO" in brackets after it."""
+    """The entity of "Collective Security Treaty Organization" for the "(CSTO)" after it."""
     if previous is None or previous.kind == "PERSON" or m.start - previous.end != 1:
         return None
     if doc[previous.end].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
@@ -216,9 +248,10 @@ def _same_name(a: str, b: str, kind: str) -> bool:
         return True
     if kind == "PERSON":
         wa, wb = la.split(), lb.split()
-        if wa[-1] != wb[-1]:
-            return False
-        return len(wa) == 1 or len(wb) == 1 or wa[0] == wb[0]
+        if len(wa) == 1 or len(wb) == 1:  # "Tokayev", and "Xi" for "Xi Jinping"
+            one, full = (wa, wb) if len(wa) == 1 else (wb, wa)
+            return one[0] in (full[-1], full[0]) and (one[0] == full[-1] or len(full) == 2)
+        return wa[-1] == wb[-1] and wa[0] == wb[0]
     if kind == "GPE":
         return is_country(a) and is_country(b) and country_of(a) == country_of(b)
     return _acronym(a) == b.replace("/", "").replace(".", "") or _acronym(b) == a.replace(
@@ -259,33 +292,34 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
             entity = owner[m.start]
             history.append(Ref(i, sent_of[i], is_subject(token), entity))
             _title_gender(doc, m, entity)
+        elif token.lower_ in MALE | FEMALE | NEUTER and token.pos_ == "PRON":
+            referent = _pronoun(token, sent_of, history)
+            if referent is not None:
+                referent.spans.append((i, i + 1))
+                history.append(Ref(i, sent_of[i], is_subject(token), referent))
+                for found in filter(None, (fronted.get(i), roles.predicate(token))):
+                    consumed.update(found.tokens)
+                    pending.append((referent, found))
         elif i in in_named or i in consumed:
             continue
         elif token.lemma_ in _LEAD_VERBS and token.pos_ == "VERB":
             _leads(token, history, owner, named)
-        elif token.lower_ in MALE | FEMALE | NEUTER and token.pos_ == "PRON":
-            entity = _pronoun(token, sent_of, history)
-            if entity is not None:
-                entity.spans.append((i, i + 1))
-                history.append(Ref(i, sent_of[i], is_subject(token), entity))
-                for found in filter(None, (fronted.get(i), roles.predicate(token))):
-                    consumed.update(found.tokens)
-                    pending.append((entity, found))
         elif token.lower_ == "who" and token.head.dep_ == "relcl":
-            target = next((r.entity for r in reversed(history) if r.token == token.head.head.i), None)
+            antecedent_i = token.head.head.i
+            target = next((r.entity for r in reversed(history) if r.token == antecedent_i), None)
             if target is not None:
                 history.append(Ref(i, sent_of[i], is_subject(token), target))
         elif token.pos_ == "NOUN" and i not in quoted:
-            entity = _nominal(doc, token, sent_of, history, entities, owner)
-            if entity is not None:
-                entity.spans.append(_np_extent(token))
-                history.append(Ref(i, sent_of[i], is_subject(token), entity))
+            mentioned = _nominal(doc, token, sent_of, history, entities, owner)
+            if mentioned is not None:
+                mentioned.spans.append(_np_extent(token))
+                history.append(Ref(i, sent_of[i], is_subject(token), mentioned))
     for entity, found in pending:
         _apply(doc, entity, found, owner, named)
 
 
 def _leads(verb: Token, history: list[Ref], owner: dict[int, Entity], named: list[Named]) -> None:
-    """"he ... leads the Democratic Choice of Kazakhstan": the subject is affiliated with it."""
+    """ "he ... leads the Democratic Choice of Kazakhstan": the subject is affiliated with it."""
     clause = verb.head if verb.dep_ == "conj" else verb
     subjects = {c.i for v in (verb, clause) for c in v.children if c.dep_ == "nsubj"}
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -306,10 +340,13 @@ def _descriptors(doc: Doc, m: Named) -> Iterator[roles.Descriptor]:
     if m.kind == "ORG":
         after = m.end
         if after + 2 < len(doc) and doc[after].text == "(":
-            close = next((k for k in range(after, min(after + 6, len(doc))) if doc[k].text == ")"), None)
-            after = close + 1 if close is not None else after
-        if after < len(doc) and doc[after].pos_ == "NOUN" and agent_sector(doc[after].text):
-            yield roles.Descriptor(sector=agent_sector(doc[after].text), tokens=(after,))
+            close = next(
+                (k for k in range(after, min(after + 6, len(doc))) if doc[k].text == ")"), after - 1
+            )
+            after = close + 1
+        following = doc[after] if after < len(doc) else None
+        if following is not None and following.lemma_.lower() in BODY_NOUNS | ORG_WORDS:
+            yield roles.Descriptor(sector=agent_sector(following.text), tokens=(after,))
 
 
 def _apply(
@@ -317,14 +354,26 @@ def _apply(
 ) -> None:
     if entity.kind == "PERSON":
         entity.add_role(found.role)
+        entity.gender = entity.gender or _role_gender(found.role)
     else:
         entity.country = entity.country or found.based
     entity.country = entity.country or found.country
-    entity.sector = entity.sector or found.sector
+    if entity.kind != "PERSON":  # a person's sector is settled in _complete, roles and all
+        entity.sector = entity.sector or found.sector
     if found.affiliation is not None:
         org = next((owner[m.start] for m in named if m.start <= found.affiliation < m.end), None)
         if org is not None and org is not entity and org.kind == "ORG":
             entity.affiliations.append(org)
+
+
+def _role_gender(role: str | None) -> str | None:
+    """ "spokeswoman" -> "f", "chairman" -> "m"; most roles say nothing."""
+    head = role.lower().split()[-1] if role else ""
+    if head.endswith("woman") or head in {"actress", "queen", "princess", "mother", "wife"}:
+        return "f"
+    if head.endswith("man") or head in {"actor", "king", "prince", "father", "husband"}:
+        return "m"
+    return None
 
 
 def _title_gender(doc: Doc, m: Named, entity: Entity) -> None:
@@ -342,6 +391,7 @@ def _pronoun(token: Token, sent_of: dict[int, int], history: list[Ref]) -> Entit
     if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_ == "be"):
         return None
     if word in NEUTER:
+
         def accept(e: Entity) -> bool:
             return e.kind in {"ORG", "GPE"} and not e.plural
     else:
@@ -397,6 +447,7 @@ def _nominal(
     if det in {"the", "this", "that"}:
         found = antecedent(sent_of[token.i], history, lambda e: e.has_role(lemma))
         if found is not None:
+            found.hints += filter(None, [agent_sector(lemma)])
             return found
     if lemma in BODY_NOUNS:
         body = _find_group(entities, key, country, "ORG")
@@ -407,9 +458,14 @@ def _nominal(
         body.sector = body.sector or agent_sector(key)
         return body
     if det in {"a", "an"} or token.dep_ in {"nsubj", "dobj", "pobj"} and det is not None:
-        person = Entity(kind="PERSON", key=lemma, country=country, sector=agent_sector(lemma))
-        person.add_role(" ".join(t.text for t in doc[_np_extent(token)[0] : token.i + 1]
-                                 if t.dep_ not in {"det", "poss", "case"}))
+        person = Entity(kind="PERSON", key=lemma, country=country)
+        person.add_role(
+            " ".join(
+                t.text
+                for t in doc[_np_extent(token)[0] : token.i + 1]
+                if t.dep_ not in {"det", "poss", "case"}
+            )
+        )
         person.anchored = det not in {"a", "an"}
         possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
         if possessor is not None:
@@ -434,7 +490,8 @@ def _np_key(token: Token) -> str:
 
 
 def _np_country(token: Token, history: list[Ref]) -> str | None:
-    """Country of a noun phrase from its modifiers: "Kazakh activists", "the government of Kazakhstan"."""
+    """Country of a noun phrase from its modifiers: "Kazakh activists", "the government of
+    Kazakhstan"."""
     for child in token.children:
         if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.i < token.i:
             code = place_code(child.text)
@@ -453,8 +510,11 @@ def _np_country(token: Token, history: list[Ref]) -> str | None:
 
 def _find_group(entities: list[Entity], key: str, country: str | None, kind: str) -> Entity | None:
     for e in entities:
-        if e.kind == kind and e.key == key and not e.named and (
-            country is None or e.country in {None, country}
+        if (
+            e.kind == kind
+            and e.key == key
+            and not e.named
+            and (country is None or e.country in {None, country})
         ):
             return e
     return None
@@ -482,7 +542,7 @@ def _np_extent(token: Token) -> tuple[int, int]:
 
 
 def _merge_cataphora(doc: Doc, entities: list[Entity]) -> None:
-    """"... interviewed an activist ... . Aigerim Tuleuzhanova asserted ...": a named person who
+    """ "... interviewed an activist ... . Aigerim Tuleuzhanova asserted ...": a named person who
     first appears as a subject, with no description of their own, right after an unnamed person
     was introduced with an indefinite noun phrase, is that person."""
     sent_of = _sentence_index(doc)
@@ -491,9 +551,13 @@ def _merge_cataphora(doc: Doc, entities: list[Entity]) -> None:
         if not is_subject(doc[first[0] : first[1]].root):
             continue
         candidates = [
-            e for e in entities
-            if e.kind == "PERSON" and not e.named and not e.anchored
-            and min(e.spans)[0] < first[0] and 0 < sent_of[first[0]] - sent_of[min(e.spans)[0]] <= 2
+            e
+            for e in entities
+            if e.kind == "PERSON"
+            and not e.named
+            and not e.anchored
+            and min(e.spans)[0] < first[0]
+            and 0 < sent_of[first[0]] - sent_of[min(e.spans)[0]] <= 2
         ]
         if not candidates:
             continue
@@ -514,7 +578,7 @@ def _merge_cataphora(doc: Doc, entities: list[Entity]) -> None:
 def _finish(doc: Doc, entities: list[Entity]) -> list[Actor]:
     text = doc.text
     kept = [e for e in entities if e.spans and _keep(doc, e)]
-    for e in kept:
+    for e in sorted(kept, key=lambda e: e.kind == "PERSON"):  # organisations before their staff
         _complete(doc, e)
     kept.sort(key=lambda e: min(s for s, _ in e.spans))
     actors = []
@@ -545,7 +609,8 @@ def _keep(doc: Doc, e: Entity) -> bool:
         root = doc[s:t].root
         while root.dep_ in {"conj", "appos"}:
             root = root.head
-        if root.dep_ in _ACTING_DEPS or (root.dep_ == "pobj" and root.head.lower_ in {"by", "from"}):
+        by = root.dep_ == "pobj" and root.head.lower_ in {"by", "from"}
+        if root.dep_ in _ACTING_DEPS or by:
             return True
     return False
 
@@ -555,7 +620,10 @@ def _complete(doc: Doc, e: Entity) -> None:
     for name in e.names:
         country, sector = named_info(name)
         e.country = e.country or country
-        e.sector = e.sector or sector
+        if e.kind != "PERSON":  # a namesake's sector in the dictionaries would mislead
+            e.sector = sector or e.sector
+    if e.kind == "PERSON":
+        _person_sector(e)
     if e.kind == "GPE":
         e.country = e.country or next(filter(None, map(country_of, e.names)), None)
         e.sector = e.sector or ("GOV" if e.country else None)
@@ -563,17 +631,36 @@ def _complete(doc: Doc, e: Entity) -> None:
         e.country = e.country or next(filter(None, map(demonym_of, e.names)), None)
         e.sector = e.sector or ("CVL" if e.country else None)
     if e.kind == "ORG" and e.names:
+        e.country = e.country or _org_country(e.names)
         words = [w.lower() for n in e.names for w in re.split(r"[\s/-]+", n)]
-        if any(w in _MEDIA_WORDS for w in words):
+        if any(w in _MEDIA_WORDS or w.endswith("news") for w in words):
             e.sector = e.sector or "MED"
-        e.country = e.country or next(filter(None, (place_code(w) for w in words)), None)
-        e.sector = e.sector or next(filter(None, (agent_sector(w) for w in words[::-1])), None)
+        heads = [n.split(" of ")[0] for n in e.names]  # "University of Armenia": University
+        e.sector = e.sector or next(filter(None, map(agent_sector, heads)), None)
+    e.sector = e.sector or next(iter(e.hints), None)
     for org in e.affiliations:
-        e.sector = e.sector or org.sector
         if e.kind == "PERSON" or org.country:
             e.country = e.country or org.country
-    for role in e.roles:
-        e.sector = e.sector or agent_sector(role)
+
+
+def _person_sector(e: Entity) -> None:
+    """A specific role ("activist": OPP) first, then the organisation a person works for, then a
+    generic office ("envoy": GOV), then a former one."""
+    current = [s for r in e.roles if (s := roles.role_sector(r))]
+    employer = [o.sector for o in e.affiliations if o.sector]
+    former = [s for r in e.roles if (s := agent_sector(r))]
+    if current and current[0] != "GOV":
+        e.sector = e.sector or current[0]
+    e.sector = e.sector or next(iter(employer + current + former), None)
+
+
+def _org_country(names: list[str]) -> str | None:
+    """ "American University of Armenia" -> ARM: a country after "of" first, then any word."""
+    for name in names:
+        if " of " in name and (code := place_code(name.rsplit(" of ", 1)[1])):
+            return code
+    words = [w for n in names for w in re.split(r"[\s/-]+", n)]
+    return next(filter(None, map(place_code, words)), None)
 
 
 def _canonical(e: Entity, doc: Doc) -> str:
@@ -582,10 +669,13 @@ def _canonical(e: Entity, doc: Doc) -> str:
     s, t = min(e.spans)
     head = doc[t - 1]
     if e.kind == "ORG":
-        return " ".join(w.text for w in doc[s:t] if w.dep_ != "det")
+        while s < t - 1 and doc[s].dep_ == "det":
+            s += 1
+        return doc[s:t].text
     if e.kind == "GROUP":
         words = [
-            w.text for w in doc[s:t]
+            w.text
+            for w in doc[s:t]
             if w.i == head.i or w.dep_ == "compound" or place_code(w.text) or w.lower_ == "armed"
         ]
         return " ".join(words)

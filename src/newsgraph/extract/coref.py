@@ -14,10 +14,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from newsgraph.extract.lexicon import ORG_WORDS
+
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+_COMPANY_NOUNS = frozenset({"company", "firm", "group", "steelmaker", "carmaker", "insurer"})
 
 #: How many sentences back a pronoun may reach.
 WINDOW = 3
@@ -37,6 +41,7 @@ class Entity:
     plural: bool = False
     key: str = ""
     anchored: bool = False
+    hints: list[str] = field(default_factory=list)
     affiliations: list[Entity] = field(default_factory=list)
 
     @property
@@ -48,10 +53,18 @@ class Entity:
             self.roles.append(role)
 
     def has_role(self, noun: str) -> bool:
-        """Whether "the NOUN" can name this entity: a role, a name or a key ending in it."""
+        """Whether "the NOUN" can name this entity: a role or a key ending in it, a name with
+        it ("the ministry": "Finance Ministry"), or any company for "the company"."""
         noun = noun.lower()
-        return self.key == noun or any(
-            x.lower().split()[-1] == noun for x in (*self.roles, *self.names) if x.strip()
+        if self.key == noun or any(r.lower().split()[-1] == noun for r in self.roles if r):
+            return True
+        if any(noun in n.lower().split() for n in self.names):
+            return True
+        return (
+            noun in _COMPANY_NOUNS
+            and self.kind == "ORG"
+            and self.sector in {None, "BUS"}
+            and not any(w.lower() in ORG_WORDS for n in self.names for w in n.split())
         )
 
 

@@ -9,46 +9,52 @@ from typing import Any
 
 from newsgraph.resources import path as resource_path
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Words that make a proper name an organisation.
-ORG_WORDS = frozenset(
+ORG_WORDS = _words(
     "agency alliance association authority bank bureau broadcasting cabinet center centre "
+    "hall house palace kremlin "
     "choice church club coalition college commission committee company corporation council "
     "court department embassy federation forces foundation front fund group guard inc "
     "institute league ltd media ministry movement network news office organisation "
     "organization parliament party police press radio regiment school service society "
-    "television times treaty tribunal tv union university".split()
+    "television times treaty tribunal tv union university"
 )
 
 #: Agent nouns that name an organisation or a body rather than a person.
-BODY_NOUNS = frozenset(
+BODY_NOUNS = _words(
     "government ministry department regime party company bank agency court parliament "
     "council committee army police leadership administration authorities cabinet "
     "opposition organization organisation union military navy junta kremlin embassy "
-    "commission legislature senate congress firm media broadcaster authority".split()
+    "commission legislature senate congress firm media broadcaster authority"
 )
 
 #: Modifiers kept in a premodifier role ("former President"); other adjectives are dropped.
-ROLE_MODIFIERS = frozenset(
+ROLE_MODIFIERS = _words(
     "former acting deputy vice chief senior prime interim ex first foreign interior defence "
     "defense finance energy economy justice state general supreme top then outgoing "
-    "incoming exiled fugitive opposition".split()
+    "incoming exiled fugitive opposition"
 )
 
 #: Person nouns that are roles even where the agent dictionary has no sector for them.
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS = _words(
     "spokesperson spokesman spokeswoman official consultant analyst expert adviser advisor "
     "correspondent reporter journalist editor director head chairman chairwoman chair leader "
-    "founder banker consultancy businessman businesswoman tycoon oligarch activist economist diplomat "
+    "founder banker businessman businesswoman tycoon oligarch activist economist diplomat "
     "envoy ambassador governor mayor president minister premier chancellor king queen prince "
     "general commander officer lawyer researcher professor scientist candidate "
-    "fugitive dissident secretary representative executive ceo manager owner".split()
+    "fugitive dissident secretary representative executive ceo manager owner"
 )
 
 #: Collective nouns that name a group, singular in form: "the Kazakh elite".
 GROUP_NOUNS = frozenset({"elite", "public", "diaspora", "population"})
 
-MALE_TITLES = frozenset("mr mr. sir lord king prince father brother".split())
-FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam lady queen princess sister".split())
+MALE_TITLES = _words("mr mr. sir lord king prince father brother")
+FEMALE_TITLES = _words("mrs mrs. ms ms. miss madam lady queen princess sister")
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +66,11 @@ def _lexicon() -> dict[str, dict[str, Any]]:
 
 
 def country_of(name: str) -> str | None:
-    """ISO 3166-1 alpha-3 code of the country named ``name``, or of the country a city the
-    dictionaries list ("Almaty") lies in."""
+    """ISO 3166-1 alpha-3 code of the country named ``name``, or of the country a city, region
+    or state the dictionaries list ("Almaty", "Texas") lies in."""
     key = name.lower().removeprefix("the ")
-    return _lexicon()["countries"].get(key) or _lexicon()["cities"].get(key)  # type: ignore[no-any-return]
+    found: str | None = _lexicon()["countries"].get(key) or _lexicon()["places"].get(key)
+    return found
 
 
 def is_country(name: str) -> bool:
@@ -71,9 +78,16 @@ def is_country(name: str) -> bool:
     return name.lower().removeprefix("the ") in _lexicon()["countries"]
 
 
+def gender_of(first_name: str) -> str | None:
+    """ "m" or "f" for a common first name, else None."""
+    found: str | None = _lexicon()["first_names"].get(first_name.lower())
+    return found
+
+
 def demonym_of(word: str) -> str | None:
     """ISO3 code of a nationality adjective or plural ("Kazakh", "Kazakhs"), else None."""
-    return _lexicon()["demonyms"].get(word.lower())  # type: ignore[no-any-return]
+    found: str | None = _lexicon()["demonyms"].get(word.lower())
+    return found
 
 
 def place_code(word: str) -> str | None:
@@ -89,7 +103,7 @@ def agent_sector(noun: str) -> str | None:
         phrase = " ".join(words[i:])
         for form in (phrase, _singular(phrase)):
             if form in agents:
-                return agents[form]  # type: ignore[no-any-return]
+                return str(agents[form])
     return None
 
 

@@ -50,17 +50,25 @@ def apposition(span: SpacySpan) -> Descriptor | None:
     "one of Kazakhstan's largest banks, BTA Bank"."""
     doc, token = span.doc, span.root
     for child in token.rights:
-        if (child.dep_ == "appos" and child.pos_ == "NOUN"
-                and child.left_edge.i == span.end + 1 and doc[span.end].text in ",(—–-"):
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "NOUN"
+            and child.left_edge.i == span.end + 1
+            and doc[span.end].text in ",(—–-"
+        ):
             return _noun_phrase(child)
-    if (token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < token.i
-            and doc[span.start - 1].text in ",(—–-"):
+    if (
+        token.dep_ == "appos"
+        and token.head.pos_ == "NOUN"
+        and token.head.i < token.i
+        and doc[span.start - 1].text in ",(—–-"
+    ):
         return _noun_phrase(token.head)
     return None
 
 
 def bracketed(span: SpacySpan) -> Descriptor | None:
-    """"Nursultan Nazarbayev [the former Kazakh president who ruled ...]", which the parser
+    """ "Nursultan Nazarbayev [the former Kazakh president who ruled ...]", which the parser
     often splits off as a sentence of its own."""
     doc = span.doc
     if span.end + 2 >= len(doc) or doc[span.end].text not in "[(":
@@ -75,7 +83,7 @@ def bracketed(span: SpacySpan) -> Descriptor | None:
 
 
 def predicate(token: Token) -> Descriptor | None:
-    """"X is a fugitive": the attribute of a copula whose subject is ``token``."""
+    """ "X is a fugitive": the attribute of a copula whose subject is ``token``."""
     if token.dep_ != "nsubj" or token.head.lemma_ != "be":
         return None
     attr = next((c for c in token.head.rights if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
@@ -83,7 +91,7 @@ def predicate(token: Token) -> Descriptor | None:
 
 
 def fronted(pronoun: Token) -> Descriptor | None:
-    """"A former Kazakh energy minister, he headed ...": a noun phrase that opens the sentence,
+    """ "A former Kazakh energy minister, he headed ...": a noun phrase that opens the sentence,
     then a comma, then the subject pronoun."""
     doc = pronoun.doc
     if pronoun.i < 2 or doc[pronoun.i - 1].text != "," or pronoun.dep_ != "nsubj":
@@ -146,7 +154,7 @@ def _describe(words: list[Token], *, is_name: bool) -> Descriptor | None:
         role = " ".join(t.text for t in role_words)
     if role is None and country is None and affiliation is None and based is None:
         return None
-    sector = _role_sector(role) if role else None
+    sector = role_sector(role) if role else None
     tokens = tuple(t.i for t in words)
     return Descriptor(role, country, sector, affiliation, tokens, based)
 
@@ -163,7 +171,7 @@ def _trim_modifiers(words: list[Token]) -> list[Token]:
     return kept
 
 
-def _role_sector(role: str) -> str | None:
+def role_sector(role: str) -> str | None:
     """The sector a role gives, unless it is a former one."""
     words = role.lower().split()
     if words[0] in {"former", "ex", "ex-"}:

@@ -46,6 +46,15 @@ _CREDIT_TAIL = re.compile(
     r"|\b(?:Getty Images|AFP via Getty Images|Shutterstock|Alamy)\.?))\s*$",
     re.IGNORECASE,
 )
+_OUTLET_WORD = re.compile(
+    r"\b(?:Press|News|Times|Post|Herald|Journal|Wire|Agency|Media|Daily|Tribune|Gazette|Radio"
+    r"|TV|Television|Network|Magazine|Chronicle|Telegraph|Observer|Courier|Ledger|Review)\b"
+)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?(?:\s*(?:[A-Z]{1,4}T|UTC|GMT|Z)\b)?"
+)
+#: A person's name as bylines write it: 1-5 capitalised words ("Jane Doe", "Anneke de Vries").
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,4}")
 _CAPTION_START = re.compile(r"^(?:pictured|above|top|main image|file photo)\s*[:,]", re.IGNORECASE)
 _COOKIE = re.compile(
     r"\bcookies?\b.*\b(?:accept|consent|agree|use of|browsing|experience|privacy|settings)\b"
@@ -188,7 +197,12 @@ def is_cookie(line: str) -> bool:
 def is_subhead(line: str) -> bool:
     """A short, title-like line (no full stop) such as a section heading inside an article."""
     n = _words(line)
-    return 1 <= n <= 10 and not re.search(r"[.,;:]$", line) and not _URL.search(line)
+    return (
+        1 <= n <= 10
+        and not re.search(r"[.,;:]$", line)
+        and not _URL.search(line)
+        and not re.match(r"[-–—•*·▪]|\d+[.)]\s", line)  # a list item, not a heading
+    )
 
 
 # --- captions, credits, URLs and bylines ----------------------------------------------------
@@ -242,7 +256,7 @@ def parse_byline(line: str) -> Byline | None:
         published, where = found
         rest = rest[: where.start()] + " " + rest[where.end() :]
     rest = re.sub(r"\b(?:updated|published|posted|on|at)\b\s*:?", " ", rest, flags=re.I)
-    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", " ", rest)
+    rest = _TIME.sub(" ", rest)
     rest = re.sub(
         r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,?", " ", rest
     )
@@ -260,12 +274,14 @@ def parse_byline(line: str) -> Byline | None:
         known = known_outlet(staff.group("name") if staff else part) or (
             None if staff else _outlet_in(part)
         )
+        if known is None and authors and _OUTLET_WORD.search(part):
+            known = part  # "By Tomas Weber, Northwind Press": a name, then a publisher
         if known and outlet is None:
             outlet = known
         elif staff and outlet is None:
             outlet = staff.group("name")
-        elif known is None and staff is None:
-            authors.append(part)
+        elif known is None and staff is None and _NAME.fullmatch(part):
+            authors.append(part.title() if part.isupper() else part)
     return Byline(tuple(authors), outlet, published)
 
 
@@ -390,7 +406,7 @@ def _body_end(lines: list[str], kinds: list[str | None], first: int) -> int:
 
 
 def _after_related_head(lines: list[str], kinds: list[str | None], end: int, i: int) -> bool:
-    return any(_RELATED_HEAD.match(lines[j]) for j in range(end, i))
+    return any(_RELATED_HEAD.match(lines[j]) for j in range(end, i + 1))
 
 
 def _between_prose(lines: list[str], kinds: list[str | None], i: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from time import struct_time
 
 import dateparser
@@ -63,8 +63,8 @@ def iso_date(value: object) -> str | None:
         return None
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, struct_time):
-        return datetime(*value[:6]).isoformat()
+    if isinstance(value, struct_time):  # feedparser's dates, always UTC
+        return datetime(*value[:6], tzinfo=UTC).isoformat()
     text = str(value).strip()
     try:
         if len(text) == 10:

@@ -11,7 +11,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 from newsgraph.errors import BadRecord, InputError, TooLarge
 from newsgraph.model import Article
 from newsgraph.read.files import MAX_ARTICLE_BYTES
-from newsgraph.read.html import article_from_html
+from newsgraph.read.html import article_from_html, html_text
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -33,13 +33,11 @@ def read_warc(path: Path, limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article | 
                     yield TooLarge(source, f"record over the {limit // (1024 * 1024)} MB limit")
                     continue
                 try:
-                    html = record.reader.read().decode(record.http_charset or "utf-8", "replace")
+                    html = html_text(record.reader.read(), source, record.http_charset)
                     url = record.headers.get("WARC-Target-URI")
                     yield article_from_html(html, source, url=url)
                 except InputError as exc:
                     yield exc
-                except LookupError:
-                    yield BadRecord(source, f"unknown charset {record.http_charset!r}")
     except OSError as exc:
         yield BadRecord(f"{path}#{n + 1}", f"unreadable WARC data ({exc})")
     if n == 0:
