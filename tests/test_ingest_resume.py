@@ -38,7 +38,7 @@ def write_corpus(folder: Path, n: int) -> list[str]:
 
 
 def stored(url: str, ids: list[str]) -> int:
-    db = store_module.open_store(url)  # type: ignore[attr-defined]
+    db = store_module.open_store(url)
     try:
         return sum(db.has_article(i) for i in ids)
     finally:
@@ -55,11 +55,8 @@ def ingest(folder: Path, url: str) -> subprocess.Popen[str]:
     )
 
 
-@pytest.mark.skipif(
-    not hasattr(store_module, "open_store"), reason="the SQL store is not merged yet"
-)
 def test_ingest_resumes_after_sigkill_without_losing_or_redoing(tmp_path: Path) -> None:
-    ids = write_corpus(tmp_path / "news", 40)
+    ids = write_corpus(tmp_path / "news", 16)
     url = f"sqlite:///{tmp_path / 'news.db'}"
     stored(url, ids)  # create the database before the first run polls it
 

@@ -195,7 +195,7 @@ def open_store(url: str) -> Store:
     """The store at ``url`` (a seam the tests replace)."""
     from newsgraph import store
 
-    return store.open_store(url)  # type: ignore[attr-defined,no-any-return]
+    return store.open_store(url)
 
 
 def main() -> None:
