@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_engine_local import TEXTS
 
 from newsgraph.engines.spark import read_bytes
 from newsgraph.engines.tables import load_documents, load_errors
 from newsgraph.errors import EmptyInput
 from newsgraph.model import Article
 from newsgraph.pipeline import analyze_articles
+from test_engine_local import TEXTS
 
 pytestmark = pytest.mark.spark
 
@@ -70,7 +70,11 @@ def test_spark_local2_writes_tables_that_load_back_as_the_local_documents(
     assert result.counts["errors"] == 1
     assert [str(e) for e in result.errors] == [f"file:{corpus}/blank.txt: empty file"]
     assert sorted(p.name for p in out.iterdir()) == [
-        "actors", "articles", "errors", "events", "quotes",
+        "actors",
+        "articles",
+        "errors",
+        "events",
+        "quotes",
     ]
     loaded = {d.article.id: d for d in load_documents(out)}
     expected = analyze_articles(Article(text=t, language="en") for t in TEXTS[:4])
