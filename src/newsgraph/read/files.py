@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import logging
+import re
 import zlib
 from pathlib import Path
 from typing import IO, Literal
@@ -39,15 +40,31 @@ _SUFFIXES: dict[str, Kind] = {
 }
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 2048
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+#: Labels browsers read as windows-1252 (the WHATWG Encoding Standard), so 0x80-0x9F are letters.
+_WHATWG_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+}
 
 
 def kind_of(path: Path) -> Kind | None:
-    """The reader for ``path``: by suffix (``.gz`` looked through), else by sniffing its start."""
+    """The reader for ``path``: by suffix (``.gz`` looked through); a file with no suffix (or
+    one that is no file type, as in ``story.2024-01-08``) by sniffing its start. A ``.txt``
+    file that starts like an HTML page is read as one; other suffixes are unknown (None)."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes.pop()
-    if suffixes and suffixes[-1] in _SUFFIXES:
-        return _SUFFIXES[suffixes[-1]]
+    suffix = suffixes[-1] if suffixes else ""
+    if suffix == ".txt" or suffix == ".text":
+        return "html" if sniff(head(path)) == "html" else "text"  # a saved page named .txt
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    if re.fullmatch(r"\.[a-z][a-z0-9]{0,5}", suffix):
+        return None  # a file type of its own (.csv, .pdf, .md...) that no reader handles
     return sniff(head(path))
 
 
@@ -109,9 +126,10 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-def decode(data: bytes, source: str) -> str:
-    """Text of ``data``: UTF-8 (or a BOM's encoding); otherwise the detected encoding, with a
-    warning naming it. Binary data and undetectable encodings are refused."""
+def decode(data: bytes, source: str, declared: str | None = None) -> str:
+    """Text of ``data``: UTF-8 (or a BOM's encoding), else the ``declared`` encoding (an HTTP or
+    ``<meta>`` charset), else the detected one, with a warning naming it. Binary data and
+    undetectable encodings are refused."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -128,6 +146,11 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if declared:
+        try:
+            return data.decode(_WHATWG_ALIASES.get(declared.lower(), declared))
+        except (UnicodeDecodeError, LookupError):
+            pass
     best = from_bytes(data[:65536]).best()
     if best is None:
         raise EncodingError(source, f"not UTF-8 and no other encoding fits ({utf8_error.reason})")
@@ -137,6 +160,12 @@ def decode(data: bytes, source: str) -> str:
         raise EncodingError(source, f"not UTF-8 and not valid {best.encoding}") from None
     log.warning("%s: not UTF-8; decoded as %s", source, best.encoding)
     return text
+
+
+def declared_charset(html: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag near its start, if any."""
+    match = _META_CHARSET.search(html[:4096])
+    return match.group(1).decode("ascii") if match else None
 
 
 def open_maybe_gzip(path: Path) -> IO[bytes]:

@@ -1,7 +1,8 @@
 """HTML pages: the article body and metadata (trafilatura), the publication date (htmldate).
 
-``extract_body(html)`` is the body extractor the benchmark measures; ``article_from_html``
-builds the ``Article``; ``read_html`` reads a ``.html`` / ``.html.gz`` file.
+``article_from_html`` builds the ``Article`` of a decoded page (the function
+``bench/extraction.py`` measures); ``read_html`` reads a ``.html`` / ``.html.gz`` file; the WARC
+reader calls ``article_from_html`` on each HTML response.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from trafilatura.settings import Document as TrafilaturaDocument
 from newsgraph.errors import EmptyInput, NoArticle
 from newsgraph.model import Article, Removed
 from newsgraph.read.clean import normalize
-from newsgraph.read.files import MAX_ARTICLE_BYTES, decode, read_bytes
+from newsgraph.read.files import MAX_ARTICLE_BYTES, declared_charset, decode, read_bytes
 from newsgraph.read.language import detect_language
 
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre")
 #: Fewer words than this from the main extraction and we try the fallback.
 _MIN_WORDS = 15
+#: Precision mode's body must keep this share of the default mode's words to be trusted.
+_PRECISION_MIN_SHARE = 0.5
 #: A page with fewer words of body than this holds no article (a menu, an error page...).
 _MIN_ARTICLE_WORDS = 10
 
@@ -32,7 +35,13 @@ _MIN_ARTICLE_WORDS = 10
 def read_html(path: Path, limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
     """The article of one HTML file (gzip allowed)."""
     source = str(path)
-    yield article_from_html(decode(read_bytes(path, limit), source), source)
+    yield article_from_html(html_text(read_bytes(path, limit), source), source)
+
+
+def html_text(data: bytes, source: str, charset: str | None = None) -> str:
+    """An HTML page's bytes decoded: UTF-8, else the ``charset`` (from HTTP) or the page's
+    ``<meta>`` charset, else the detected encoding."""
+    return decode(data, source, charset or declared_charset(data))
 
 
 def article_from_html(html: str, source: str, url: str | None = None) -> Article:
@@ -58,19 +67,18 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
     )
 
 
-def extract_body(html: str, url: str | None = None) -> str:
-    """The article body of an HTML page as plain text (empty when there is none)."""
-    doc = _extract(html, url)
-    return _without_title(paragraphs(normalize(_body_text(html, doc))[0]), doc)[0]
-
-
 def page_date(html: str, url: str | None = None) -> str | None:
-    """The page's original publication date (ISO), from its markup, text and URL."""
+    """The page's original publication date (ISO), from its markup, URL and, failing those, its
+    text. A 1 January date found only in the text is taken for a bare year ("© 2016") and
+    dropped."""
     try:
+        found = find_date(html, url=url, original_date=True, extensive_search=False)
+        if found:
+            return str(found)
         found = find_date(html, url=url, original_date=True, extensive_search=True)
     except (ValueError, ParserError):
         return None
-    return str(found) if found else None
+    return str(found) if found and not str(found).endswith("-01-01") else None
 
 
 def fragment_text(fragment: str) -> str:
@@ -95,10 +103,26 @@ def paragraphs(text: str) -> str:
 
 
 def _extract(html: str, url: str | None) -> TrafilaturaDocument | None:
+    """trafilatura favouring precision, unless that keeps under half of what its default mode
+    finds: then precision mode has thrown the article out with the boilerplate."""
+    precise = _bare_extraction(html, url, favor_precision=True)
+    default = _bare_extraction(html, url, favor_precision=False)
+    if precise is None or _words(precise) < _words(default) * _PRECISION_MIN_SHARE:
+        return default
+    return precise
+
+
+def _bare_extraction(
+    html: str, url: str | None, favor_precision: bool
+) -> TrafilaturaDocument | None:
     doc = bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+        html, url=url, with_metadata=True, include_comments=False, favor_precision=favor_precision
     )
     return doc if isinstance(doc, TrafilaturaDocument) else None
+
+
+def _words(doc: TrafilaturaDocument | None) -> int:
+    return len((doc.text or "").split()) if doc else 0
 
 
 def _body_text(html: str, doc: TrafilaturaDocument | None) -> str:

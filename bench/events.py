@@ -1,0 +1,105 @@
+"""Event extraction on the PLV_train dev split (never trained on), and its cost in speed.
+
+Prints: end-to-end macro-F1 and accuracy of the root type between the marked source and target
+(the pipeline finds the event and its actors itself, from the bare sentence); how often it found
+the marked pair; the classifier alone on the gold pair; and the speed of the whole pipeline as a
+ratio of the bare spaCy parse, both timed in this run on the same sentences.
+
+Run: ``uv run python bench/events.py``
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from plover_data import Row, bare_parser, dev_train_split, mention, plv_rows  # noqa: E402
+from sklearn.metrics import f1_score  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from newsgraph import nlp  # noqa: E402
+from newsgraph.extract.cameo import cameo_lexicon, trigger_types  # noqa: E402
+from newsgraph.extract.event_features import (  # noqa: E402
+    Candidate,
+    features,
+    lexicon_type,
+    pair_trigger,
+)
+from newsgraph.extract.event_model import event_model  # noqa: E402
+from newsgraph.model import Event  # noqa: E402
+
+_AS_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
+def _overlaps(doc: Doc, actor_id: str | None, span: tuple[int, int] | None) -> bool:
+    if actor_id is None or span is None:
+        return actor_id is None and span is None
+    actor = next(a for a in doc._.actors if a.id == actor_id)
+    return any(m.start < span[1] and span[0] < m.end for m in actor.mentions)
+
+
+def end_to_end(row: Row, doc: Doc) -> tuple[str, bool]:
+    """The type the pipeline gives the marked pair (or its surest event), and whether it found
+    an event between the marked source and target."""
+    events: list[Event] = doc._.events or []
+    pair = [
+        e for e in events
+        if _overlaps(doc, e.source, row.source) and _overlaps(doc, e.target, row.target)
+    ]
+    pool = pair or events
+    if not pool:
+        return "NONE", False
+    best = max(pool, key=lambda e: e.confidence)
+    return _AS_PLV.get(best.type, best.type), bool(pair)
+
+
+def gold_pair(row: Row, doc: Doc) -> str:
+    src, tgt = mention(doc, row.source), mention(doc, row.target)
+    trigger = pair_trigger(src, tgt)
+    if trigger is None:
+        return "NONE"
+    prior = lexicon_type(trigger, cameo_lexicon(), trigger_types())
+    return event_model().predict(features(Candidate(trigger, src, tgt), cameo_lexicon()), prior)[0]
+
+
+def _timed(pipeline, texts: list[str], rounds: int = 3) -> tuple[float, list[Doc]]:  # type: ignore[no-untyped-def]
+    best = float("inf")
+    docs: list[Doc] = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        docs = list(pipeline.pipe(texts))
+        best = min(best, time.perf_counter() - start)
+    return best, docs
+
+
+def main() -> None:
+    _, dev = dev_train_split(plv_rows())
+    texts = [r.text for r in dev]
+    full, bare = nlp.load(), bare_parser()
+    full("warm up"), bare("warm up")
+    t_bare, bare_docs = _timed(bare, texts)
+    t_full, docs = _timed(full, texts)
+    gold = [r.label for r in dev]
+    labels = sorted(set(gold))
+    e2e = [end_to_end(r, d) for r, d in zip(dev, docs, strict=True)]
+    pred = [p for p, _ in e2e]
+    alone = [gold_pair(r, d) for r, d in zip(dev, bare_docs, strict=True)]
+    acc = sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold)
+    print(f"dev split: {len(dev)} PLV_train sentences, {len(labels)} types")
+    print(f"end to end: macro-F1 {f1_score(gold, pred, average='macro', labels=labels):.3f}, "
+          f"accuracy {acc:.3f}")
+    print(f"found the marked source-target pair: {sum(f for _, f in e2e) / len(dev):.3f}")
+    print(f"no event found: {Counter(pred)['NONE'] / len(dev):.3f}")
+    acc_alone = sum(p == g for p, g in zip(alone, gold, strict=True)) / len(gold)
+    print(f"classifier alone on the gold pair: macro-F1 "
+          f"{f1_score(gold, alone, average='macro', labels=labels):.3f}, accuracy {acc_alone:.3f}")
+    print(f"speed: bare parse {len(texts) / t_bare:.0f} sentences/s, full pipeline "
+          f"{len(texts) / t_full:.0f} sentences/s, ratio {t_bare / t_full:.2f}")
+
+
+if __name__ == "__main__":
+    main()

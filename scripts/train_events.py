@@ -1,0 +1,173 @@
+"""Rebuild the event resources from ../shared/data:
+
+- ``src/newsgraph/resources/events_cameo.json``: CAMEO verb patterns (petrarch2's CAMEO.2.0.txt)
+  and the CAMEO-to-PLOVER table (CAMEO2PLOVER-2021.txt);
+- ``src/newsgraph/resources/events_model.npz``: the linear event classifier, trained on
+  PLV_train.tsv minus the dev split, PLOVER's gold standard records and AW_train.tsv's
+  no-event sentences.
+
+Run: ``uv run python scripts/train_events.py`` (about a minute on one core).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from plover_data import (  # noqa: E402
+    DATA,
+    Example,
+    aw_no_event,
+    dev_train_split,
+    gsr_examples,
+    parse_examples,
+    plv_rows,
+)
+
+RESOURCES = ROOT / "src" / "newsgraph" / "resources"
+DICT = DATA / "petrarch2-dictionaries" / "CAMEO.2.0.txt"
+TABLE = DATA / "plover" / "CAMEO2PLOVER-2021.txt"
+_CODE = re.compile(r"\[([0-9-]+)(?::[0-9-]*)?\]")
+
+
+def compile_table(path: Path = TABLE) -> dict[str, list[str | None]]:
+    """CAMEO code -> [PLOVER type, mode or None], from lines like ``0841: RETREAT, release, ...``."""
+    table: dict[str, list[str | None]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([a-z_ ]*))?", line)
+        if m:
+            mode = (m[3] or "").strip() or None
+            table.setdefault(m[1], [m[2], mode])
+    return table
+
+
+def compile_verbs(path: Path = DICT) -> dict[str, object]:
+    """Verb lemma -> [own code, block] and per-block patterns [[words], code] (None: no event)."""
+    lines = path.read_text(encoding="latin-1").splitlines()
+    synsets: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    verbs: dict[str, list[object]] = {}
+    blocks: list[list[list[object]]] = []
+    default: str | None = None
+    in_verbs = False
+    for raw in lines:
+        line = raw.split("#", 1)[0].rstrip()
+        if "VERB PATTERNS" in raw:
+            in_verbs = True
+            continue
+        if not line.strip():
+            continue
+        if not in_verbs:
+            if line.startswith("&"):
+                current = synsets.setdefault(line.strip(), [])
+            elif line.startswith("+") and current is not None:
+                word = line[1:].strip().split()[0]
+                if "_" not in word:
+                    current.append(word.lower())
+            continue
+        if line.startswith("---"):
+            m = _CODE.search(line)
+            default = m[1] if m and m[1] != "---" else None
+            blocks.append([])
+            continue
+        if not blocks:
+            continue
+        if line.startswith("-"):
+            m = _CODE.search(line)
+            code = m[1] if m else None
+            body = _CODE.sub("", line[1:])
+            words = _pattern_words(body, synsets)
+            if words is not None and words:
+                blocks[-1].append([sorted(words), None if code in (None, "---") else code])
+            continue
+        if line[0].isalpha():
+            word = line.split()[0]
+            if "_" in word:
+                continue
+            m = _CODE.search(line)
+            own = m[1] if m and m[1] != "---" else default
+            verbs.setdefault(word.lower(), [own, len(blocks) - 1])
+    return {"verbs": verbs, "blocks": blocks}
+
+
+def _pattern_words(body: str, synsets: dict[str, list[str]]) -> set[str] | None:
+    """The content words a pattern needs; a synset stands for its first member (None if empty)."""
+    words: set[str] = set()
+    for tok in re.findall(r"[&+]?[A-Z][A-Z_'-]*", body):
+        if tok.startswith("&"):
+            members = synsets.get(tok)
+            if not members:
+                return None
+            words.add(members[0])
+        elif "_" not in tok:
+            words.add(tok.lstrip("+").lower())
+    return words
+
+
+def build_lexicon() -> dict[str, object]:
+    data = compile_verbs()
+    data["table"] = compile_table()
+    out = RESOURCES / "events_cameo.json"
+    out.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    print(f"{out.name}: {len(data['verbs'])} verbs, {len(data['blocks'])} blocks, "  # type: ignore[arg-type]
+          f"{len(data['table'])} CAMEO codes, {out.stat().st_size // 1024} KB")
+    return data
+
+
+def train(examples: list[Example], c: float) -> tuple[DictVectorizer, LogisticRegression]:
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(e.features, 1.0) for e in examples])
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    model.fit(x, [e.label for e in examples])
+    return vec, model
+
+
+def save(vec: DictVectorizer, model: LogisticRegression) -> Path:
+    coef = model.coef_.astype(np.float32)
+    keep = np.abs(coef).max(axis=0) > 1e-4
+    names = np.array(vec.get_feature_names_out(), dtype=str)[keep]
+    out = RESOURCES / "events_model.npz"
+    np.savez_compressed(
+        out,
+        classes=np.array([str(c) for c in model.classes_], dtype=str),
+        features=names,
+        coef=coef[:, keep],
+        intercept=model.intercept_.astype(np.float32),
+    )
+    print(f"{out.name}: {len(model.classes_)} classes, {keep.sum()} features, "
+          f"{out.stat().st_size // 1024} KB")
+    return out
+
+
+def main() -> None:
+    build_lexicon()
+    from newsgraph.extract.cameo import cameo_lexicon
+
+    cameo_lexicon.cache_clear()
+    train_rows, dev_rows = dev_train_split(plv_rows())
+    train_ex = parse_examples(train_rows) + gsr_examples() + aw_no_event()
+    dev_ex = parse_examples(dev_rows)
+    print("training examples:", Counter(e.label for e in train_ex))
+    for c in (0.1, 0.3, 1.0, 3.0):
+        vec, model = train(train_ex, c)
+        pred = model.predict(vec.transform([dict.fromkeys(e.features, 1.0) for e in dev_ex]))
+        gold = [e.label for e in dev_ex]
+        print(f"C={c}: dev macro-F1 on gold pairs {f1_score(gold, pred, average='macro'):.3f}")
+    vec, model = train(train_ex, float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)
+    save(vec, model)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Which of a sentence's date or place phrases belongs to an event.
+
+A phrase is *governed* by its nearest verbal ancestor. An event takes the phrase governed by its
+trigger or, failing that, by the nearest ancestor of the trigger that governs one: in "RFE/RL on
+January 7 told how ... soldiers opened fire the previous day", "opened" takes "the previous day"
+and "told" takes "January 7".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from spacy.tokens import Span, Token
+
+__all__ = ["governor", "attached", "in_location_phrase"]
+
+T = TypeVar("T")
+_VERBAL = frozenset({"VERB", "AUX"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "across", "throughout", "outside", "inside", "around", "within"}
+)
+
+
+def governor(span: Span) -> Token:
+    """The nearest verbal ancestor of ``span`` (the sentence root if none)."""
+    tok = span.root.head
+    while tok.pos_ not in _VERBAL and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def attached(trigger: Token, phrases: Sequence[tuple[Span, T]]) -> T | None:
+    """The value of the phrase governed by ``trigger`` or by its nearest governing ancestor.
+
+    Ties go to the phrase nearest the trigger; None when no phrase of the sentence qualifies.
+    """
+    same_sentence = [(s, v) for s, v in phrases if s.sent.start == trigger.sent.start]
+    by_governor: dict[int, list[tuple[Span, T]]] = {}
+    for span, value in same_sentence:
+        by_governor.setdefault(governor(span).i, []).append((span, value))
+    for tok in (trigger, *trigger.ancestors):
+        if tok.i in by_governor:
+            return min(by_governor[tok.i], key=lambda sv: abs(sv[0].root.i - trigger.i))[1]
+    return None
+
+
+def in_location_phrase(span: Span) -> bool:
+    """Whether ``span`` is the object of a locative preposition ("in Almaty", "at Almaty's
+    Republic Square") rather than an actor of the clause."""
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
+            return True
+        if tok.dep_ not in ("poss", "compound", "nmod", "amod", "pobj"):
+            return False
+        tok = tok.head
+    return False

@@ -1,0 +1,351 @@
+"""Who said what: cues on the parse combined with quote marks and the discourse.
+
+``attributions(doc)`` gives character ranges only (content fragments, cue, speaker mention,
+channel); ``quotes.py`` turns them into ``Quote`` records with actor ids. Order of work:
+
+1. every cue of every sentence, with its complement as content, stretched to whole quotations;
+2. a cue with no complement takes the quotation after its colon or next to it in its sentence
+   (``"...," he said.`` / ``He added: "..."``), with the paragraphs the quotation runs on into;
+3. every quotation still unattributed: a speaker named after a dash, the rest of a split quote
+   (same cue), a follow-on paragraph of the last speaker, a scare quote whose clause names who
+   used the words, and otherwise a statement of an unnamed speaker (speaker null) when long.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.extract.cues import Cue, find_cues, mention
+from newsgraph.extract.quote_marks import Quoted, quotations
+from newsgraph.model import QuoteKind
+
+Range = tuple[int, int]
+
+_END_OF_LINE = re.compile(r"[.!?:;…][\"'”’»)\]]*\s*$")
+_DASH_SPEAKER = re.compile(r"\s*[–—-]{1,2}\s*")
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+_NAMING_VERBS = frozenset({
+    "call", "refer", "describe", "dub", "label", "term", "brand", "characterize",
+    "characterise", "name", "use", "denounce", "decry",
+})
+_SCARE_MAX_WORDS = 4
+_UNNAMED_MIN_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One statement: its content fragments and who said it, as character ranges."""
+
+    content: tuple[Range, ...]
+    kind: QuoteKind
+    cue: Range | None = None
+    source: Range | None = None
+    source_head: Range | None = None
+    channel: Range | None = None
+    confidence: float = 0.8
+
+
+def attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in ``doc``, in text order."""
+    text = doc.text
+    quoted = [q for q in quotations(text) if not _headline_term(text, q)]
+    found: list[Attribution] = []
+    used: set[Range] = set()
+    for sent in doc.sents:
+        for cue in find_cues(sent):
+            att = _from_cue(doc, sent, cue, quoted, used)
+            if att is not None and cue.reported and att.channel is None:
+                att = replace(att, channel=_earlier_channel(text, att, found))
+            if att is not None:
+                found.append(att)
+                used.update(_covered(att, quoted))
+    found = _dedupe(found)
+    for q in quoted:
+        if (q.start, q.end) in used:
+            continue
+        att = _from_discourse(doc, q, quoted, found)
+        if att is not None:
+            found.append(att)
+            used.add((q.start, q.end))
+    found.sort(key=lambda a: a.content[0])
+    return found
+
+
+def _from_cue(
+    doc: Doc, sent: SpacySpan, cue: Cue, quoted: list[Quoted], used: set[Range]
+) -> Attribution | None:
+    content = [_chars(doc, a, b) for a, b in cue.content]
+    cue_chars = _chars(doc, *cue.cue)
+    after_colon = _quotation_after(doc, cue.colon, quoted) if cue.colon is not None else []
+    if after_colon:
+        content = [(q.start, q.end) for q in after_colon]
+        confidence = 0.9
+    elif content:
+        content = [_snap(r, quoted) for r in content]
+        confidence = 0.85
+    else:
+        near = _quotation_near(sent, cue_chars, quoted, used)
+        if near is None:
+            return None
+        content = [(q.start, q.end) for q in _with_continuations(near, quoted)]
+        confidence = 0.85
+    content = [r for r in content if r[0] < r[1] and not _overlaps(r, cue_chars)]
+    if not content:
+        return None
+    source = _chars(doc, *cue.source) if cue.source else None
+    source_head = (
+        _chars(doc, cue.source_head, cue.source_head + 1) if cue.source_head is not None else None
+    )
+    if source is not None and any(_overlaps(source, r) for r in content):
+        # A bad parse made part of the statement its subject: take the name right after the
+        # closing quote mark instead ("...," Ablyazov—who ...—was quoted as saying).
+        source = source_head = _name_after(doc, content[-1][1], cue_chars[0])
+    return Attribution(
+        content=tuple(content),
+        kind=_kind(content, quoted),
+        cue=cue_chars,
+        source=source,
+        source_head=source_head,
+        channel=_chars(doc, *cue.channel) if cue.channel else None,
+        confidence=confidence,
+    )
+
+
+def _earlier_channel(text: str, att: Attribution, found: list[Attribution]) -> Range | None:
+    """"X was quoted as saying" with no "by": the channel X last spoke through, if named."""
+    if att.source_head is None:
+        return None
+    name = text[slice(*att.source_head)]
+    for prev in reversed(found):
+        if prev.channel and prev.source_head and text[slice(*prev.source_head)] == name:
+            return prev.channel
+    return None
+
+
+def _from_discourse(
+    doc: Doc, q: Quoted, quoted: list[Quoted], found: list[Attribution]
+) -> Attribution | None:
+    text = doc.text
+    rng = (q.start, q.end)
+    kind: QuoteKind = "direct"
+    named = _dash_speaker(doc, q)
+    if named is not None:
+        return Attribution((rng,), kind, source=named, source_head=named, confidence=0.8)
+    prev = max((a for a in found if a.content[-1][1] <= q.start), key=_end, default=None)
+    if prev is not None and prev.kind != "indirect":
+        between = text[prev.content[-1][1] : q.start]
+        if "\n" not in between and prev.cue is not None and _inside(prev.cue, (_end(prev), q.start)):
+            # The second half of a split quote: "A," he said. "B."
+            return replace(prev, content=(rng,), kind=kind, confidence=0.8)
+        if _opens_paragraph(text, q) and between.count("\n") <= 2 and prev.source is not None:
+            # A follow-on paragraph of the same speaker, no new cue.
+            return replace(prev, content=(rng,), kind=kind, cue=None, confidence=0.7)
+    words = _WORD.findall(text[q.start : q.end])
+    if len(words) <= _SCARE_MAX_WORDS:
+        return _scare_quote(doc, q)
+    named = _named_just_before(doc, q)
+    if named is not None:
+        return Attribution((rng,), kind, source=named, source_head=named, confidence=0.6)
+    if len(words) >= _UNNAMED_MIN_WORDS and not _title_case(words):
+        return Attribution((rng,), kind, confidence=0.5)
+    return None
+
+
+def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
+    """A short quotation attributed only when its clause names who used the words:
+    "Tokayev's "bandits"", "X referred to "terrorists"", "X called them "thugs"."""
+    span = doc.char_span(*q.inner, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    rng = (q.start, q.end)
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.i < span.start), None)
+    if poss is not None and poss.pos_ == "PROPN":
+        src = _chars(doc, *mention(poss))
+        return Attribution((rng,), "direct", source=src, source_head=src, confidence=0.6)
+    tok = head
+    for _ in range(3):
+        tok = tok.head
+        if tok.lemma_.lower() in _NAMING_VERBS and tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                return None
+            src = _chars(doc, *mention(subj))
+            return Attribution(
+                (rng,),
+                "direct",
+                cue=_chars(doc, tok.i, tok.i + 1),
+                source=src,
+                source_head=_chars(doc, subj.i, subj.i + 1),
+                confidence=0.6,
+            )
+        if tok.dep_ == "ROOT":
+            break
+    return None
+
+
+def _named_just_before(doc: Doc, q: Quoted) -> Range | None:
+    """A quotation that opens a sentence with no cue anywhere, after a sentence whose subject is
+    a named person: "Tokayev was in no mood for compromise. "What idiocy," ..."."""
+    first = doc.char_span(*q.inner, alignment_mode="expand")
+    if first is None or len(first) == 0 or first[0].sent.start == 0:
+        return None
+    sent = first[0].sent
+    if doc.text[sent.start_char : q.start].strip():
+        return None
+    prev = doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ != "PERSON":
+        return None
+    return _chars(doc, *mention(subj))
+
+
+def _dash_speaker(doc: Doc, q: Quoted) -> Range | None:
+    """The speaker named after a dash: "..." – Ned Price."""
+    m = _DASH_SPEAKER.match(doc.text, q.end)
+    if m is None or m.end() == q.end:
+        return None
+    span = doc.char_span(m.end(), len(doc.text.rstrip()), alignment_mode="expand")
+    if span is None:
+        return None
+    names = [t for t in span[:4] if t.pos_ == "PROPN"]
+    if not names or names[0].i != span.start:
+        return None
+    last = span.start
+    while last + 1 < span.end and doc[last + 1].pos_ == "PROPN":
+        last += 1
+    return _chars(doc, span.start, last + 1)
+
+
+def _name_after(doc: Doc, start: int, stop: int) -> Range | None:
+    """The name or pronoun that starts right after ``start`` (skipping marks), before ``stop``."""
+    span = doc.char_span(start, stop, alignment_mode="expand") if start < stop else None
+    if span is None:
+        return None
+    for tok in span:
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.pos_ in ("PROPN", "PRON") and tok.idx < stop:
+            while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+                tok = tok.head
+            return _chars(doc, *mention(tok))
+        return None
+    return None
+
+
+def _quotation_after(doc: Doc, colon: int, quoted: list[Quoted]) -> list[Quoted]:
+    end = doc[colon].idx + 1
+    for q in quoted:
+        if 0 <= q.start - end <= 3 and doc.text[end : q.start].strip() == "":
+            return _with_continuations(q, quoted)
+    return []
+
+
+def _quotation_near(
+    sent: SpacySpan, cue: Range, quoted: list[Quoted], used: set[Range]
+) -> Quoted | None:
+    """The unattributed quotation that ends in the cue's sentence before the cue, else the one
+    that starts after it in the same sentence."""
+    if any(q.start < cue[0] < q.end for q in quoted):
+        return None  # a cue inside a quotation speaks for its own clause only
+    before = [
+        q for q in quoted
+        if sent.start_char <= q.end <= cue[0] and (q.start, q.end) not in used
+    ]
+    if before:
+        return before[-1]
+    after = [
+        q for q in quoted
+        if cue[1] <= q.start < sent.end_char and (q.start, q.end) not in used
+    ]
+    return after[0] if after else None
+
+
+def _with_continuations(q: Quoted, quoted: list[Quoted]) -> list[Quoted]:
+    """``q`` and the paragraphs a speaker keeps talking over after it."""
+    out = [q]
+    k = quoted.index(q)
+    while out[-1].continued and k + 1 < len(quoted):
+        k += 1
+        out.append(quoted[k])
+    return out
+
+
+def _snap(r: Range, quoted: list[Quoted]) -> Range:
+    """Stretch a content range to the whole of every quotation it overlaps."""
+    start, end = r
+    for q in quoted:
+        if q.start < end and start < q.end:
+            start, end = min(start, q.start), max(end, q.end)
+    return start, end
+
+
+def _covered(att: Attribution, quoted: list[Quoted]) -> set[Range]:
+    return {
+        (q.start, q.end)
+        for q in quoted
+        for a, b in att.content
+        if q.start < b and a < q.end
+    }
+
+
+def _kind(content: list[Range], quoted: list[Quoted]) -> QuoteKind:
+    inside = [any(q.start <= a and b <= q.end for q in quoted) for a, b in content]
+    if all(inside):
+        return "direct"
+    touches = any(q.start < b and a < q.end for q in quoted for a, b in content)
+    return "mixed" if touches else "indirect"
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    seen: set[tuple[Range, ...]] = set()
+    out = []
+    for att in found:
+        if att.content not in seen:
+            seen.add(att.content)
+            out.append(att)
+    return out
+
+
+def _headline_term(text: str, q: Quoted) -> bool:
+    """A few quoted words in a headline or subhead (a line without closing punctuation, or a
+    line that is only the quotation) are a term, not a statement."""
+    if len(_WORD.findall(text[q.start : q.end])) > _SCARE_MAX_WORDS:
+        return False
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return _END_OF_LINE.search(line) is None or line.strip() == text[q.start : q.end].strip()
+
+
+def _opens_paragraph(text: str, q: Quoted) -> bool:
+    line_start = text.rfind("\n", 0, q.start) + 1
+    return text[line_start : q.start].strip() == ""
+
+
+def _title_case(words: list[str]) -> bool:
+    """Titles of books and films: nearly every word capitalised."""
+    caps = sum(w[0].isupper() for w in words if len(w) > 3)
+    long = sum(len(w) > 3 for w in words)
+    return long > 0 and caps >= 0.8 * long
+
+
+def _inside(a: Range, b: Range) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def _overlaps(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _end(att: Attribution) -> int:
+    return att.content[-1][1]
+
+
+def _chars(doc: Doc, start: int, end: int) -> Range:
+    """Character range of the tokens ``start:end``."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

@@ -1,0 +1,80 @@
+"""CAMEO verb patterns (PETRARCH2's dictionary) and the CAMEO-to-PLOVER table, as a lookup.
+
+The compiled lexicon ``resources/events_cameo.json`` is rebuilt by ``scripts/train_events.py``
+from ``../shared/data``. ``CameoLexicon.code`` answers: which CAMEO code does this verb, with
+these words around it, express? ``plover`` turns a CAMEO code into a PLOVER type and mode.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.resources import path as resource_path
+
+__all__ = ["CameoLexicon", "cameo_lexicon", "trigger_types"]
+
+RESOURCE = "events_cameo.json"
+TRIGGERS = "events_triggers.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class CameoLexicon:
+    """``verbs``: lemma -> (its own code or None, index of its pattern block).
+    ``blocks``: per block, (required words, code or None for "no event") patterns.
+    ``table``: CAMEO code -> (PLOVER type, mode or None)."""
+
+    verbs: dict[str, tuple[str | None, int]]
+    blocks: list[list[tuple[frozenset[str], str | None]]]
+    table: dict[str, tuple[str, str | None]]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CameoLexicon:
+        return cls(
+            verbs={k: (v[0], int(v[1])) for k, v in data["verbs"].items()},
+            blocks=[[(frozenset(w), c) for w, c in block] for block in data["blocks"]],
+            table={k: (v[0], v[1] or None) for k, v in data["table"].items()},
+        )
+
+    def code(self, lemma: str, context: Collection[str]) -> str | None:
+        """The CAMEO code of verb ``lemma`` given the lower-cased words/lemmas near it.
+
+        The pattern with most words all present in ``context`` wins; otherwise the verb's own
+        code. None when the verb is unknown or its best pattern says "no event".
+        """
+        entry = self.verbs.get(lemma)
+        if entry is None:
+            return None
+        own, block = entry
+        best: tuple[int, str | None] | None = None
+        for words, code in self.blocks[block]:
+            if words <= context and (best is None or len(words) > best[0]):
+                best = (len(words), code)
+        return best[1] if best else own
+
+    def plover(self, code: str | None) -> tuple[str, str | None] | None:
+        """PLOVER (type, mode) of a CAMEO code, by its longest known prefix."""
+        if not code:
+            return None
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.table:
+                return self.table[code[:n]]
+        return None
+
+
+@lru_cache(maxsize=1)
+def trigger_types() -> dict[str, str]:
+    """Hand-written trigger lemma -> PLOVER type (``resources/events_triggers.tsv``)."""
+    lines = resource_path(TRIGGERS).read_text(encoding="utf-8").splitlines()
+    return dict(
+        line.split("\t")[:2] for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
+def cameo_lexicon() -> CameoLexicon:
+    data = json.loads(resource_path(RESOURCE).read_text(encoding="utf-8"))
+    return CameoLexicon.from_json(data)

@@ -1,0 +1,338 @@
+"""Attribution cues on the dependency parse: the verb (or "according to") that introduces a
+statement, who it names as the speaker, what was said, and the channel it came through.
+
+Pure functions over spaCy tokens; ``attribution.py`` combines them with the quote marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newsgraph.resources import path as resource_path
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Deps through which a cue verb borrows the subject of the verb it hangs from.
+_BORROW_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"})
+#: Deps at which the search for a borrowed subject stops (a new statement or clause starts).
+_STOP_BORROW = frozenset({"ROOT", "parataxis", "ccomp", "csubj"})
+_RELATIVE = frozenset({"WP", "WDT"})
+_PASSIVE_REPORT = frozenset({"quote", "cite", "report"})
+_CHANNEL_PREPS = frozenset({"to", "by", "with", "from", "on", "in", "via", "through"})
+_TELL = frozenset({"tell", "inform", "write", "speak"})
+#: Nouns that name the medium a statement came through ("a statement", "state television").
+CHANNEL_NOUNS = frozenset({
+    "statement", "interview", "television", "tv", "radio", "broadcast", "tweet", "twitter",
+    "facebook", "post", "conference", "briefing", "email", "letter", "speech", "blog",
+    "podcast", "telegram", "instagram", "x", "press", "newspaper", "website", "video",
+    "communique", "communiqué", "release", "op-ed", "column", "memo", "message",
+})
+_CHANNEL_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+_NOT_CHANNEL = frozenset({"PERSON", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME"})
+_MENTION_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case", "flat"})
+
+
+#: Least precision (on the PolNeAR train split) for a lemma and frame to count as a cue.
+MIN_PRECISION = 0.5
+CueTable = dict[tuple[str, str], float]
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> CueTable:
+    """Precision of each (verb lemma, frame) as a cue, from ``resources/quote_cues.tsv``
+    (built by ``scripts/train_quotes.py``)."""
+    table: CueTable = {}
+    text = resource_path("quote_cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            lemma, frame, precision, _count = line.split("\t")
+            table[lemma, frame] = float(precision)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One attribution cue in a sentence, with the pieces the parse gives for it.
+
+    Token index ranges are half-open. ``content`` may hold several fragments (a cue in the middle
+    of the statement splits it); it is empty when the parse names no complement.
+    """
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    source_head: int | None
+    content: tuple[tuple[int, int], ...]
+    channel: tuple[int, int] | None
+    colon: int | None  # token index of a ':' that opens the statement after the cue
+    frame: str = "clause"
+    reported: bool = False  # "was quoted as saying": words passed on by someone else
+
+
+def find_cues(sent: SpacySpan, table: CueTable | None = None) -> Iterator[Cue]:
+    """The cues of one sentence, in order."""
+    table = cue_table() if table is None else table
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            yield _according_to(sent, tok)
+        elif is_cue_candidate(tok):
+            lemma = tok.lemma_.lower()
+            if not any((lemma, f) in table for f in FRAMES):
+                continue
+            cue = verb_cue(sent, tok)
+            if table.get((lemma, cue.frame), 0.0) >= MIN_PRECISION:
+                yield cue
+
+
+def is_cue_candidate(tok: Token) -> bool:
+    """A verb that may introduce a statement, whatever its lemma."""
+    return tok.pos_ in ("VERB", "AUX") and _is_cue(tok) and not _hosts_saying(tok)
+
+
+def _is_cue(verb: Token) -> bool:
+    return verb.dep_ not in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj")
+
+
+def _hosts_saying(verb: Token) -> bool:
+    """True for "quoted" in "was quoted as saying": the cue is "saying", with this verb."""
+    return verb.lemma_.lower() in _PASSIVE_REPORT and any(
+        c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children
+    )
+
+
+def verb_cue(sent: SpacySpan, verb: Token) -> Cue:
+    cue_start, cue_end = verb.i, verb.i + 1
+    channel: tuple[int, int] | None = None
+    subject_host = verb
+    # "X was quoted as saying by Y": speaker X, channel Y, cue "was quoted as saying".
+    if verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in _PASSIVE_REPORT:
+        host = verb.head.head
+        subject_host = host
+        cue_start = min([host.i] + [c.i for c in host.lefts if c.dep_ in ("auxpass", "aux")])
+        channel = _agent(host) or _agent(verb)
+    subject = _subject(subject_host)
+    frame, content = statement_frame(sent, verb)
+    if subject_host is not verb and frame != "clause":
+        # "was quoted as saying (by the CBC)": the words are a clause or a quotation nearby
+        frame, content = statement_frame(sent, subject_host)
+        if frame != "clause":
+            frame, content = "none", ()
+    colon = _colon_after(sent, verb)
+    if channel is None:
+        channel = _channel(sent, verb, subject, content)
+    source = mention(subject) if subject is not None else None
+    head = subject
+    if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        head = subject.head.head  # "Smith, who said ...": the speaker is Smith
+    return Cue(
+        cue=(cue_start, cue_end),
+        source=source,
+        source_head=head.i if head is not None else None,
+        content=content,
+        channel=channel,
+        colon=colon,
+        frame=frame,
+        reported=subject_host is not verb,
+    )
+
+
+def _according_to(sent: SpacySpan, according: Token) -> Cue:
+    to = according.nbor()
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
+    phrase = {t.i for t in according.subtree} | {according.i, to.i}
+    if pobj is not None:
+        phrase |= {t.i for t in pobj.subtree}
+    rest = [t.i for t in sent if t.i not in phrase]
+    content = _runs(sent, rest)
+    source = mention(pobj) if pobj is not None else None
+    return Cue(
+        cue=(according.i, to.i + 1),
+        source=source,
+        source_head=pobj.i if pobj is not None else None,
+        content=content,
+        channel=None,
+        colon=None,
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, borrowed from the clause it hangs from when it has none
+    ("..., adding:", "Speaking to Reuters, X warned", "X said ... and added that ...").
+    Relative pronouns count only on the cue itself ("Smith, who said ...")."""
+    tok = verb
+    for _ in range(8):
+        subjs = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        subj = min(subjs, key=lambda c: abs(c.i - tok.i)) if subjs else None
+        if subj is not None and (tok is verb or subj.tag_ not in _RELATIVE):
+            return subj
+        if tok.dep_ in _STOP_BORROW or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _agent(verb: Token) -> tuple[int, int] | None:
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return channel_mention(pobj)
+    return None
+
+
+def mention(tok: Token) -> tuple[int, int]:
+    """The token range of the name or noun phrase headed by ``tok`` ("Ned Price",
+    "a spokesman", "he"), without relative clauses, appositions or prepositional phrases."""
+    start = end = tok.i
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _MENTION_DEPS or (c.dep_ == "punct" and c.text in ".'’"):
+                if abs(c.i - tok.i) <= 8:
+                    start, end = min(start, c.i), max(end, c.i)
+                    stack.append(c)
+    return start, end + 1
+
+
+def channel_mention(tok: Token) -> tuple[int, int]:
+    """The channel named at ``tok``: an acronym in brackets right after it wins ("the Canadian
+    Broadcasting Corporation (CBC)" gives "CBC")."""
+    doc = tok.doc
+    start, end = mention(tok)
+    if (
+        end + 2 < len(doc)
+        and doc[end].text == "("
+        and doc[end + 2].text == ")"
+        and doc[end + 1].text.isupper()
+    ):
+        return end + 1, end + 2
+    return start, end
+
+
+#: Statement frames, in the order they are tried: a clause ("said that ..."), an object and an
+#: infinitive ("urged voters to ..."), an object ("criticised the plan"), a prepositional object
+#: ("complained about the plan"). ``none``: a cue with no complement (its quotation is found
+#: from the quote marks).
+FRAMES = ("clause", "object-clause", "object", "prep", "none")
+
+
+def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Which frame ``verb`` takes its statement in here, and the statement's token ranges."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        return "clause", _runs(sent, sorted(t.i for c in comps for t in c.subtree))
+    if verb.dep_ == "parataxis" or (
+        verb.dep_ in ("conj", "advcl") and verb.i > verb.head.i and _has_comma_before(verb)
+    ):
+        # "The plan, he said, is dead." / "It is dead, he said."
+        skip = {t.i for t in verb.subtree}
+        return "clause", _runs(sent, [t.i for t in verb.head.subtree if t.i not in skip])
+    para = [c for c in verb.children if c.dep_ == "parataxis" and c.i < verb.i]
+    if verb.dep_ == "ROOT" and para:
+        return "clause", _runs(sent, sorted(t.i for c in para for t in c.subtree))
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if xcomp:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < xcomp[0].i]
+        idx = sorted(t.i for c in objs + xcomp for t in c.subtree)
+        return "object-clause", _runs(sent, idx)
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if objs:
+        return "object", _runs(sent, sorted(t.i for t in objs[0].subtree))
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    pobj = next((g for p in preps[:1] for g in p.children if g.dep_ == "pobj"), None)
+    if pobj is not None:
+        return "prep", _runs(sent, sorted(t.i for t in pobj.subtree))
+    return "none", ()
+
+
+def _has_comma_before(verb: Token) -> bool:
+    left = verb.left_edge.i
+    return left > 0 and verb.doc[left - 1].text == ","
+
+
+def _colon_after(sent: SpacySpan, verb: Token) -> int | None:
+    """A ':' right after the cue or its object ("told AFP:", "said:", "adding:")."""
+    for i in range(verb.i + 1, min(verb.i + 6, sent.end)):
+        t = verb.doc[i]
+        if t.text == ":":
+            return i
+        if t.is_quote or t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != ","):
+            return None
+    return None
+
+
+def _channel(
+    sent: SpacySpan,
+    verb: Token,
+    subject: Token | None,
+    content: tuple[tuple[int, int], ...],
+) -> tuple[int, int] | None:
+    """The medium or outlet a statement came through, in the cue's clause: the object of
+    "told"/"speaking to", "by"/"in"/"on" phrases naming an organisation or a channel noun."""
+    inside = {i for a, b in content for i in range(a, b)}
+    if subject is not None:
+        inside |= {t.i for t in subject.subtree}
+    hosts = [verb]
+    tok = verb
+    while tok.dep_ in _BORROW_SUBJECT and tok.head is not tok:
+        tok = tok.head
+        hosts.append(tok)
+    best: tuple[int, tuple[int, int]] | None = None
+    for host in hosts:
+        for t in host.subtree:
+            if t.i in inside or not sent.start <= t.i < sent.end:
+                continue
+            if _is_channel(t, verb):
+                dist = abs(t.i - verb.i)
+                if best is None or dist < best[0]:
+                    best = (dist, channel_mention(t))
+    return best[1] if best else None
+
+
+def _is_channel(t: Token, verb: Token) -> bool:
+    if t.pos_ not in ("PROPN", "NOUN"):
+        return False
+    noun = t.lemma_.lower() in CHANNEL_NOUNS and t.pos_ == "NOUN"
+    org = _ent_head(t) and (
+        t.ent_type_ in _CHANNEL_ENTS or (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_CHANNEL)
+    )
+    if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in _TELL:
+        return org
+    if t.dep_ == "pobj" and t.head.lower_ in _CHANNEL_PREPS:
+        return org or noun
+    return False
+
+
+def _ent_head(t: Token) -> bool:
+    """True for the syntactic head of its entity (so a multi-word name is found once)."""
+    return t.head.ent_iob_ == "O" or t.head.i < t.i - 6 or t.head.i > t.i + 6 or t.head is t
+
+
+def _runs(sent: SpacySpan, idx: list[int]) -> tuple[tuple[int, int], ...]:
+    """Contiguous token ranges from sorted indices, trimmed of punctuation at their edges."""
+    runs: list[tuple[int, int]] = []
+    for i in idx:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    doc = sent.doc
+    out = []
+    for a, b in runs:
+        while a < b and _edge_punct(doc[a]):
+            a += 1
+        while b > a and _edge_punct(doc[b - 1]):
+            b -= 1
+        if b - a >= 2 or (b - a == 1 and not doc[a].is_stop):
+            out.append((a, b))
+    return tuple(out)
+
+
+def _edge_punct(t: Token) -> bool:
+    return (t.is_punct and not t.is_quote and t.text not in ")]") or t.is_space

@@ -1,0 +1,319 @@
+"""``newsgraph_events``: who did what to whom, when and where, as PLOVER events.
+
+For every sentence, candidate events are read between the actor mentions there
+(``event_features.candidates``), typed by the shipped classifier, and given their negation,
+modality, date (``dates``), place (``places``) and, for statements, the quote they were made in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.attachment import attached, governor, in_location_phrase
+from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, trigger_types
+from newsgraph.extract.dates import DateMention, find_dates, parse_published
+from newsgraph.extract.event_features import (
+    NO_EVENT,
+    Candidate,
+    candidates,
+    features,
+    lexicon_type,
+)
+from newsgraph.extract.event_model import EventModel, event_model
+from newsgraph.extract.places import Gazetteer, gazetteer
+from newsgraph.model import Actor, Event, Place, Quote
+from newsgraph.model import Span as TextSpan
+
+__all__ = ["find_events"]
+
+#: CAMEO root code of each PLOVER type (the first CAMEO root mapped to it).
+CAMEO_ROOT = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
+    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
+    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+    "ASSAULT": "18",
+}
+#: Events that are things said: they link to the quote they were said in.
+STATEMENTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
+#: Types whose content is not (yet) done: a threat, a demand.
+_HYPOTHETICAL_TYPES = frozenset({"THREATEN", "REQUEST"})
+_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll"})
+_PLANS = frozenset(
+    {"threaten", "plan", "vow", "promise", "demand", "urge", "call", "ask", "intend", "want",
+     "seek", "propose", "consider", "warn", "pledge", "aim", "hope", "prepare", "expect",
+     "offer", "agree", "decide", "refuse", "order", "instruct"}
+)
+#: Verbs whose complement is intended, not done: "plans to arrest".
+_INTENT = frozenset(
+    {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "prepare", "propose", "aim",
+     "hope", "expect", "consider", "demand", "urge", "pledge", "call"}
+)
+_RETREAT_WORDS = frozenset(
+    {"withdraw", "retreat", "release", "free", "return", "evacuate", "ceasefire", "truce",
+     "demobilize", "disarm", "surrender", "pull", "lift", "ease"}
+)
+_LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    candidate: Candidate
+    source: str | None
+    target: str | None
+    type: str
+    probability: float
+
+
+def find_events(
+    doc: Doc,
+    actors: Sequence[Actor],
+    quotes: Sequence[Quote] | None = None,
+    *,
+    published: str | None = None,
+    threshold: float = 0.4,
+    model: EventModel | None = None,
+    lexicon: CameoLexicon | None = None,
+    places: Gazetteer | None = None,
+) -> list[Event]:
+    """The events of a parsed article, in text order."""
+    model = model or event_model()
+    lexicon = lexicon or cameo_lexicon()
+    found = _typed(doc, actors, model, lexicon, threshold)
+    if not found:
+        return []
+    dates = _date_phrases(doc, find_dates(doc, parse_published(published)))
+    place_phrases = _place_phrases(doc, places or gazetteer())
+    events = []
+    for i, f in enumerate(sorted(found, key=lambda f: f.candidate.trigger.i), 1):
+        trig = f.candidate.trigger
+        code, mode = _cameo(trig, f.type, lexicon)
+        hypothetical = f.type in _HYPOTHETICAL_TYPES or is_hypothetical(trig)
+        date = _shifted(trig, dates, attached(trig, dates))
+        if date is None and not hypothetical:
+            date = _narrative_date(doc, trig, dates)
+        start, end = _evidence(f.candidate)
+        events.append(
+            Event(
+                id=f"e{i}",
+                type=f.type,
+                span=TextSpan.of(doc.text, start, end),
+                source=f.source,
+                target=f.target,
+                mode=mode,
+                cameo=code,
+                date=date.iso() if date else None,
+                date_precision=date.precision if date else None,
+                place=attached(trig, place_phrases) or _nearest(trig, place_phrases),
+                negated=is_negated(trig),
+                hypothetical=hypothetical,
+                quote=_quote(trig, f, quotes) if f.type in STATEMENTS else None,
+                confidence=f.probability,
+            )
+        )
+    return events
+
+
+def _typed(
+    doc: Doc, actors: Sequence[Actor], model: EventModel, lexicon: CameoLexicon, threshold: float
+) -> list[_Found]:
+    """The best-typed candidate per trigger, where the classifier sees an event."""
+    best: dict[int, _Found] = {}
+    triggers = trigger_types()
+    cache: dict[int, list[str]] = {}
+    for sent, mentions in _mentions_by_sentence(doc, actors).items():
+        for cand in candidates(sent, mentions):
+            prior = lexicon_type(cand.trigger, lexicon, triggers)
+            label, prob = model.predict(features(cand, lexicon, cache), prior)
+            if label == NO_EVENT or prob < threshold:
+                continue
+            if label == "YIELD":
+                label = _concede_or_retreat(cand.trigger, lexicon)
+            key = cand.trigger.i
+            if key not in best:  # candidates come best-formed first for each trigger
+                best[key] = _Found(
+                    cand, _actor_id(cand.source, mentions), _actor_id(cand.target, mentions),
+                    label, prob,
+                )
+    return list(best.values())
+
+
+def _mentions_by_sentence(doc: Doc, actors: Sequence[Actor]) -> dict[Span, list[tuple[Span, str]]]:
+    by_sent: dict[Span, list[tuple[Span, str]]] = {}
+    for actor in actors:
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or in_location_phrase(span) and actor.kind == "GPE":
+                continue
+            by_sent.setdefault(span.sent, []).append((span, actor.id))
+    for mentions in by_sent.values():
+        mentions.sort(key=lambda m: m[0].start)
+    return by_sent
+
+
+def _actor_id(span: Span | None, mentions: Iterable[tuple[Span, str]]) -> str | None:
+    if span is None:
+        return None
+    return next((aid for s, aid in mentions if s.start == span.start and s.end == span.end), None)
+
+
+def _concede_or_retreat(trigger: Token, lexicon: CameoLexicon) -> str:
+    """PLV's YIELD is today's CONCEDE or RETREAT: the trigger's CAMEO code decides, then words."""
+    context = frozenset(t.lemma_.lower() for t in trigger.subtree)
+    plover = lexicon.plover(lexicon.code(trigger.lemma_.lower(), context))
+    if plover and plover[0] in ("CONCEDE", "RETREAT"):
+        return plover[0]
+    return "RETREAT" if context & _RETREAT_WORDS else "CONCEDE"
+
+
+def _cameo(trigger: Token, type_: str, lexicon: CameoLexicon) -> tuple[str, str | None]:
+    """CAMEO root code and PLOVER mode: the trigger's own CAMEO code when it agrees with the type."""
+    context = frozenset(w for t in trigger.subtree for w in (t.lower_, t.lemma_.lower()))
+    code = lexicon.code(trigger.lemma_.lower(), context)
+    plover = lexicon.plover(code)
+    if code and plover and plover[0] == type_:
+        return code[:2], plover[1]
+    return CAMEO_ROOT[type_], None
+
+
+def is_negated(trigger: Token) -> bool:
+    """"did not attack", "never agreed", and "did not agree to meet" for "meet"."""
+    for tok in (trigger, trigger.head if trigger.dep_ == "xcomp" else trigger):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
+
+
+def is_hypothetical(trigger: Token) -> bool:
+    """Future, modal, conditional, or planned/demanded rather than reported as done."""
+    if trigger.lemma_.lower() in _INTENT and any(
+        c.dep_ in ("xcomp", "ccomp") for c in trigger.children
+    ):
+        return True  # "plans to arrest", "vowed to retaliate"
+    tok = trigger
+    for _ in range(4):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANS:
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _evidence(c: Candidate) -> tuple[int, int]:
+    parts = [c.trigger.idx, c.trigger.idx + len(c.trigger)]
+    for span in (c.source, c.target):
+        if span is not None:
+            parts += [span.start_char, span.end_char]
+    return min(parts), max(parts)
+
+
+def _date_phrases(doc: Doc, dates: list[DateMention]) -> list[tuple[Span, DateMention]]:
+    phrases = []
+    for d in dates:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None:
+            phrases.append((span, d))
+    return phrases
+
+
+def _shifted(
+    trigger: Token, dates: list[tuple[Span, DateMention]], date: DateMention | None
+) -> DateMention | None:
+    """"On January 7 ... a crowd the previous day when soldiers opened fire": a date counted from
+    an earlier one ("the previous day") and standing between it and the trigger takes over."""
+    if date is None:
+        return None
+    for span, d in dates:
+        if date.end <= span.start_char and span.end_char <= trigger.idx and d.relative:
+            date = d
+    return date
+
+
+def _narrative_date(
+    doc: Doc, trigger: Token, dates: list[tuple[Span, DateMention]]
+) -> DateMention | None:
+    """With no date in its sentence, an event takes the main-clause date of the nearest earlier
+    sentence of the same paragraph (the narrative's current day), if that sentence has one."""
+    if any(s.sent.start == trigger.sent.start for s, _ in dates):
+        return None
+    sent = trigger.sent
+    while sent.start > 0 and "\n" not in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
+        sent = doc[sent.start - 1].sent
+        for span, d in dates:
+            if span.sent.start == sent.start and governor(span).i == sent.root.i:
+                return d
+    return None
+
+
+def _nearest(trigger: Token, phrases: list[tuple[Span, Place]]) -> Place | None:
+    """The place phrase of the trigger's sentence nearest to it, when the parse attaches none."""
+    here = [(abs(s.root.i - trigger.i), p) for s, p in phrases if s.sent.start == trigger.sent.start]
+    return min(here, key=lambda dp: dp[0])[1] if here else None
+
+
+def _place_phrases(doc: Doc, places: Gazetteer) -> list[tuple[Span, Place]]:
+    ents = [e for e in doc.ents if e.label_ in _LOCATION_LABELS]
+    countries = places.countries_in(e.text for e in ents if e.label_ == "GPE")
+    out = []
+    for ent in ents:
+        if not in_location_phrase(ent):
+            continue
+        place = places.resolve(ent.text, countries)
+        if place is None and ent[0].dep_ == "poss":  # "Almaty's Republic Square"
+            owner = ent[: next((i for i, t in enumerate(ent) if t.dep_ == "case"), 1)]
+            place = places.resolve(owner.text, countries)
+        if place is not None:
+            out.append((ent, place))
+    return out
+
+
+def _quote(trigger: Token, found: _Found, quotes: Sequence[Quote] | None) -> str | None:
+    """The quote a statement event was made in: one containing the trigger, or whose cue is the
+    trigger, or one in the same sentence spoken by the event's source."""
+    if not quotes:
+        return None
+    at = trigger.idx
+    sent = trigger.sent
+    for q in quotes:
+        if q.span.start <= at < q.span.end or (q.cue and q.cue.start <= at < q.cue.end):
+            return q.id
+    for q in quotes:
+        if q.speaker == found.source and sent.start_char <= q.span.start < sent.end_char:
+            return q.id
+    return None
+
+
+@Language.factory(
+    "newsgraph_events",
+    assigns=["doc._.events"],
+    requires=["doc._.actors"],
+    default_config={"threshold": 0.4},
+)
+def make_events(nlp: Language, name: str, threshold: float) -> EventComponent:
+    return EventComponent(threshold)
+
+
+class EventComponent:
+    """Sets ``doc._.events`` from ``doc._.actors`` and (when present) ``doc._.quotes``."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        doc._.events = find_events(
+            doc,
+            doc._.actors or (),
+            doc._.quotes,
+            published=article.published if article is not None else None,
+            threshold=self.threshold,
+        )
+        return doc

@@ -1,0 +1,61 @@
+"""``newsgraph_quotes``: direct, indirect and mixed statements with their speaker, the mention
+naming the speaker here, the cue and the channel. Sets ``doc._.quotes``.
+
+The work is in ``attribution.py`` (cues on the parse, quote marks, discourse); this module turns
+its character ranges into ``Quote`` records whose speakers are actor ids from ``doc._.actors``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extract.actors import actor_at
+from newsgraph.extract.attribution import Attribution, Range, attributions
+from newsgraph.model import Actor, Quote, Span
+
+
+def find_quotes(doc: Doc, actors: Sequence[Actor] = ()) -> list[Quote]:
+    """The statements of ``doc`` as ``Quote`` records, one per content fragment (a split
+    quote gives two records sharing one cue)."""
+    text = doc.text
+    quotes: list[Quote] = []
+    for att in attributions(doc):
+        speaker = _speaker(att, actors)
+        for start, end in att.content:
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    kind=att.kind,
+                    text=text[start:end],
+                    span=Span.of(text, start, end),
+                    speaker=speaker,
+                    speaker_span=_span(text, att.source),
+                    cue=_span(text, att.cue),
+                    channel=text[slice(*att.channel)] if att.channel else None,
+                    confidence=att.confidence,
+                )
+            )
+    return quotes
+
+
+def _speaker(att: Attribution, actors: Sequence[Actor]) -> str | None:
+    """The actor the speaker mention (its head word first) refers to; None when none does."""
+    for rng in (att.source_head, att.source):
+        if rng is not None:
+            actor = actor_at(tuple(actors), *rng)
+            if actor is not None:
+                return actor.id
+    return None
+
+
+def _span(text: str, rng: Range | None) -> Span | None:
+    return Span.of(text, *rng) if rng else None
+
+
+@Language.component("newsgraph_quotes", assigns=["doc._.quotes"], requires=["doc._.actors"])
+def quotes_component(doc: Doc) -> Doc:
+    doc._.quotes = find_quotes(doc, doc._.actors or ())
+    return doc

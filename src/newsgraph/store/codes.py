@@ -1,0 +1,34 @@
+"""PLOVER event types against CAMEO root codes, GDELT quad classes and Goldstein scores, for
+the network colours and the GDELT export. Used when an event carries no CAMEO code itself."""
+
+from __future__ import annotations
+
+#: CAMEO root code closest to each PLOVER type.
+CAMEO_ROOT: dict[str, str] = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "CONCEDE": "08", "COOPERATE": "06",
+    "AID": "07", "RETREAT": "08", "REQUEST": "02", "ACCUSE": "11", "REJECT": "12",
+    "THREATEN": "13", "PROTEST": "14", "SANCTION": "16", "MOBILIZE": "15", "COERCE": "17",
+    "ASSAULT": "18",
+}
+
+#: Goldstein conflict-cooperation score of each CAMEO root code (-10 .. +10).
+GOLDSTEIN: dict[str, float] = {
+    "01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0,
+    "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2,
+    "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0,
+}
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+                         "RETREAT", "REQUEST"})
+
+
+def cameo_root(event_type: str, cameo: str | None) -> str:
+    """The two-digit CAMEO root: the event's own code if it has one, else the type's."""
+    return (cameo or "")[:2] if cameo and cameo[:2].isdigit() else CAMEO_ROOT.get(event_type, "01")
+
+
+def quad_class(root: str) -> int:
+    """GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    4 material conflict."""
+    n = int(root)
+    return 1 if n <= 5 else 2 if n <= 8 else 3 if n <= 13 else 4

@@ -1,0 +1,196 @@
+"""newsgraph_quotes on short hand-written articles, one pattern a case."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.model import Quote
+
+# (text, a words of the statement, speaker_span, cue, channel); None = must be absent.
+CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
+    # quote before and after the cue, inverted cue, colon introduction
+    ('"We will win the vote," Maria Lopez said.', "We will win the vote", "Maria Lopez",
+     "said", None),
+    ('"We will win the vote," said Maria Lopez.', "We will win the vote", "Maria Lopez",
+     "said", None),
+    ('Maria Lopez said: "We will win the vote."', "We will win the vote", "Maria Lopez",
+     "said", None),
+    ("Maria Lopez told reporters: “The vote was stolen from us.”", "The vote was stolen",
+     "Maria Lopez", "told", None),
+    ('The mayor said, "The bridge will reopen in May."', "The bridge will reopen", "The mayor",
+     "said", None),
+    # speaker named after a dash, speaker in the clause after a long apposition
+    ('"We have questions about that deployment." – Ned Price', "We have questions",
+     "Ned Price", None, None),
+    ('"The border stays closed," Anna Berg, a spokeswoman for the interior ministry, said.',
+     "The border stays closed", "Anna Berg", "said", None),
+    # indirect speech, with and without "that"; pronoun and nominal speakers
+    ("Officials said that the bridge would reopen in May.", "the bridge would reopen",
+     "Officials", "said", None),
+    ("He said the talks had failed.", "the talks had failed", "He", "said", None),
+    ("She insisted the election had been fair.", "the election had been fair", "She",
+     "insisted", None),
+    ("The ministry said the troops would leave by Friday.", "the troops would leave",
+     "The ministry", "said", None),
+    ("The spokesperson warned that prices would rise again.", "prices would rise again",
+     "The spokesperson", "warned", None),
+    ("The activist claimed that police had beaten the marchers.",
+     "police had beaten the marchers", "The activist", "claimed", None),
+    ("The strike will go on, union leader Tom Hale said.", "The strike will go on",
+     "union leader Tom Hale", "said", None),
+    ("The plan, Tom Hale said, was never going to work.", "The plan", "Tom Hale", "said", None),
+    ("Tom Hale, who leads the dockers' union, said the strike would go on.",
+     "the strike would go on", "Tom Hale", "said", None),
+    ("Tom Hale said the deal was dead and added that talks would resume in spring.",
+     "talks would resume in spring", "Tom Hale", "added", None),
+    # according to
+    ("According to the ministry, the talks failed on Tuesday.", "the talks failed",
+     "the ministry", "According to", None),
+    ("The talks failed on Tuesday, according to Reuters.", "The talks failed", "Reuters",
+     "according to", None),
+    # mixed quotes and scare quotes whose clause names who used the words
+    ('Maria Lopez said the plan was "a disaster for farmers".', "a disaster for farmers",
+     "Maria Lopez", "said", None),
+    ("Tokayev referred to “foreign-trained terrorists” in his speech.",
+     "foreign-trained terrorists", "Tokayev", "referred", None),
+    ("Protesters carried banners declaring “We are not terrorists!”", "We are not terrorists",
+     "Protesters", "declaring", None),
+    # channels: who the words came through
+    ("Maria Lopez told Reuters that the deal was dead.", "the deal was dead", "Maria Lopez",
+     "told", "Reuters"),
+    ("Speaking to the BBC, Maria Lopez warned that the deal was dead.", "the deal was dead",
+     "Maria Lopez", "warned", "the BBC"),
+    ("The ministry said in a statement that the troops would stay.", "the troops would stay",
+     "The ministry", "said", "a statement"),
+    ("In remarks reported by AFP, Maria Lopez insisted that the regime was near its end.",
+     "the regime was near its end", "Maria Lopez", "insisted", "AFP"),
+    ('"Sovereignty matters to us," Ben Godwin was quoted as saying by the Canadian '
+     "Broadcasting Corporation (CBC).", "Sovereignty matters to us", "Ben Godwin",
+     "was quoted as saying", "CBC"),
+    # quote marks: curly, single, guillemets, brackets, nested, unbalanced
+    ("“The deal is dead,” Maria Lopez said.", "The deal is dead", "Maria Lopez", "said", None),
+    ("'The deal is dead,' Maria Lopez said.", "The deal is dead", "Maria Lopez", "said", None),
+    ("«The deal is dead», Maria Lopez said.", "The deal is dead", "Maria Lopez", "said", None),
+    ('"They [the rebels] will lose the war," Maria Lopez said.', "They [the rebels] will lose",
+     "Maria Lopez", "said", None),
+    ("“He told me ‘never again’ and walked out,” Maria Lopez said.", "never again",
+     "Maria Lopez", "said", None),
+    ('Maria Lopez said: "We will fight on until the end.', "We will fight on", "Maria Lopez",
+     "said", None),
+    # a cue after the quotation that runs on ("adding:")
+    ('"We will not stop," Maria Lopez said, adding: "The government must go."',
+     "The government must go", "Maria Lopez", "adding", None),
+    # a statement whose speaker the text does not name
+    ('"Nobody knows what will happen to the country next year, or after that."',
+     "Nobody knows what will happen", None, None, None),
+]
+
+# Quotation marks that are not statements: (text, the quoted words).
+NOT_QUOTES: list[tuple[str, str]] = [
+    ('She has just published "The Long Road Home", a memoir of the war.', "The Long Road Home"),
+    ("The film “Brave New World” opened in Almaty on Friday.", "Brave New World"),
+    ('Ivan "the Hammer" Petrov won the fight in Moscow.', "the Hammer"),
+    ('The so-called "reforms" changed little for workers in the region.', "reforms"),
+    ("Minister defends “reforms”\nThe minister spoke in parliament on Monday.", "reforms"),
+    ("Crowds gathered near the 'Golden Gate' hotel on Sunday.", "Golden Gate"),
+]
+
+
+def _quotes(pipeline: Language, text: str) -> list[Quote]:
+    return list(pipeline(text)._.quotes)
+
+
+def _with(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no statement with {words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, words, speaker_span, cue, channel", CASES)
+def test_quotes_pattern(
+    pipeline: Language,
+    text: str,
+    words: str,
+    speaker_span: str | None,
+    cue: str | None,
+    channel: str | None,
+) -> None:
+    q = _with(_quotes(pipeline, text), words)
+    assert (q.speaker_span.text if q.speaker_span else None) == speaker_span
+    assert (q.cue.text if q.cue else None) == cue
+    assert q.channel == channel
+    assert text[q.span.start : q.span.end] == q.text
+
+
+@pytest.mark.parametrize("text, words", NOT_QUOTES)
+def test_quotes_not_a_statement(pipeline: Language, text: str, words: str) -> None:
+    assert not [q for q in _quotes(pipeline, text) if words in q.text]
+
+
+def test_quotes_split_quote_is_one_attribution(pipeline: Language) -> None:
+    text = '"The deal is dead," Maria Lopez said. "We will not sign it."'
+    first, second = _quotes(pipeline, text)
+    assert first.text == '"The deal is dead,"'
+    assert second.text == '"We will not sign it."'
+    assert first.cue == second.cue and first.cue is not None
+    assert first.speaker == second.speaker and first.speaker is not None
+
+
+def test_quotes_speaker_over_several_paragraphs(pipeline: Language) -> None:
+    text = (
+        'Maria Lopez said: "The first thing is the water supply.\n\n'
+        '"The second thing is the roads, which are closed.\n\n'
+        '"The third thing is the schools."\n\n'
+        "The council meets on Monday."
+    )
+    quotes = _quotes(pipeline, text)
+    assert [q.text[:10] for q in quotes] == ['"The first', '"The secon', '"The third']
+    assert {q.speaker_span.text for q in quotes if q.speaker_span} == {"Maria Lopez"}
+    assert len({q.speaker for q in quotes}) == 1 and quotes[0].speaker is not None
+
+
+def test_quotes_follow_on_paragraph_keeps_the_speaker(pipeline: Language) -> None:
+    text = (
+        '"The strike will go on," said union leader Tom Hale.\n\n'
+        '"Nobody here wants to go back to work without a contract."'
+    )
+    first, second = _quotes(pipeline, text)
+    assert second.speaker == first.speaker is not None
+    assert second.cue is None
+    assert second.kind == "direct"
+
+
+def test_quotes_kinds(pipeline: Language) -> None:
+    text = (
+        '"The deal is dead," Maria Lopez said.\n'
+        "Maria Lopez said the deal was dead.\n"
+        'Maria Lopez said the deal was "dead and buried".'
+    )
+    assert [q.kind for q in _quotes(pipeline, text)] == ["direct", "indirect", "mixed"]
+
+
+def test_quotes_speaker_is_the_actor_named(pipeline: Language) -> None:
+    doc = pipeline('"We will win the vote," Maria Lopez said in Madrid on Sunday.')
+    (q,) = doc._.quotes
+    speaker = next(a for a in doc._.actors if a.id == q.speaker)
+    assert speaker.name == "Maria Lopez"
+
+
+def test_quotes_speaker_stays_null_without_an_actor(pipeline: Language) -> None:
+    doc = pipeline("Officials said that the bridge would reopen in May.")
+    (q,) = find_quotes(doc, actors=())
+    assert q.speaker_span is not None and q.speaker_span.text == "Officials"
+    assert q.speaker is None
+
+
+def test_quotes_empty_and_quote_free_text(pipeline: Language) -> None:
+    assert _quotes(pipeline, "") == []
+    assert _quotes(pipeline, "The river rose by two metres overnight.") == []
+
+
+def test_quotes_stray_mark_keeps_the_rest(pipeline: Language) -> None:
+    text = 'The crowd chanted " loudly.\nMaria Lopez said the deal was dead.'
+    q = _with(_quotes(pipeline, text), "the deal was dead")
+    assert q.speaker_span is not None and q.speaker_span.text == "Maria Lopez"
