@@ -255,6 +255,12 @@ def test_web_ui_events_filter_by_type_and_date(http: httpx.Client) -> None:
     html = http.get("/events", params={"since": "2024-03-05", "until": "2024-03-05"}).text
     listing = html[html.index('id="event-list"'):]
     assert "detained" in listing and "marched" not in listing
+    html = http.get("/events", params={"actor": "ana ruiz"}).text
+    assert "involving Ana Ruiz</h1>" in html
+    listing = html[html.index('id="event-list"'):]
+    assert "rejected" in listing and "met" in listing and "marched" not in listing
+    html = http.get("/events", params={"actor": "Nobody Atall"}).text
+    assert "No events match." in html
 
 
 def test_web_ui_unknown_pages_are_404(http: httpx.Client) -> None:

@@ -139,6 +139,16 @@ def filters(store: Queries, actor: str | None = None, type: str | None = None,
     )
 
 
+def actor_name(store: Queries, entity_id: int | None) -> str | None:
+    """The name of the actor a filter is about, for the page heading."""
+    if entity_id is None:
+        return None
+    ent = schema.entities
+    with store.engine.connect() as conn:
+        name: str | None = conn.scalar(sa.select(ent.c.name).where(ent.c.id == entity_id))
+    return name or "nobody known by that name"
+
+
 def _iso(value: str | None) -> str | None:
     parsed = parse_day(value)
     return parsed.isoformat() if parsed else None
@@ -322,6 +332,7 @@ def events(store: Store, actor: Text = None, type: Text = None, since: Text = No
              "country": f.country, "outlet": f.outlet}
     return render(
         "events.html", page_title="Timeline", section="Timeline", query=query,
+        about=actor_name(store, f.actor),
         chart=timeline(store, f), events=rows.items, evidence=evidence(store, rows.items),
         total=rows.total, page=page, has_next=page * PAGE_SIZE < rows.total,
         base_url="/events?" + urlencode({k: v for k, v in query.items() if v}) + "&",
@@ -337,9 +348,9 @@ def network_page(store: Store, type: Text = None, since: Text = None, until: Tex
     names.update({str(e.target): e.target_name for e in edges})
     net = network((Tie(str(e.source), str(e.target), e.cooperation, e.conflict) for e in edges),
                   names)
-    query = {"type": f.event_type, "since": f.date_from, "until": f.date_to}
+    query = {"actor": actor, "type": f.event_type, "since": f.date_from, "until": f.date_to}
     return render("network.html", page_title="Network", section="Network", net=net,
-                  names=names, query=query)
+                  names=names, query=query, about=actor_name(store, f.actor))
 
 
 @router.get("/search", response_class=HTMLResponse)
