@@ -263,9 +263,12 @@ def test_web_ui_events_filter_by_type_and_date(http: httpx.Client) -> None:
     assert "No events match." in html
 
 
-def test_web_ui_unknown_pages_are_404(http: httpx.Client) -> None:
+def test_web_ui_unknown_or_impossible_pages_are_refused(http: httpx.Client) -> None:
     assert http.get("/articles/nope").status_code == 404
     assert http.get("/actors/999999").status_code == 404
+    assert http.get("/actors/99999999999999999999999").status_code == 422
+    assert http.get("/events", params={"actor": "99999999999999999999999"}).status_code == 200
+    assert http.get("/events", params={"actor": "²"}).status_code == 200
     assert http.get("/static/..%2Fpages.py").status_code == 404
     assert http.get("/static/newsgraph.css").status_code == 200
 

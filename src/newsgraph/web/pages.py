@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 import jinja2
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathPart
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from newsgraph.model import EVENT_TYPES, Document
@@ -96,6 +97,7 @@ def _store(request: Request) -> Queries:
 Store = Annotated[Queries, Depends(_store)]
 Text = Annotated[str | None, Query(max_length=200)]
 Page = Annotated[int, Query(ge=1, le=10_000)]
+EntityId = Annotated[int, PathPart(ge=0, lt=2**31)]
 
 
 def render(name: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -115,7 +117,7 @@ def not_found(what: str) -> HTMLResponse:
 
 def find_actor(store: Queries, name: str) -> int | None:
     """The corpus actor a typed name means: an id, or the best-known actor so named."""
-    if name.isdigit():
+    if name.isascii() and name.isdigit() and len(name) < 10:
         return int(name)
     found = store.actors(name.strip(), limit=1).items
     return found[0].id if found else None
@@ -309,7 +311,7 @@ def article(store: Store, article_id: str) -> HTMLResponse:
 
 
 @router.get("/actors/{entity_id}", response_class=HTMLResponse)
-def actor(store: Store, entity_id: int) -> Response:
+def actor(store: Store, entity_id: EntityId) -> Response:
     detail = store.actor(entity_id, limit=PAGE_SIZE)
     if detail is None:
         return not_found(f"Actor {entity_id}")
