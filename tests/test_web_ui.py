@@ -117,6 +117,15 @@ def march_article() -> Document:
     )
 
 
+def syndicated_copy() -> Document:
+    """The harbour story as another outlet ran it, one word changed: the same article."""
+    doc = harbour_article()
+    text = doc.article.text.replace("on Monday", "on Monday morning")
+    return Document(Article(text, title=doc.article.title, outlet="Portvale Post",
+                            published="2024-03-04", language="en",
+                            url="https://post.example/bridge"))
+
+
 def hostile_article() -> Document:
     b = Builder(
         'Activist Jo <b onmouseover=alert(1)>Park</b> painted "<script>window.__pwned = 1'
@@ -146,7 +155,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, Document]:
-    return {"harbour": harbour_article(), "march": march_article(), "hostile": hostile_article()}
+    return {"harbour": harbour_article(), "march": march_article(), "hostile": hostile_article(),
+            "copy": syndicated_copy()}
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +217,8 @@ def test_web_ui_article_page_marks_spans(http: httpx.Client, docs: dict[str, Doc
     assert re.search(r'class="hl-event coop"[^>]*>met<', html)
     assert "The bridge will reopen on Friday," in html
     assert 'href="https://gazette.example/bridge"' in html
+    also = html[html.index("Also published as"):]
+    assert ">Portvale Post</a>" in also and ">Harbour Gazette</a>" in also
 
 
 def test_web_ui_hostile_article_is_escaped(http: httpx.Client, docs: dict[str, Document]) -> None:
