@@ -295,7 +295,7 @@ def test_web_ui_merged_actor_redirects_and_shows_the_decision(tmp_path: Path) ->
         merge = client.post(f"/api/actors/{council}/merge",
                             json={"other": police, "reason": "<b>same body</b>"}).json()
         moved = client.get(f"/actors/{police}", follow_redirects=False)
-        assert moved.status_code == 301 and moved.headers["location"] == f"/actors/{council}"
+        assert moved.status_code == 302 and moved.headers["location"] == f"/actors/{council}"
         page = client.get(f"/actors/{council}").text
         decisions = page[page.index('id="merges"'):]
         assert "&lt;b&gt;same body&lt;/b&gt;" in decisions and "by hand" in decisions

@@ -27,6 +27,7 @@ from newsgraph.store.queries import Queries
 from newsgraph.store.views import EventRow, QuoteRow, SearchHit
 from newsgraph.web.charts import (
     QUAD_LABELS,
+    Chart,
     Tie,
     event_polarity,
     event_quad,
@@ -183,7 +184,7 @@ def evidence(store: Queries, rows: Sequence[EventRow]) -> dict[tuple[str, str], 
     return {(r.article_id, r.event_id): context(texts[r.article_id], r.start, r.end) for r in rows}
 
 
-def timeline(store: Queries, f: Filters, width: int = 960, height: int = 240) -> Any:
+def timeline(store: Queries, f: Filters, width: int = 960, height: int = 240) -> Chart:
     """The events chart for ``f``: happenings (not reports) per day, by type."""
     points = store.timeline(f, period="day")
     return timeline_chart(((p.period, p.type, p.happenings) for p in points), width, height)
@@ -315,8 +316,8 @@ def actor(store: Store, entity_id: EntityId) -> Response:
     detail = store.actor(entity_id, limit=PAGE_SIZE)
     if detail is None:
         return not_found(f"Actor {entity_id}")
-    if detail.actor.id != entity_id:  # merged into another actor since the link was made
-        return RedirectResponse(f"/actors/{detail.actor.id}", status_code=301)
+    if detail.actor.id != entity_id:  # merged into another actor (temporary: merges undo)
+        return RedirectResponse(f"/actors/{detail.actor.id}", status_code=302)
     return render(
         "actor.html", page_title=detail.actor.name, detail=detail,
         evidence=evidence(store, [*detail.actions.items, *detail.targeted.items]),
