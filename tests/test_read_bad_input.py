@@ -125,3 +125,24 @@ def test_bad_input_broken_feed(tmp_path: Path) -> None:
     path = tmp_path / "broken.rss"
     path.write_text("<rss><channel><title>x</title>", "utf-8")
     assert isinstance(_one_error(path), BadRecord)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"this is not a WARC file\n",
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9\r\n\r\nabc",
+    ],
+)
+def test_bad_input_broken_warc(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(content)
+    [error] = list(iter_articles([path]))
+    assert isinstance(error, BadRecord) and str(error).startswith(f"{path}#1: ")
+
+
+def test_bad_input_text_in_a_file_type_no_reader_handles(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text("name,country\nTokayev,KAZ\n", "utf-8")
+    error = _one_error(path)
+    assert isinstance(error, UnknownFormat) and "'.csv'" in str(error)

@@ -15,9 +15,10 @@ from typing import Any
 
 from newsgraph.resources import path as resource_path
 
-__all__ = ["CameoLexicon", "cameo_lexicon"]
+__all__ = ["CameoLexicon", "cameo_lexicon", "trigger_types"]
 
 RESOURCE = "events_cameo.json"
+TRIGGERS = "events_triggers.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,15 @@ class CameoLexicon:
             if code[:n] in self.table:
                 return self.table[code[:n]]
         return None
+
+
+@lru_cache(maxsize=1)
+def trigger_types() -> dict[str, str]:
+    """Hand-written trigger lemma -> PLOVER type (``resources/events_triggers.tsv``)."""
+    lines = resource_path(TRIGGERS).read_text(encoding="utf-8").splitlines()
+    return dict(
+        line.split("\t")[:2] for line in lines if line.strip() and not line.startswith("#")
+    )
 
 
 @lru_cache(maxsize=1)

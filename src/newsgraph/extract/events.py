@@ -14,9 +14,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attachment import attached, governor, in_location_phrase
-from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon
+from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, trigger_types
 from newsgraph.extract.dates import DateMention, find_dates, parse_published
-from newsgraph.extract.event_features import NO_EVENT, Candidate, candidates, features
+from newsgraph.extract.event_features import (
+    NO_EVENT,
+    Candidate,
+    candidates,
+    features,
+    lexicon_type,
+)
 from newsgraph.extract.event_model import EventModel, event_model
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.model import Actor, Event, Place, Quote
@@ -41,6 +47,11 @@ _PLANS = frozenset(
      "seek", "propose", "consider", "warn", "pledge", "aim", "hope", "prepare", "expect",
      "offer", "agree", "decide", "refuse", "order", "instruct"}
 )
+#: Verbs whose complement is intended, not done: "plans to arrest".
+_INTENT = frozenset(
+    {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "prepare", "propose", "aim",
+     "hope", "expect", "consider", "demand", "urge", "pledge", "call"}
+)
 _RETREAT_WORDS = frozenset(
     {"withdraw", "retreat", "release", "free", "return", "evacuate", "ceasefire", "truce",
      "demobilize", "disarm", "surrender", "pull", "lift", "ease"}
@@ -63,7 +74,7 @@ def find_events(
     quotes: Sequence[Quote] | None = None,
     *,
     published: str | None = None,
-    threshold: float = 0.5,
+    threshold: float = 0.4,
     model: EventModel | None = None,
     lexicon: CameoLexicon | None = None,
     places: Gazetteer | None = None,
@@ -81,7 +92,7 @@ def find_events(
         trig = f.candidate.trigger
         code, mode = _cameo(trig, f.type, lexicon)
         hypothetical = f.type in _HYPOTHETICAL_TYPES or is_hypothetical(trig)
-        date = attached(trig, dates)
+        date = _shifted(trig, dates, attached(trig, dates))
         if date is None and not hypothetical:
             date = _narrative_date(doc, trig, dates)
         start, end = _evidence(f.candidate)
@@ -96,7 +107,7 @@ def find_events(
                 cameo=code,
                 date=date.iso() if date else None,
                 date_precision=date.precision if date else None,
-                place=attached(trig, place_phrases),
+                place=attached(trig, place_phrases) or _nearest(trig, place_phrases),
                 negated=is_negated(trig),
                 hypothetical=hypothetical,
                 quote=_quote(trig, f, quotes) if f.type in STATEMENTS else None,
@@ -111,15 +122,18 @@ def _typed(
 ) -> list[_Found]:
     """The best-typed candidate per trigger, where the classifier sees an event."""
     best: dict[int, _Found] = {}
+    triggers = trigger_types()
+    cache: dict[int, list[str]] = {}
     for sent, mentions in _mentions_by_sentence(doc, actors).items():
         for cand in candidates(sent, mentions):
-            label, prob = model.predict(features(cand, lexicon))
+            prior = lexicon_type(cand.trigger, lexicon, triggers)
+            label, prob = model.predict(features(cand, lexicon, cache), prior)
             if label == NO_EVENT or prob < threshold:
                 continue
             if label == "YIELD":
                 label = _concede_or_retreat(cand.trigger, lexicon)
             key = cand.trigger.i
-            if key not in best or prob > best[key].probability:
+            if key not in best:  # candidates come best-formed first for each trigger
                 best[key] = _Found(
                     cand, _actor_id(cand.source, mentions), _actor_id(cand.target, mentions),
                     label, prob,
@@ -175,6 +189,10 @@ def is_negated(trigger: Token) -> bool:
 
 def is_hypothetical(trigger: Token) -> bool:
     """Future, modal, conditional, or planned/demanded rather than reported as done."""
+    if trigger.lemma_.lower() in _INTENT and any(
+        c.dep_ in ("xcomp", "ccomp") for c in trigger.children
+    ):
+        return True  # "plans to arrest", "vowed to retaliate"
     tok = trigger
     for _ in range(4):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in tok.children):
@@ -206,6 +224,19 @@ def _date_phrases(doc: Doc, dates: list[DateMention]) -> list[tuple[Span, DateMe
     return phrases
 
 
+def _shifted(
+    trigger: Token, dates: list[tuple[Span, DateMention]], date: DateMention | None
+) -> DateMention | None:
+    """"On January 7 ... a crowd the previous day when soldiers opened fire": a date counted from
+    an earlier one ("the previous day") and standing between it and the trigger takes over."""
+    if date is None:
+        return None
+    for span, d in dates:
+        if date.end <= span.start_char and span.end_char <= trigger.idx and d.relative:
+            date = d
+    return date
+
+
 def _narrative_date(
     doc: Doc, trigger: Token, dates: list[tuple[Span, DateMention]]
 ) -> DateMention | None:
@@ -222,6 +253,12 @@ def _narrative_date(
     return None
 
 
+def _nearest(trigger: Token, phrases: list[tuple[Span, Place]]) -> Place | None:
+    """The place phrase of the trigger's sentence nearest to it, when the parse attaches none."""
+    here = [(abs(s.root.i - trigger.i), p) for s, p in phrases if s.sent.start == trigger.sent.start]
+    return min(here, key=lambda dp: dp[0])[1] if here else None
+
+
 def _place_phrases(doc: Doc, places: Gazetteer) -> list[tuple[Span, Place]]:
     ents = [e for e in doc.ents if e.label_ in _LOCATION_LABELS]
     countries = places.countries_in(e.text for e in ents if e.label_ == "GPE")
@@ -230,6 +267,9 @@ def _place_phrases(doc: Doc, places: Gazetteer) -> list[tuple[Span, Place]]:
         if not in_location_phrase(ent):
             continue
         place = places.resolve(ent.text, countries)
+        if place is None and ent[0].dep_ == "poss":  # "Almaty's Republic Square"
+            owner = ent[: next((i for i, t in enumerate(ent) if t.dep_ == "case"), 1)]
+            place = places.resolve(owner.text, countries)
         if place is not None:
             out.append((ent, place))
     return out
@@ -255,7 +295,7 @@ def _quote(trigger: Token, found: _Found, quotes: Sequence[Quote] | None) -> str
     "newsgraph_events",
     assigns=["doc._.events"],
     requires=["doc._.actors"],
-    default_config={"threshold": 0.5},
+    default_config={"threshold": 0.4},
 )
 def make_events(nlp: Language, name: str, threshold: float) -> EventComponent:
     return EventComponent(threshold)

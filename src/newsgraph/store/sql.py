@@ -7,9 +7,11 @@ import sqlalchemy as sa
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Document
+from newsgraph.store import merges
 from newsgraph.store.engine import create_engine, migrate, normalize_url
 from newsgraph.store.queries import Queries
 from newsgraph.store.schema import articles
+from newsgraph.store.views import Merge
 from newsgraph.store.write import write_document
 
 
@@ -38,6 +40,22 @@ class SQLStore(Queries):
         with self.engine.connect() as conn:
             found = conn.scalar(sa.select(articles.c.id).where(articles.c.id == article_id))
         return found is not None
+
+    def merge(self, into: int, other: int, *, reason: str = "merged by hand") -> Merge:
+        """Merge corpus actor ``other`` into ``into`` (both must be current actors).
+        Raises KeyError for an unknown actor, ValueError for a merge that cannot be made."""
+        with self._writer.begin() as conn:
+            merge_id = merges.merge(conn, into, other, reason)
+        return self._merge(merge_id)
+
+    def undo_merge(self, merge_id: int) -> Merge:
+        """Undo a merge or an automatic link (see ``store.merges.undo``)."""
+        with self._writer.begin() as conn:
+            merges.undo(conn, merge_id)
+        return self._merge(merge_id)
+
+    def _merge(self, merge_id: int) -> Merge:
+        return next(m for m in self.merges() if m.id == merge_id)
 
     def close(self) -> None:
         self._writer.dispose()

@@ -195,7 +195,7 @@ def article_marks(doc: Document, entity_of: dict[str, int]) -> list[Mark]:
     return marks
 
 
-def article_lists(doc: Document, entity_of: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+def article_lists(doc: Document, entity_of: dict[str, int]) -> dict[str, Any]:
     """The side panels of an article page: its actors, quotes and events, in text order,
     shaped like the store's rows so the same templates show them."""
     a = doc.article
@@ -204,12 +204,11 @@ def article_lists(doc: Document, entity_of: dict[str, int]) -> dict[str, list[di
     def who(actor_id: str | None) -> tuple[str | None, int | None]:
         return names.get(actor_id or ""), entity_of.get(actor_id or "")
 
-    actors = sorted(
-        ({"name": x.name, "entity_id": entity_of.get(x.id), "kind": x.kind,
-          "country": x.country, "roles": x.roles, "mentions": len(x.mentions)}
-         for x in doc.actors),
-        key=lambda x: (-x["mentions"], x["name"]),
-    )
+    actors = [
+        {"name": x.name, "entity_id": entity_of.get(x.id), "kind": x.kind,
+         "country": x.country, "roles": x.roles, "mentions": len(x.mentions)}
+        for x in sorted(doc.actors, key=lambda x: (-len(x.mentions), x.name))
+    ]
     quotes = [
         {"quote_id": q.id, "article_id": a.id, "text": q.text, "kind": q.kind,
          "speaker_name": who(q.speaker)[0], "speaker_entity": who(q.speaker)[1],
