@@ -18,7 +18,7 @@ TEXT = 'Mayor Ana Ruiz said: "The bridge will reopen on Monday." Unions blocked 
         ("AGREE", "coop", "vcoop"),
         ("AID", "coop", "mcoop"),
         ("RETREAT", "coop", "mcoop"),
-        ("REQUEST", "conflict", "vconflict"),
+        ("REQUEST", "coop", "vcoop"),
         ("THREATEN", "conflict", "vconflict"),
         ("PROTEST", "conflict", "mconflict"),
         ("ASSAULT", "conflict", "mconflict"),

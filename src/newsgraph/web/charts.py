@@ -16,18 +16,14 @@ from typing import Literal
 import numpy as np
 
 from newsgraph.model import EVENT_TYPES
+from newsgraph.store.codes import CAMEO_ROOT, quad_class
 
 Polarity = Literal["coop", "conflict"]
 Quad = Literal["vcoop", "mcoop", "vconflict", "mconflict"]
 
-# PLOVER's quad classes: verbal/material cooperation (AGREE..RETREAT), verbal/material conflict.
-_QUADS: dict[str, Quad] = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "vcoop"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "mcoop"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "vconflict"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "mconflict"),
-}
-assert set(_QUADS) == set(EVENT_TYPES)
+# The quad class of each type, through its CAMEO root: the same grouping as the GDELT export.
+_QUAD_OF_CLASS: dict[int, Quad] = {1: "vcoop", 2: "mcoop", 3: "vconflict", 4: "mconflict"}
+_QUADS: dict[str, Quad] = {t: _QUAD_OF_CLASS[quad_class(CAMEO_ROOT[t])] for t in EVENT_TYPES}
 QUAD_LABELS: dict[Quad, str] = {
     "vcoop": "Verbal cooperation",
     "mcoop": "Material cooperation",
@@ -42,7 +38,7 @@ def event_quad(event_type: str) -> Quad:
 
 
 def event_polarity(event_type: str) -> Polarity:
-    """``coop`` for AGREE..RETREAT, ``conflict`` for REQUEST..ASSAULT."""
+    """``coop`` for the cooperation quad classes (AGREE..RETREAT and REQUEST), else ``conflict``."""
     return "coop" if event_quad(event_type) in ("vcoop", "mcoop") else "conflict"
 
 
