@@ -33,6 +33,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
@@ -129,6 +130,31 @@ def speed(n: int, repeat: int, batch_size: int) -> None:
         print(f"newsgraph overhead over the bare parse, {ours}: {overhead:+.1%} (target < 25%)")
     speedup = net["newsgraph, 1 worker"] / net["newsgraph, 2 workers"]
     print(f"newsgraph speed-up, 2 workers over 1 (net of start-up): {speedup:.2f}x")
+    breakdown(nlp_loader.load(settings), texts, batch_size)
+
+
+def breakdown(nlp: Any, texts: list[str], batch_size: int) -> None:
+    """Where the time goes: each pipeline component, and language detection, on ``texts``."""
+    from newsgraph.read.language import detect_language
+
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    for text in texts:
+        detect_language(text)
+    times["language detection (newsgraph)"] = time.perf_counter() - start
+    docs = [nlp.make_doc(t) for t in texts]
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [component(doc) for doc in docs]
+        times[name] = time.perf_counter() - start
+    total = sum(times.values())
+    print(f"\n## Where the time goes (one pass, {len(texts)} articles, 1 process)")
+    for name, seconds in times.items():
+        ours = " (newsgraph)" if name.startswith("newsgraph") else ""
+        print(f"{name + ours:34} {seconds:7.2f} s  {seconds / total:6.1%}")
 
 
 def generated_articles(n: int) -> Iterator[object]:

@@ -63,7 +63,8 @@ def main() -> None:
             "search": ("/search?q=talks+frank", "/api/search?q=talks+frank"),
         }
         print(f"most mentioned actor: {actor.name} ({actor.articles} articles)")
-        print(f"{'page':<10}{'p50 ms':>9}{'p95 ms':>9}{'api p50':>9}{'api p95':>9}{'p95 ratio':>11}")
+        print(f"{'page':<10}" + "".join(f"{h:>9}" for h in ("p50 ms", "p95 ms", "api p50",
+                                                         "api p95")) + f"{'p95 ratio':>11}")
         with TestClient(create_app(url)) as client:
             for name, (page, api) in pairs.items():
                 html = timings(client, page, args.repeat)

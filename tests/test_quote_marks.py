@@ -22,7 +22,8 @@ def _texts(text: str) -> list[str]:
         ("Kazakhstan’s leader and the protesters’ demands.", []),
         ("It's rock 'n' roll, isn't it?", []),
         # nested marks stay inside the outer quotation
-        ("“He told me ‘never again’ and left,” she said.", ["“He told me ‘never again’ and left,”"]),
+        ("“He told me ‘never again’ and left,” she said.",
+         ["“He told me ‘never again’ and left,”"]),
         ('"He called it a "disaster" today," she said.', ['"He called it a "disaster" today,"']),
         # brackets inside a quotation
         ('"They [the rebels] will lose," he said.', ['"They [the rebels] will lose,"']),

@@ -19,14 +19,22 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract.cues import Cue, find_cues, mention
+from newsgraph.extract.cues import Cue, Range, find_cues, mention
 from newsgraph.extract.quote_marks import Quoted, quotations
 from newsgraph.model import QuoteKind
 
-Range = tuple[int, int]
-
 _END_OF_LINE = re.compile(r"[.!?:;…][\"'”’»)\]]*\s*$")
 _DASH_SPEAKER = re.compile(r"\s*[–—-]{1,2}\s*")
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*(?:and|or|as well as))\s*")
+#: "Pat Caddell: Democrats are worried" / "PENCE: And that's why ...": a line that gives its
+#: speaker before a colon (headlines, interview transcripts).
+_SPEAKER_COLON = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE
+)
+_NOT_SPEAKERS = frozenset({
+    "update", "note", "editor", "related", "read", "watch", "photo", "photos", "source",
+    "video", "advertisement", "correction", "image", "credit", "caption", "warning", "q", "a",
+})
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _NAMING_VERBS = frozenset({
     "call", "refer", "describe", "dub", "label", "term", "brand", "characterize",
@@ -52,17 +60,21 @@ class Attribution:
 def attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
     text = doc.text
-    quoted = [q for q in quotations(text) if not _headline_term(text, q)]
+    marks = quotations(text)
+    quoted = [q for q in marks if not _headline_term(text, q)]
+    terms = [(q.start, q.end) for q in marks if _headline_term(text, q)]
     found: list[Attribution] = []
     used: set[Range] = set()
+    ranges = [(q.start, q.end) for q in quoted]
     for sent in doc.sents:
-        for cue in find_cues(sent):
-            att = _from_cue(doc, sent, cue, quoted, used)
+        for cue in find_cues(sent, ranges):
+            att = _from_cue(doc, sent, cue, quoted, used, terms)
             if att is not None and cue.reported and att.channel is None:
                 att = replace(att, channel=_earlier_channel(text, att, found))
             if att is not None:
                 found.append(att)
                 used.update(_covered(att, quoted))
+    found.extend(a for a in _speaker_colon_lines(text, quoted) if not _claimed(a, found))
     found = _dedupe(found)
     for q in quoted:
         if (q.start, q.end) in used:
@@ -76,7 +88,12 @@ def attributions(doc: Doc) -> list[Attribution]:
 
 
 def _from_cue(
-    doc: Doc, sent: SpacySpan, cue: Cue, quoted: list[Quoted], used: set[Range]
+    doc: Doc,
+    sent: SpacySpan,
+    cue: Cue,
+    quoted: list[Quoted],
+    used: set[Range],
+    terms: list[Range],
 ) -> Attribution | None:
     content = [_chars(doc, a, b) for a, b in cue.content]
     cue_chars = _chars(doc, *cue.cue)
@@ -93,7 +110,11 @@ def _from_cue(
             return None
         content = [(q.start, q.end) for q in _with_continuations(near, quoted)]
         confidence = 0.85
-    content = [r for r in content if r[0] < r[1] and not _overlaps(r, cue_chars)]
+    content = [
+        r
+        for r in content
+        if r[0] < r[1] and not _overlaps(r, cue_chars) and not any(_inside(r, t) for t in terms)
+    ]
     if not content:
         return None
     source = _chars(doc, *cue.source) if cue.source else None
@@ -113,6 +134,27 @@ def _from_cue(
         channel=_chars(doc, *cue.channel) if cue.channel else None,
         confidence=confidence,
     )
+
+
+def _speaker_colon_lines(text: str, quoted: list[Quoted]) -> list[Attribution]:
+    """Lines that name their speaker before a colon."""
+    found = []
+    for m in _SPEAKER_COLON.finditer(text):
+        name = m.group(1)
+        if name.lower().split()[0] in _NOT_SPEAKERS or len(_WORD.findall(m.group(2))) < 3:
+            continue
+        colon = (m.end(1), m.end(1) + 1)
+        found.append(
+            Attribution(
+                (m.span(2),), _kind([m.span(2)], quoted),
+                cue=colon, source=m.span(1), source_head=m.span(1), confidence=0.6,
+            )
+        )
+    return found
+
+
+def _claimed(att: Attribution, found: list[Attribution]) -> bool:
+    return any(_overlaps(r, other) for r in att.content for f in found for other in f.content)
 
 
 def _earlier_channel(text: str, att: Attribution, found: list[Attribution]) -> Range | None:
@@ -138,7 +180,10 @@ def _from_discourse(
     prev = max((a for a in found if a.content[-1][1] <= q.start), key=_end, default=None)
     if prev is not None and prev.kind != "indirect":
         between = text[prev.content[-1][1] : q.start]
-        if "\n" not in between and prev.cue is not None and _inside(prev.cue, (_end(prev), q.start)):
+        if "\n" not in between and (
+            _COORDINATED.fullmatch(between)
+            or (prev.cue is not None and _inside(prev.cue, (_end(prev), q.start)))
+        ):
             # The second half of a split quote: "A," he said. "B."
             return replace(prev, content=(rng,), kind=kind, confidence=0.8)
         if _opens_paragraph(text, q) and between.count("\n") <= 2 and prev.source is not None:

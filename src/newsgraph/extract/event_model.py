@@ -20,7 +20,7 @@ __all__ = ["EventModel", "event_model"]
 RESOURCE = "events_model.npz"
 #: Share of the probability the trigger lexicon's type gets (see ``EventModel.predict``).
 PRIOR_WEIGHT = 0.4
-UNSURE = 0.0
+UNSURE = 0.4
 NO_EVENT = "NONE"
 
 

@@ -94,10 +94,10 @@ def _find_close(text: str, i: int, end: int, closers: str, *, double: bool) -> i
         before = text[j - 1]
         after = text[j + 1] if j + 1 < end else " "
         opening = (before.isspace() or before in "([{—–") and not after.isspace()
-        if ch == text[i] and opening and (double or before.isspace()):
-            if ch not in closers or ch in '"\'':
-                depth += 1
-                continue
+        nested = ch == text[i] and opening and (double or before.isspace())
+        if nested and (ch not in closers or ch in '"\''):
+            depth += 1
+            continue
         if ch not in closers:
             continue
         if not double and (before.isspace() or after.isalnum()):
