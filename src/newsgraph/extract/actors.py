@@ -48,6 +48,7 @@ from newsgraph.extract.lexicon import (
     gender_of,
     is_agent,
     is_country,
+    is_person_noun,
     named_info,
     place_code,
 )
@@ -169,8 +170,10 @@ def _classify(span: SpacySpan, label: str) -> Named | None:
         return None
     if label == "LOC" and name.lower() == "west":
         return Named(start, end, "the West", "GROUP")
-    if label not in _LABELS:
-        return None
+    if label not in _LABELS or (name.endswith(".") and len(name) <= 4 and not is_country(name)):
+        return None  # "Jr.", "Ky."
+    if named_info(name)[1] in {"MED", "IGO", "NGO", "BUS"}:
+        return Named(start, end, name, "ORG")  # "Associated Press" tagged GPE
     plural_noun = name.lower().endswith("s") and span.root.dep_ not in {"amod", "compound"}
     if demonym_of(name) or label == "NORP":  # "Kazakhs", "Republicans" act; "Kazakh" does not
         return Named(start, end, name, "GROUP") if plural_noun else None
@@ -532,6 +535,8 @@ def _nominal(
         body.country = body.country or country
         body.sector = body.sector or agent_sector(key)
         return body
+    if not is_person_noun(lemma):
+        return None
     if det in {"a", "an"} or token.dep_ in {"nsubj", "dobj", "pobj"} and det is not None:
         person = Entity(kind="PERSON", key=lemma, country=country)
         extent = doc[_np_extent(token)[0] : token.i + 1]
