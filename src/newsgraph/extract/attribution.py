@@ -203,7 +203,7 @@ def _from_discourse(
 def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
     """A short quotation attributed only when its clause names who used the words:
     "Tokayev's "bandits"", "X referred to "terrorists"", "X called them "thugs"."""
-    span = doc.char_span(*q.inner, alignment_mode="expand")
+    span = doc.char_span(*q.inner(doc.text), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     head = span.root
@@ -236,7 +236,7 @@ def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
 def _named_just_before(doc: Doc, q: Quoted) -> Range | None:
     """A quotation that opens a sentence with no cue anywhere, after a sentence whose subject is
     a named person: "Tokayev was in no mood for compromise. "What idiocy," ..."."""
-    first = doc.char_span(*q.inner, alignment_mode="expand")
+    first = doc.char_span(*q.inner(doc.text), alignment_mode="expand")
     if first is None or len(first) == 0 or first[0].sent.start == 0:
         return None
     sent = first[0].sent

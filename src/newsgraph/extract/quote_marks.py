@@ -32,10 +32,11 @@ class Quoted:
     continued: bool = False
     closed: bool = True
 
-    @property
-    def inner(self) -> tuple[int, int]:
+    def inner(self, text: str) -> tuple[int, int]:
         """The quoted words without their marks."""
-        return self.start + 1, self.end - (1 if self.closed else 0)
+        start = self.start + (2 if text.startswith("''", self.start) else 1)
+        end = self.end - (0 if not self.closed else 2 if text.endswith("''", 0, self.end) else 1)
+        return start, max(start, end)
 
 
 def quotations(text: str) -> list[Quoted]:
@@ -51,7 +52,15 @@ def _in_paragraph(text: str, start: int, end: int) -> list[Quoted]:
     i = start
     while i < end:
         ch = text[i]
-        if ch in _DOUBLE and _opens(text, i, start, end, double=True):
+        if text.startswith("''", i) and _opens(text, i + 1, start, end, double=True):
+            # two apostrophes as a double mark (''like this'')
+            close = text.find("''", i + 2, end)
+            if close < 0:
+                found.append(Quoted(i, _rstrip(text, i, end), closed=False))
+                break
+            found.append(Quoted(i, close + 2))
+            i = close + 2
+        elif ch in _DOUBLE and _opens(text, i, start, end, double=True):
             close = _find_close(text, i, end, _DOUBLE[ch], double=True)
             if close is None:
                 found.append(Quoted(i, _rstrip(text, i, end), closed=False))
