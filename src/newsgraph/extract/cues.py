@@ -18,7 +18,7 @@ Range = tuple[int, int]
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: Deps through which a cue verb borrows the subject of the verb it hangs from.
+#: Deps through which the channel search climbs from a cue to the verbs it hangs from.
 _BORROW_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"})
 #: Deps at which the search for a borrowed subject stops (a new statement or clause starts).
 _STOP_BORROW = frozenset({"ROOT", "parataxis", "ccomp", "csubj"})
