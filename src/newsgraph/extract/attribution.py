@@ -68,7 +68,7 @@ def attributions(doc: Doc) -> list[Attribution]:
     ranges = [(q.start, q.end) for q in quoted]
     for sent in doc.sents:
         for cue in find_cues(sent, ranges):
-            att = _from_cue(doc, sent, cue, quoted, used, terms)
+            att = _from_cue(doc, text, sent, cue, quoted, used, terms)
             if att is not None and cue.reported and att.channel is None:
                 att = replace(att, channel=_earlier_channel(text, att, found))
             if att is not None:
@@ -79,7 +79,7 @@ def attributions(doc: Doc) -> list[Attribution]:
     for q in quoted:
         if (q.start, q.end) in used:
             continue
-        att = _from_discourse(doc, q, quoted, found)
+        att = _from_discourse(doc, text, q, quoted, found)
         if att is not None:
             found.append(att)
             used.add((q.start, q.end))
@@ -89,6 +89,7 @@ def attributions(doc: Doc) -> list[Attribution]:
 
 def _from_cue(
     doc: Doc,
+    text: str,
     sent: SpacySpan,
     cue: Cue,
     quoted: list[Quoted],
@@ -97,11 +98,13 @@ def _from_cue(
 ) -> Attribution | None:
     content = [_chars(doc, a, b) for a, b in cue.content]
     cue_chars = _chars(doc, *cue.cue)
-    after_colon = _quotation_after(doc, cue.colon, quoted) if cue.colon is not None else []
+    after_colon = _quotation_after(doc, text, cue.colon, quoted) if cue.colon is not None else []
     if after_colon:
         content = [(q.start, q.end) for q in after_colon]
         confidence = 0.9
     elif content:
+        if cue.frame in ("object", "prep") and _names_a_title(text, content[0], quoted):
+            return None  # "published "The Long Road Home"": a title, not words said
         content = [_snap(r, quoted) for r in content]
         confidence = 0.85
     else:
@@ -169,12 +172,11 @@ def _earlier_channel(text: str, att: Attribution, found: list[Attribution]) -> R
 
 
 def _from_discourse(
-    doc: Doc, q: Quoted, quoted: list[Quoted], found: list[Attribution]
+    doc: Doc, text: str, q: Quoted, quoted: list[Quoted], found: list[Attribution]
 ) -> Attribution | None:
-    text = doc.text
     rng = (q.start, q.end)
     kind: QuoteKind = "direct"
-    named = _dash_speaker(doc, q)
+    named = _dash_speaker(doc, text, q)
     if named is not None:
         return Attribution((rng,), kind, source=named, source_head=named, confidence=0.8)
     prev = max((a for a in found if a.content[-1][1] <= q.start), key=_end, default=None)
@@ -191,8 +193,8 @@ def _from_discourse(
             return replace(prev, content=(rng,), kind=kind, cue=None, confidence=0.7)
     words = _WORD.findall(text[q.start : q.end])
     if len(words) <= _SCARE_MAX_WORDS:
-        return _scare_quote(doc, q)
-    named = _named_just_before(doc, q)
+        return _scare_quote(doc, text, q)
+    named = _named_just_before(doc, text, q)
     if named is not None:
         return Attribution((rng,), kind, source=named, source_head=named, confidence=0.6)
     if len(words) >= _UNNAMED_MIN_WORDS and not _title_case(words):
@@ -200,10 +202,10 @@ def _from_discourse(
     return None
 
 
-def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
+def _scare_quote(doc: Doc, text: str, q: Quoted) -> Attribution | None:
     """A short quotation attributed only when its clause names who used the words:
     "Tokayev's "bandits"", "X referred to "terrorists"", "X called them "thugs"."""
-    span = doc.char_span(*q.inner(doc.text), alignment_mode="expand")
+    span = doc.char_span(*q.inner(text), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     head = span.root
@@ -233,14 +235,14 @@ def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
     return None
 
 
-def _named_just_before(doc: Doc, q: Quoted) -> Range | None:
+def _named_just_before(doc: Doc, text: str, q: Quoted) -> Range | None:
     """A quotation that opens a sentence with no cue anywhere, after a sentence whose subject is
     a named person: "Tokayev was in no mood for compromise. "What idiocy," ..."."""
-    first = doc.char_span(*q.inner(doc.text), alignment_mode="expand")
+    first = doc.char_span(*q.inner(text), alignment_mode="expand")
     if first is None or len(first) == 0 or first[0].sent.start == 0:
         return None
     sent = first[0].sent
-    if doc.text[sent.start_char : q.start].strip():
+    if text[sent.start_char : q.start].strip():
         return None
     prev = doc[sent.start - 1].sent
     subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
@@ -249,12 +251,14 @@ def _named_just_before(doc: Doc, q: Quoted) -> Range | None:
     return _chars(doc, *mention(subj))
 
 
-def _dash_speaker(doc: Doc, q: Quoted) -> Range | None:
+def _dash_speaker(doc: Doc, text: str, q: Quoted) -> Range | None:
     """The speaker named after a dash: "..." – Ned Price."""
-    m = _DASH_SPEAKER.match(doc.text, q.end)
+    m = _DASH_SPEAKER.match(text, q.end)
     if m is None or m.end() == q.end:
         return None
-    span = doc.char_span(m.end(), len(doc.text.rstrip()), alignment_mode="expand")
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    span = doc.char_span(m.end(), line_end, alignment_mode="expand")
     if span is None:
         return None
     names = [t for t in span[:4] if t.pos_ == "PROPN"]
@@ -282,10 +286,10 @@ def _name_after(doc: Doc, start: int, stop: int) -> Range | None:
     return None
 
 
-def _quotation_after(doc: Doc, colon: int, quoted: list[Quoted]) -> list[Quoted]:
+def _quotation_after(doc: Doc, text: str, colon: int, quoted: list[Quoted]) -> list[Quoted]:
     end = doc[colon].idx + 1
     for q in quoted:
-        if 0 <= q.start - end <= 3 and doc.text[end : q.start].strip() == "":
+        if 0 <= q.start - end <= 3 and text[end : q.start].strip() == "":
             return _with_continuations(q, quoted)
     return []
 
@@ -370,6 +374,16 @@ def _headline_term(text: str, q: Quoted) -> bool:
 def _opens_paragraph(text: str, q: Quoted) -> bool:
     line_start = text.rfind("\n", 0, q.start) + 1
     return text[line_start : q.start].strip() == ""
+
+
+def _names_a_title(text: str, r: Range, quoted: list[Quoted]) -> bool:
+    """True when ``r`` opens with a quotation in title case."""
+    first = next((q for q in quoted if q.start < r[1] and r[0] < q.end), None)
+    return (
+        first is not None
+        and first.start <= r[0] + 4
+        and _title_case(_WORD.findall(text[first.start : first.end]))
+    )
 
 
 def _title_case(words: list[str]) -> bool:
