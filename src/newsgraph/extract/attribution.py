@@ -29,7 +29,8 @@ _COORDINATED = re.compile(r"\s*(?:,|,?\s*(?:and|or|as well as))\s*")
 #: "Pat Caddell: Democrats are worried" / "PENCE: And that's why ...": a line that gives its
 #: speaker before a colon (headlines, interview transcripts).
 _SPEAKER_COLON = re.compile(
-    r"^[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE
+    r"^[ \t]*[\"“]?((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*?)[ \t]*$",
+    re.MULTILINE,
 )
 _NOT_SPEAKERS = frozenset({
     "update", "note", "editor", "related", "read", "watch", "photo", "photos", "source",
@@ -74,7 +75,10 @@ def attributions(doc: Doc) -> list[Attribution]:
             if att is not None:
                 found.append(att)
                 used.update(_covered(att, quoted))
-    found.extend(a for a in _speaker_colon_lines(text, quoted) if not _claimed(a, found))
+    for att in _speaker_colon_lines(text, quoted):
+        if not _claimed(att, found):
+            found.append(att)
+            used.update(_covered(att, quoted))
     found = _dedupe(found)
     for q in quoted:
         if (q.start, q.end) in used:
