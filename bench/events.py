@@ -22,8 +22,13 @@ from sklearn.metrics import f1_score  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 from newsgraph import nlp  # noqa: E402
-from newsgraph.extract.cameo import cameo_lexicon  # noqa: E402
-from newsgraph.extract.event_features import Candidate, features, pair_trigger  # noqa: E402
+from newsgraph.extract.cameo import cameo_lexicon, trigger_types  # noqa: E402
+from newsgraph.extract.event_features import (  # noqa: E402
+    Candidate,
+    features,
+    lexicon_type,
+    pair_trigger,
+)
 from newsgraph.extract.event_model import event_model  # noqa: E402
 from newsgraph.model import Event  # noqa: E402
 
@@ -57,7 +62,8 @@ def gold_pair(row: Row, doc: Doc) -> str:
     trigger = pair_trigger(src, tgt)
     if trigger is None:
         return "NONE"
-    return event_model().predict(features(Candidate(trigger, src, tgt), cameo_lexicon()))[0]
+    prior = lexicon_type(trigger, cameo_lexicon(), trigger_types())
+    return event_model().predict(features(Candidate(trigger, src, tgt), cameo_lexicon()), prior)[0]
 
 
 def _timed(pipeline, texts: list[str], rounds: int = 3) -> tuple[float, list[Doc]]:  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
@@ -129,6 +130,31 @@ def speed(n: int, repeat: int, batch_size: int) -> None:
         print(f"newsgraph overhead over the bare parse, {ours}: {overhead:+.1%} (target < 25%)")
     speedup = net["newsgraph, 1 worker"] / net["newsgraph, 2 workers"]
     print(f"newsgraph speed-up, 2 workers over 1 (net of start-up): {speedup:.2f}x")
+    breakdown(nlp_loader.load(settings), texts, batch_size)
+
+
+def breakdown(nlp: Any, texts: list[str], batch_size: int) -> None:
+    """Where the time goes: each pipeline component, and language detection, on ``texts``."""
+    from newsgraph.read.language import detect_language
+
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    for text in texts:
+        detect_language(text)
+    times["language detection (newsgraph)"] = time.perf_counter() - start
+    docs = [nlp.make_doc(t) for t in texts]
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [component(doc) for doc in docs]
+        times[name] = time.perf_counter() - start
+    total = sum(times.values())
+    print(f"\n## Where the time goes (one pass, {len(texts)} articles, 1 process)")
+    for name, seconds in times.items():
+        ours = " (newsgraph)" if name.startswith("newsgraph") else ""
+        print(f"{name + ours:34} {seconds:7.2f} s  {seconds / total:6.1%}")
 
 
 def generated_articles(n: int) -> Iterator[object]:
@@ -245,11 +271,11 @@ def spark_vs_local(folder: Path, partitions: int) -> None:
         sys.exit(f"Spark wrote {n} articles, the local engine {stats.stored}")
     rows = [
         ("local engine, 2 workers (incl. worker start-up)", local_s),
-        (f"Spark local[2], {partitions} partitions, run only", spark_s),
-        ("Spark session start-up", startup_s),
+        (f"Spark local[2], {partitions} partitions (run, without session start-up)", spark_s),
     ]
     for name, seconds in rows:
-        print(f"{name:48} {seconds:7.1f} s  {n / seconds:6.2f} articles/s")
+        print(f"{name:66} {seconds:7.1f} s  {n / seconds:6.2f} articles/s")
+    print(f"{'Spark session start-up':66} {startup_s:7.1f} s")
     total = spark_s + startup_s
     print(
         f"Spark time / local time: {spark_s / local_s:.2f}x ({total / local_s:.2f}x with start-up)"
@@ -269,7 +295,7 @@ def main() -> None:
         help="spaCy pipeline for the memory runs (default: tokenizer only, to keep them short)",
     )
     parser.add_argument("--spark-input", type=Path, default=POLNEAR / "dev" / "text")
-    parser.add_argument("--spark-partitions", type=int, default=4)
+    parser.add_argument("--spark-partitions", type=int, default=2)
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-spark", action="store_true")

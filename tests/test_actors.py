@@ -224,3 +224,107 @@ def test_actor_at_maps_a_pronoun_span(pipeline: Language) -> None:
     found = actor_at(actors, start, start + 2)
     assert found is not None and found.name == "Ned Price"
     assert actor_at(actors, 0, 0) is None
+
+
+def test_possessor_run_into_a_name_is_split(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline, "The Green Party's Jill Stein said on Monday that she would stay in the race."
+    )
+    stein = named(actors, "Jill Stein")
+    assert stein.kind == "PERSON" and stein.sector == "POL"
+    assert named(actors, "Green Party").kind == "ORG"
+    assert "she" in mention_texts(stein)
+
+
+def test_gender_from_first_names(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Maria Ivanova and Sergei Volkov spoke at the forum on Monday. She said the reform was "
+        "overdue. He disagreed with her.",
+    )
+    assert {"She", "her"} <= set(mention_texts(named(actors, "Maria Ivanova")))
+    assert "He" in mention_texts(named(actors, "Sergei Volkov"))
+
+
+def test_they_refers_to_a_group(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline, "Protesters gathered outside parliament on Sunday. They demanded new elections."
+    )
+    protesters = next(a for a in actors if a.name == "Protesters")
+    assert mention_texts(protesters) == ["Protesters", "They"]
+
+
+def test_the_company_refers_back_to_a_named_firm(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Rosneft said on Monday that its output had risen. The company expects further growth.",
+    )
+    rosneft = named(actors, "Rosneft")
+    assert {"its", "The company"} <= set(mention_texts(rosneft))
+    assert rosneft.sector == "BUS"
+
+
+def test_possessive_pronoun_in_apposition_gives_the_employer(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "The Central Bank of Kenya held its key rate on Tuesday. Its governor, Kamau Thugge, said "
+        "inflation was easing.",
+    )
+    thugge = named(actors, "Kamau Thugge")
+    assert "governor" in thugge.roles
+    assert (thugge.country, thugge.sector) == ("KEN", "GOV")
+
+
+def test_acronym_after_a_name_spacy_cut_short(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Observers from the Organization for Security and Co-operation in Europe (OSCE) arrived "
+        "on Friday. The OSCE said the vote had been calm.",
+    )
+    osce = named(actors, "OSCE")
+    assert osce.name == "Organization for Security and Co-operation in Europe"
+    assert osce.sector == "IGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("Opposition leader Ilya Petrov called for a boycott.", "Ilya Petrov", "OPP"),
+        ("Union leader Aliya Nurova said the strike would go on.", "Aliya Nurova", "CVL"),
+        ("Party spokesman Tom Reed declined to comment.", "Tom Reed", "POL"),
+    ],
+)
+def test_generic_title_takes_its_modifiers_sector(
+    pipeline: Language, text: str, name: str, sector: str
+) -> None:
+    assert named(actors_of(pipeline, text), name).sector == sector
+
+
+def test_headline_role_for_a_person_named_in_the_text(pipeline: Language) -> None:
+    from newsgraph.model import Article
+
+    doc = pipeline.make_doc("Mukhtar Ablyazov said on Friday that the regime was nearing its end.")
+    doc._.article = Article(text=doc.text, title="Fugitive banker Ablyazov lays claim to power")
+    ablyazov = named(find_actors(pipeline(doc)), "Mukhtar Ablyazov")
+    assert "Fugitive banker" in ablyazov.roles
+    assert ablyazov.sector is None  # a headline's terse label does not set the sector
+
+
+def test_relative_pronoun_is_a_mention_of_its_antecedent(pipeline: Language) -> None:
+    text = "Tokayev, who took office in 2019, ordered the troops to fire."
+    tokayev = named(actors_of(pipeline, text), "Tokayev")
+    assert "who" in mention_texts(tokayev)
+
+
+def test_party_members_are_a_political_group(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline, "Republicans blocked the bill on Tuesday, and Democrats walked out."
+    )
+    republicans = named(actors, "Republicans")
+    assert (republicans.kind, republicans.sector) == ("GROUP", "POL")
+
+
+def test_untagged_speaker_name(pipeline: Language) -> None:
+    text = "The vote was close. Beck Pimentel said the count had been fair."
+    speaker = actor_at(actors_of(pipeline, text), text.index("Beck"), text.index(" said"))
+    assert speaker is not None and speaker.kind == "PERSON"

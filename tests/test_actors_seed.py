@@ -88,3 +88,8 @@ def test_seed_coreference(seed: Document) -> None:
     assert owner("interviewed an activist", "an activist") == "Aigerim Tuleuzhanova"
     assert owner("He added", "He") == "Ben Godwin"
     assert owner("said it was closely", "it") == "US"
+
+
+def test_seed_headline_role(seed: Document) -> None:
+    ablyazov = by_name(seed, "Mukhtar Ablyazov")
+    assert {"former Kazakh energy minister", "fugitive", "Fugitive banker"} <= set(ablyazov.roles)

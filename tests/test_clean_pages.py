@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from newsgraph.read.clean import Byline, Page, clean_page, date_line, known_outlet, parse_byline
+from newsgraph.read.clean import (
+    Byline,
+    Page,
+    clean_page,
+    date_line,
+    known_outlet,
+    parse_byline,
+    repair_lookalikes,
+)
 
 P1 = (
     "The river port at Lindau is closing for three weeks of repairs, "
@@ -54,6 +64,8 @@ def test_clean_byline_authors_outlet_and_separate_date_line() -> None:
         ("08.01.2022", "2022-01-08"),
         ("01/08/2022", "2022-01-08"),
         ("25/12/2021", "2021-12-25"),
+        ("8-Jan-2022", "2022-01-08"),
+        ("Sat, 08 Jan 2022 10:32:00 GMT", "2022-01-08"),
         ("Saturday, January 8, 2022 10:32 AM EST", "2022-01-08"),
         ("Published on 8th of January, 2022", "2022-01-08"),
         ("Protests went on for days", None),
@@ -229,3 +241,104 @@ def test_clean_list_items_between_paragraphs_stay_in_the_body() -> None:
 )
 def test_clean_bylines_in_many_shapes(line: str, expected: Byline) -> None:
     assert parse_byline(line) == expected
+
+
+def test_clean_date_printed_under_the_article() -> None:
+    page = clean_page(f"Port closes\n\n{P1}\n\n{P2}\n\nFirst published on 3 March 2023\nShare")
+    assert page.published == "2023-03-03"
+    assert _removed(page, "date") == ["First published on 3 March 2023"]
+    assert page.text == f"{P1}\n\n{P2}"
+
+
+def test_clean_headline_that_asks_a_question() -> None:
+    page = clean_page(
+        f"Will the Lindau port closure hurt the summer season on the lake?\n\n{P1}\n\n{P2}"
+    )
+    assert page.title == "Will the Lindau port closure hurt the summer season on the lake?"
+    assert page.text == f"{P1}\n\n{P2}"
+
+
+def test_clean_article_about_cookies_keeps_its_paragraphs() -> None:
+    about = "Regulators said the companies had placed tracking cookies without asking users first."
+    page = clean_page(f"Port closes\n\n{P1}\n\n{about}\n\n{P2}")
+    assert about in page.text.split("\n\n")
+
+
+def test_clean_lookalike_letters_repaired_into_words_the_article_uses() -> None:
+    body = "Eva Roth, the harbour master in Lindau, said the quay would reopen in April."
+    page = clean_page(f"Harbour master Eva R0th says Lindau quay will reopen\n\n{body}\n\n{P2}")
+    assert page.title == "Harbour master Eva Roth says Lindau quay will reopen"
+    assert page.text.startswith(body)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("AbIyazov spoke", "Ablyazov spoke"),
+        ("Ab1yazov spoke", "Ablyazov spoke"),
+        ("In Iran, McIntyre spoke", "In Iran, McIntyre spoke"),  # nothing to repair into
+        ("G20 and F1 and Covid19", "G20 and F1 and Covid19"),
+        ("IntelIiNews", "IntelliNews"),
+    ],
+)
+def test_clean_repair_lookalikes_only_into_known_words(text: str, expected: str) -> None:
+    vocabulary = "Ablyazov and IntelliNews in Iran; McIntyre."
+    assert repair_lookalikes(text, vocabulary) == expected
+
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def test_clean_wire_copy_with_tagline_glued_date_and_end_credits() -> None:
+    page = clean_page((PAGES / "wire-copy.txt").read_text(encoding="utf-8"))
+    assert page.title == "Ukraine says it repelled overnight drone attack on Kyiv"
+    assert page.authors == ("Jane Doe", "John Roe")
+    assert page.outlet == "Reuters"  # from the dateline "KYIV, March 3 (Reuters) -"
+    assert page.published == "2023-03-03"
+    assert page.text.startswith("KYIV, March 3 (Reuters) - Ukraine's air force")
+    assert page.text.endswith("did not immediately respond to a request for comment.")
+    assert _removed(page, "credit") == ["Reporting by Jane Doe; Editing by John Roe"]
+    assert "Exclusive news, data and analytics for financial market professionals" in _removed(
+        page, "furniture"
+    )
+
+
+def test_clean_byline_without_by_and_topic_list_after_the_body() -> None:
+    page = clean_page((PAGES / "no-by-byline.txt").read_text(encoding="utf-8"))
+    assert page.title == "Dutch farmers block motorways in protest over nitrogen rules"
+    assert page.authors == ("Jan Jansen",)
+    assert page.published == "2022-06-22"
+    assert _removed(page, "credit") == ["Photograph: Remko de Waal/ANP/AFP/Getty Images"]
+    assert page.text.split("\n\n")[0].startswith("Thousands of Dutch farmers")
+    assert len(page.text.split("\n\n")) == 2
+    assert {"Netherlands", "Farming", "Share", "Reuse this content"} <= set(
+        _removed(page, "furniture")
+    )
+
+
+def test_clean_hard_wrap_test_keeps_short_lines_apart() -> None:
+    page = clean_page(
+        f"Port closes\n\n{P1}\n\nReporting by Jane Doe; Editing by John Roe\n"
+        "Our Standards: The Lake Courier Trust Principles."
+    )
+    assert page.text == P1
+    assert _removed(page, "credit") == ["Reporting by Jane Doe; Editing by John Roe"]
+
+
+def test_clean_opinion_column_with_standfirst_and_caption_printed_twice() -> None:
+    page = clean_page((PAGES / "opinion-column.txt").read_text(encoding="utf-8"))
+    assert page.title == "Why the port strike matters for every household"
+    assert page.authors == ("Maria Lopez",)
+    assert page.published == "2024-04-06"
+    assert _removed(page, "standfirst") == [
+        "Rising shipping costs will be felt far beyond the docks, writes Maria Lopez"
+    ]
+    assert (
+        _removed(page, "caption")
+        == ["Container ships wait outside the harbour at Norfolk, Virginia."] * 2
+    )
+    assert _removed(page, "credit") == ["Photo by Sam Reed for The Daily Ledger"]
+    paragraphs = page.text.split("\n\n")
+    assert paragraphs[0] == "When dock workers walk out, most people shrug. They should not."
+    assert paragraphs[-1] == "Both sides should go back to the table."
+    assert "Story continues below advertisement" in _removed(page, "furniture")

@@ -7,7 +7,6 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from test_engine_local import MemoryStore
 from typer.testing import CliRunner
 
 from newsgraph import cli
@@ -20,6 +19,7 @@ from newsgraph.engines.tables import (
     load_errors,
 )
 from newsgraph.model import Actor, Article, Document, Event, Place, Quote, Removed, Span
+from test_engine_local import MemoryStore
 
 TEXT = "Ukraine's president Volodymyr Zelensky said: “We will not give up.” Russia shelled Kharkiv."
 

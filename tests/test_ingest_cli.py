@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_engine_local import TEXTS, MemoryStore
 from typer.testing import CliRunner
 
 from newsgraph import cli
+from test_engine_local import TEXTS, MemoryStore
 
 
 @pytest.fixture
@@ -75,6 +75,7 @@ def test_ingest_store_that_cannot_open_is_one_line_and_exit_1(
         raise StoreError(f"{url}: cannot open the database")
 
     monkeypatch.setattr(cli, "open_store", broken)
-    code, err = run(str(corpus), "--db", "sqlite:////nonexistent/dir/x.db")
+    url = "sqlite:////nonexistent/dir/x.db"
+    code, err = run(str(corpus), "--db", url)
     assert code == 1
-    assert err.strip() == "newsgraph: error: sqlite:////nonexistent/dir/x.db: cannot open the database"
+    assert err.strip() == f"newsgraph: error: {url}: cannot open the database"

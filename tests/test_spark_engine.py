@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -8,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_engine_local import TEXTS
 
 from newsgraph.engines.spark import read_bytes
 from newsgraph.engines.tables import load_documents, load_errors
-from newsgraph.errors import EmptyInput
+from newsgraph.errors import BadRecord, EmptyInput
 from newsgraph.model import Article
 from newsgraph.pipeline import analyze_articles
+from test_engine_local import TEXTS
 
 pytestmark = pytest.mark.spark
 
@@ -51,6 +52,20 @@ def test_spark_read_bytes_names_the_original_path() -> None:
     assert str(error) == "hdfs://nn/news/b.txt: empty file"
 
 
+def test_spark_read_bytes_keeps_record_numbers_of_a_jsonl_file() -> None:
+    lines = [
+        json.dumps({"text": TEXTS[1], "title": "Nairobi protest"}),
+        "{not json",
+        json.dumps({"text": TEXTS[2]}),
+    ]
+    items = list(read_bytes("s3a://bucket/day/news.jsonl", "\n".join(lines).encode()))
+    assert [i.source for i in items] == [f"s3a://bucket/day/news.jsonl#{n}" for n in (1, 2, 3)]
+    first, bad, third = items
+    assert isinstance(first, Article) and first.title == "Nairobi protest"
+    assert isinstance(bad, BadRecord) and str(bad).startswith("s3a://bucket/day/news.jsonl#2: ")
+    assert isinstance(third, Article) and third.text == TEXTS[2]
+
+
 def test_spark_local2_writes_tables_that_load_back_as_the_local_documents(
     spark: Any, tmp_path: Path
 ) -> None:
@@ -70,7 +85,11 @@ def test_spark_local2_writes_tables_that_load_back_as_the_local_documents(
     assert result.counts["errors"] == 1
     assert [str(e) for e in result.errors] == [f"file:{corpus}/blank.txt: empty file"]
     assert sorted(p.name for p in out.iterdir()) == [
-        "actors", "articles", "errors", "events", "quotes",
+        "actors",
+        "articles",
+        "errors",
+        "events",
+        "quotes",
     ]
     loaded = {d.article.id: d for d in load_documents(out)}
     expected = analyze_articles(Article(text=t, language="en") for t in TEXTS[:4])

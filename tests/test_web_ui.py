@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 
 from newsgraph.model import Actor, Article, Document, Event, Quote, Span
 from newsgraph.store import open_store
@@ -116,6 +117,15 @@ def march_article() -> Document:
     )
 
 
+def syndicated_copy() -> Document:
+    """The harbour story as another outlet ran it, one word changed: the same article."""
+    doc = harbour_article()
+    text = doc.article.text.replace("on Monday", "on Monday morning")
+    return Document(Article(text, title=doc.article.title, outlet="Portvale Post",
+                            published="2024-03-04", language="en",
+                            url="https://post.example/bridge"))
+
+
 def hostile_article() -> Document:
     b = Builder(
         'Activist Jo <b onmouseover=alert(1)>Park</b> painted "<script>window.__pwned = 1'
@@ -145,7 +155,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, Document]:
-    return {"harbour": harbour_article(), "march": march_article(), "hostile": hostile_article()}
+    return {"harbour": harbour_article(), "march": march_article(), "hostile": hostile_article(),
+            "copy": syndicated_copy()}
 
 
 @pytest.fixture(scope="module")
@@ -206,6 +217,8 @@ def test_web_ui_article_page_marks_spans(http: httpx.Client, docs: dict[str, Doc
     assert re.search(r'class="hl-event coop"[^>]*>met<', html)
     assert "The bridge will reopen on Friday," in html
     assert 'href="https://gazette.example/bridge"' in html
+    also = html[html.index("Also published as"):]
+    assert ">Portvale Post</a>" in also and ">Harbour Gazette</a>" in also
 
 
 def test_web_ui_hostile_article_is_escaped(http: httpx.Client, docs: dict[str, Document]) -> None:
@@ -254,13 +267,42 @@ def test_web_ui_events_filter_by_type_and_date(http: httpx.Client) -> None:
     html = http.get("/events", params={"since": "2024-03-05", "until": "2024-03-05"}).text
     listing = html[html.index('id="event-list"'):]
     assert "detained" in listing and "marched" not in listing
+    html = http.get("/events", params={"actor": "ana ruiz"}).text
+    assert "involving Ana Ruiz</h1>" in html
+    listing = html[html.index('id="event-list"'):]
+    assert "rejected" in listing and "met" in listing and "marched" not in listing
+    html = http.get("/events", params={"actor": "Nobody Atall"}).text
+    assert "No events match." in html
 
 
-def test_web_ui_unknown_pages_are_404(http: httpx.Client) -> None:
+def test_web_ui_unknown_or_impossible_pages_are_refused(http: httpx.Client) -> None:
     assert http.get("/articles/nope").status_code == 404
     assert http.get("/actors/999999").status_code == 404
+    assert http.get("/actors/99999999999999999999999").status_code == 422
+    assert http.get("/events", params={"actor": "99999999999999999999999"}).status_code == 200
+    assert http.get("/events", params={"actor": "²"}).status_code == 200
     assert http.get("/static/..%2Fpages.py").status_code == 404
     assert http.get("/static/newsgraph.css").status_code == 200
+
+
+def test_web_ui_merged_actor_redirects_and_shows_the_decision(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'merge.db'}"
+    with open_store(url) as store:
+        store.write(harbour_article())
+        police = store.actors("Portvale Police", limit=1).items[0].id
+        council = store.actors("City Council", limit=1).items[0].id
+    with TestClient(create_app(url)) as client:
+        merge = client.post(f"/api/actors/{council}/merge",
+                            json={"other": police, "reason": "<b>same body</b>"}).json()
+        moved = client.get(f"/actors/{police}", follow_redirects=False)
+        assert moved.status_code == 302 and moved.headers["location"] == f"/actors/{council}"
+        page = client.get(f"/actors/{council}").text
+        decisions = page[page.index('id="merges"'):]
+        assert "&lt;b&gt;same body&lt;/b&gt;" in decisions and "by hand" in decisions
+        assert "arrested" in page  # the police's action now belongs to the council
+        client.post(f"/api/merges/{merge['id']}/undo")
+        assert client.get(f"/actors/{police}", follow_redirects=False).status_code == 200
+        assert "undone" in client.get(f"/actors/{council}").text
 
 
 # --- in Chromium -------------------------------------------------------------------------------
@@ -292,12 +334,14 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    """A fresh tab that records dialogs, page errors and any request leaving 127.0.0.1."""
+    """A fresh tab that records dialogs, script and console errors (a blocked resource, a
+    Content-Security-Policy violation) and any request leaving 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1360, "height": 900})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.dialogs, tab.errors, tab.outside = [], [], []
     tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))  # CSP, 404s
     tab.on("request", lambda r: r.url.startswith("http://127.0.0.1") or tab.outside.append(r.url))
     yield tab
     context.close()
@@ -340,6 +384,8 @@ def test_web_ui_browser_search(page, base_url: str) -> None:  # type: ignore[no-
     page.click("#quote-hits a:has-text('Dockworkers march')")
     page.wait_for_selector("#article-text")
     assert page.url.endswith("#q-q1")
+    assert page.locator("#article-text .hl-focus").count() >= 1  # the quote is lit up
+    assert not page.errors and not page.outside
 
 
 @pytest.mark.browser

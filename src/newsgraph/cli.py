@@ -6,9 +6,9 @@ import logging
 import sys
 import time
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,8 +18,10 @@ from newsgraph.pipeline import analyze_articles
 from newsgraph.read import iter_articles
 from newsgraph.report import render_text
 from newsgraph.settings import DEFAULT_MODEL, Settings
-from newsgraph.store import DEFAULT_URL as DEFAULT_STORE_URL
 from newsgraph.store import Store
+
+if TYPE_CHECKING:
+    from newsgraph.store.sql import SQLStore
 
 app = typer.Typer(
     help="Read news articles; record who said what and who did what to whom, when and where.",
@@ -33,7 +35,7 @@ def _root() -> None:
     """Read news articles; record who said what and who did what to whom, when and where."""
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     text = "text"
 
@@ -76,17 +78,96 @@ def analyze(
     raise typer.Exit(1 if errors.failed else 0)
 
 
+Db = Annotated[
+    str | None,
+    typer.Option("--db", help="The store: a SQLite file or a database URL "
+                              "[default: newsgraph.db]."),
+]
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    gdelt = "gdelt"
+
+
+def _open_existing_store(db: str | None) -> SQLStore:
+    """The store at ``db``, which must exist already (reading never creates an empty one)."""
+    from newsgraph.store import open_store
+    from newsgraph.store.engine import normalize_url
+
+    url = normalize_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        typer.echo(f"newsgraph: error: {db or url}: no such store (ingest articles first)",
+                   err=True)
+        raise typer.Exit(1)
+    try:
+        return open_store(url)
+    except NewsgraphError as exc:
+        typer.echo(f"newsgraph: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="What to write.")] = (
+        ExportFormat.jsonl
+    ),
+    out: Annotated[
+        str | None,
+        typer.Option("--out", "-o", help="File (jsonl, gdelt; '-' or none: stdout) or "
+                                         "directory (csv, parquet) [default: export/]."),
+    ] = None,
+    db: Db = None,
+) -> None:
+    """Export the store: JSON Lines (schema 1), CSV or Parquet tables of articles, actors,
+    mentions, quotes and events, or GDELT 2.0 events (tab-separated)."""
+    from newsgraph.store import export as exporter
+
+    with _open_existing_store(db) as store:
+        if fmt in (ExportFormat.csv, ExportFormat.parquet):
+            for path in exporter.write_tables(store.engine, Path(out or "export"),
+                                              fmt.value).values():
+                typer.echo(f"newsgraph: wrote {path}", err=True)
+            return
+        write = exporter.write_jsonl if fmt is ExportFormat.jsonl else exporter.write_gdelt
+        if out in (None, "-"):
+            n = write(store.engine, sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8", newline="") as stream:
+                n = write(store.engine, stream)
+        what = "documents" if fmt is ExportFormat.jsonl else "events"
+        typer.echo(f"newsgraph: exported {n} {what}", err=True)
+
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI page at /docs) over a store."""
+    import uvicorn
+
+    from newsgraph.web.api import create_app
+
+    store = _open_existing_store(db)
+    store.close()
+    typer.echo(f"newsgraph: serving {store.url} at http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(store.url), host=host, port=port, log_level="warning")
+
+
 Workers = Annotated[
     int | None,
     typer.Option("--workers", "-w", min=1, help="Worker processes (default: the machine's cores)."),
 ]
-Db = Annotated[str, typer.Option("--db", help="Store URL (SQLite file or PostgreSQL).")]
 
 
 @app.command()
 def ingest(
     paths: Paths,
-    db: Db = DEFAULT_STORE_URL,
+    db: Db = None,
     workers: Workers = None,
     model: Model = DEFAULT_MODEL,
 ) -> None:
@@ -166,7 +247,7 @@ def spark(
 @app.command()
 def load(
     directory: Annotated[Path, typer.Argument(help="Output directory of `newsgraph spark`.")],
-    db: Db = DEFAULT_STORE_URL,
+    db: Db = None,
 ) -> None:
     """Put the Parquet tables written by `newsgraph spark` into the store."""
     from newsgraph.engines.tables import load_documents
@@ -191,11 +272,11 @@ def load(
     typer.echo(f"newsgraph: {stored} stored, {skipped} already stored", err=True)
 
 
-def open_store(url: str) -> Store:
-    """The store at ``url`` (a seam the tests replace)."""
+def open_store(url: str | None) -> Store:
+    """The store at ``url``, created if need be (a seam the tests replace)."""
     from newsgraph import store
 
-    return store.open_store(url)  # type: ignore[attr-defined,no-any-return]
+    return store.open_store(url)
 
 
 def main() -> None:

@@ -3,8 +3,9 @@
 A signature is ``NUM_PERM`` 64-bit minimums; it is cut into ``BANDS`` bands of ``ROWS`` values
 and each band hashed to one signed 64-bit integer the store indexes (LSH). Articles sharing a
 band hash are candidates; a candidate is a duplicate when the estimated Jaccard similarity of
-the two shingle sets is at least ``DUPLICATE_THRESHOLD``. With 16 bands of 8 rows, a pair at
-similarity 0.8 becomes a candidate with probability 0.95, one at 0.9 with probability 0.9999.
+the two shingle sets is at least ``DUPLICATE_THRESHOLD`` (a 70-word story with two small edits
+scores about 0.77). With 32 bands of 4 rows, a pair at similarity 0.7 becomes a candidate with
+probability 0.9998, one at 0.3 with probability 0.23 (and is then rejected).
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ import numpy as np
 from datasketch import MinHash
 
 NUM_PERM = 128
-BANDS = 16
+BANDS = 32
 ROWS = NUM_PERM // BANDS
 SHINGLE = 3
 SEED = 7
-DUPLICATE_THRESHOLD = 0.8
+DUPLICATE_THRESHOLD = 0.7
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -15,12 +15,14 @@ import multiprocessing
 import multiprocessing.context
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
+from multiprocessing import forkserver
 
 from newsgraph import nlp as nlp_loader
 from newsgraph.errors import InputError, ModelError
@@ -152,7 +154,16 @@ def analyze_parallel(
         while pending:
             yield from pending.popleft().result()
     finally:
+        if pending:  # interrupted, or the consumer stopped: what is in flight is dropped
+            _terminate(pool)
         pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now rather than after their current chunk (nothing of it is stored)."""
+    processes = getattr(pool, "_processes", None) or {}  # Python 3.14: pool.terminate_workers()
+    for process in list(processes.values()):
+        process.terminate()
 
 
 def analyze_chunk(chunk: list[Article], settings: Settings) -> list[Document | Failure]:
@@ -176,12 +187,22 @@ def _analyze_one(article: Article, settings: Settings) -> Document | Failure:
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
-    """Workers forked from a clean server process (with spaCy imported, no model loaded): safe
-    next to the progress bar's thread, unlike a plain fork, and quicker to start than spawn."""
+    """Workers forked from a clean server process (spaCy imported, no model loaded): safe next
+    to the progress bar's thread, unlike a plain fork, and quicker to start than spawn.
+
+    The server starts with Ctrl-C ignored, which it and the workers it forks inherit: a
+    terminal's Ctrl-C reaches the whole process group, and only the main process handles it.
+    """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["newsgraph.pipeline"])
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
     return ctx
 
 

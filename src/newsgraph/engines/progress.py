@@ -1,8 +1,9 @@
 """Progress of an ingest run on the terminal (rich): articles done, rate, ETA, errors so far.
 
-The corpus is streamed, so the number of articles is not known in advance; the ETA comes from
-the bytes of input read so far against the total size of the input files, which one walk over
-the paths gives without holding the file list in memory.
+The corpus is streamed, so the number of articles is not known in advance. It is estimated
+from the input read so far: items read per byte of the files finished, times the total size
+of the input files (one walk over the paths gives it, without holding the file list). Once
+the reader has reached the end, the estimate is the exact count.
 """
 
 from __future__ import annotations
@@ -71,10 +72,15 @@ class IngestProgress:
             disable=not self.console.is_terminal,
         )
         self._task: TaskID = self._progress.add_task(
-            "ingest", total=max(total_bytes, 1), done=0, rate=0.0, skipped=0, failed=0
+            "ingest", total=None, done=0, rate=0.0, skipped=0, failed=0
         )
         self._started = time.monotonic()
+        self._total_bytes = total_bytes
         self._path: str | None = None
+        self._bytes_read = 0  # of the files the reader has finished
+        self._items_read = 0  # in those files
+        self._reading = 0  # items of the file being read
+        self._finished_reading = False
 
     def __enter__(self) -> IngestProgress:
         self._progress.start()
@@ -88,14 +94,25 @@ class IngestProgress:
     def track_reading(
         self, items: Iterable[Article | InputError]
     ) -> Iterator[Article | InputError]:
-        """``items`` unchanged; each time the reader moves to a new file, the last one is done."""
+        """``items`` unchanged, counted by the file they come from."""
         for item in items:
             path = source_path(item.source)
             if path != self._path:
                 self._file_done()
                 self._path = path
+            self._reading += 1
             yield item
         self._file_done()
+        self._finished_reading = True
+
+    def estimated_total(self) -> int | None:
+        """How many items the input holds, as far as can be told yet."""
+        if self._finished_reading:
+            return self._items_read
+        if self._bytes_read == 0:
+            return None
+        estimate = round(self._items_read * self._total_bytes / self._bytes_read)
+        return max(estimate, self._items_read + self._reading)
 
     def __call__(self, outcome: Outcome, failure: Failure | None) -> None:
         self.stats.count(outcome)
@@ -107,6 +124,8 @@ class IngestProgress:
         elapsed = max(time.monotonic() - self._started, 1e-9)
         self._progress.update(
             self._task,
+            total=self.estimated_total(),
+            completed=done + self.stats.failed,
             done=done,
             rate=done / elapsed,
             skipped=self.stats.skipped,
@@ -115,7 +134,9 @@ class IngestProgress:
 
     def _file_done(self) -> None:
         if self._path is not None:
-            self._progress.advance(self._task, _size(Path(self._path)))
+            self._bytes_read += _size(Path(self._path))
+        self._items_read += self._reading
+        self._reading = 0
 
 
 def _size(path: str | Path) -> int:

@@ -45,13 +45,14 @@ class SparkRun:
 
 
 def session(master: str | None = None, app_name: str = "newsgraph") -> SparkSession:
-    """A Spark session whose Python workers run this interpreter (spark-submit's own otherwise)."""
+    """A Spark session. With a ``local`` master the Python workers run this interpreter; on a
+    cluster they run ``PYSPARK_PYTHON`` (see docs/scale.md for shipping the environment)."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master)
-    if "PYSPARK_PYTHON" not in os.environ:
+    if master and master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
         builder = builder.config("spark.pyspark.python", sys.executable)
     return builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
 

@@ -28,6 +28,8 @@ from newsgraph.extract.coref import (
     FEMALE,
     MALE,
     NEUTER,
+    PLURAL,
+    WINDOW,
     Entity,
     Ref,
     antecedent,
@@ -56,6 +58,13 @@ _MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "
 _PLACE_NOUNS = frozenset({"country", "nation", "republic", "state"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "write", "argue", "claim", "insist", "warn", "note", "explain"}
+)
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_PARTY_MEMBERS = {"republicans": "POL", "democrats": "POL", "conservatives": "POL",
+                  "liberals": "POL", "socialists": "POL", "communists": "POL"}  # fmt: skip
+_NOT_IN_ROLE = frozenset({"det", "poss", "case"})
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "found", "run"})
 _QUOTE_OPEN = '“‘«"'
 _QUOTE_CLOSE = '”’»"'
@@ -79,7 +88,20 @@ def find_actors(doc: Doc) -> list[Actor]:
     entities, owner = _cluster(doc, named)
     _walk(doc, named, owner, entities)
     _merge_cataphora(doc, entities)
+    article = doc._.article
+    if article is not None and article.title:
+        _headline_roles(article.title, entities)
     return _finish(doc, entities)
+
+
+def _headline_roles(title: str, entities: list[Entity]) -> None:
+    """Roles the headline gives a person named in the text ("Fugitive banker Ablyazov")."""
+    for e in entities:
+        if e.kind == "PERSON" and e.names:
+            surname = max(e.names, key=len).split()[-1]
+            if role := roles.headline_role(title, surname):
+                e.add_role(role)
+                e.headline_roles.add(role)
 
 
 # 1. named mentions ---------------------------------------------------------------------------
@@ -94,7 +116,12 @@ def _named_mentions(doc: Doc) -> list[Named]:
     runs = list(_proper_runs(doc, taken))
     found += [m for m in runs if m.kind != "PERSON"]
     surnames = {m.name.split()[-1].lower() for m in found if m.kind == "PERSON" and " " in m.name}
-    found += [m for m in runs if m.kind == "PERSON" and m.name.split()[-1].lower() in surnames]
+    found += [
+        m
+        for m in runs
+        if m.kind == "PERSON"
+        and (m.name.split()[-1].lower() in surnames or _unknown_speaker(doc[m.start : m.end]))
+    ]
     found.sort(key=lambda m: m.start)
     return [
         Named(m.start, m.end, m.name, "PERSON")
@@ -102,6 +129,18 @@ def _named_mentions(doc: Doc) -> list[Named]:
         else m
         for m in found
     ]
+
+
+def _unknown_speaker(span: SpacySpan) -> bool:
+    """Two or three capitalised words spaCy did not tag, the subject of a speech verb:
+    "Beck Pimentel said" (a person more often than not)."""
+    words = span.text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and span.root.dep_ == "nsubj"
+        and span.root.head.lemma_ in _SPEECH_VERBS
+    )
 
 
 def _repair(doc: Doc, start: int, end: int, label: str) -> list[Named]:
@@ -132,15 +171,15 @@ def _classify(span: SpacySpan, label: str) -> Named | None:
         return Named(start, end, "the West", "GROUP")
     if label not in _LABELS:
         return None
-    if demonym_of(name):
-        plural_noun = name.lower().endswith("s") and span.root.dep_ not in {"amod", "compound"}
+    plural_noun = name.lower().endswith("s") and span.root.dep_ not in {"amod", "compound"}
+    if demonym_of(name) or label == "NORP":  # "Kazakhs", "Republicans" act; "Kazakh" does not
         return Named(start, end, name, "GROUP") if plural_noun else None
-    if label == "NORP":
-        return None
     if country_of(name) and label != "PERSON":
         return Named(start, end, name, "GPE")
     if label == "ORG" and _looks_like_person(span):
         return Named(start, end, name, "PERSON")
+    if label == "PERSON" and " " in name and name.split()[-1].lower() in ORG_WORDS:
+        return Named(start, end, name, "ORG")  # "John Birch Society"
     return Named(start, end, name, _LABELS[label])
 
 
@@ -191,13 +230,24 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
         elif (
             named_info(name) != (None, None)
             or any(w.lower() in ORG_WORDS for w in words)
+            or (_before_org_noun(doc, i, j) and (j - i > 1 or not doc[i].is_sent_start))
             or all(len(w) > 2 and w.isupper() for w in words)
         ):
             if not demonym_of(name):
                 yield Named(i, j, name, "ORG")
         elif j - i <= 3 and name[:1].isupper():
-            yield Named(i, j, name, "PERSON")
+            yield Named(i, j, name, "PERSON")  # kept if a surname repeats, see _named_mentions
         i = j
+
+
+def _before_org_noun(doc: Doc, i: int, j: int) -> bool:
+    """ "the Butun Kyrgyzstan party": a name right before an organisation noun."""
+    following = doc[j] if j < len(doc) else None
+    return (
+        following is not None
+        and following.pos_ == "NOUN"
+        and (following.lemma_.lower() in BODY_NOUNS | ORG_WORDS)
+    )
 
 
 # 2. clustering -------------------------------------------------------------------------------
@@ -211,7 +261,7 @@ def _cluster(doc: Doc, named: list[Named]) -> tuple[list[Entity], dict[int, Enti
     for m in named:
         entity = _short_form_of(doc, previous, m, owner) or _match(entities, m)
         if entity is None:
-            entity = Entity(kind=m.kind)
+            entity = Entity(kind=m.kind, plural=m.kind == "GROUP" and m.name.endswith("s"))
             entities.append(entity)
         entity.names.append(m.name)
         entity.spans.append((m.start, m.end))
@@ -225,12 +275,21 @@ def _cluster(doc: Doc, named: list[Named]) -> tuple[list[Entity], dict[int, Enti
 def _short_form_of(
     doc: Doc, previous: Named | None, m: Named, owner: dict[int, Entity]
 ) -> Entity | None:
-    """The entity of "Collective Security Treaty Organization" for the "(CSTO)" after it."""
-    if previous is None or previous.kind == "PERSON" or m.start - previous.end != 1:
+    """The entity of "Collective Security Treaty Organization" for the "(CSTO)" after it,
+    also when spaCy's entity stopped short ("Organization for Security and Co-operation" + "in
+    Europe (OSCE)"): the words in between then join the long name."""
+    if previous is None or previous.kind == "PERSON" or m.start < 1 or doc[m.start - 1].text != "(":
         return None
-    if doc[previous.end].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
-        return owner[previous.start]
-    return None
+    if m.end >= len(doc) or doc[m.end].text != ")" or not 1 <= m.start - previous.end <= 4:
+        return None
+    between = doc[previous.end : m.start - 1]
+    if any(t.pos_ not in {"ADP", "DET", "PROPN", "CCONJ"} for t in between):
+        return None
+    entity = owner[previous.start]
+    if len(between):
+        entity.names[-1] = _clean_name(doc[previous.start : m.start - 1].text)
+        entity.spans[-1] = (previous.start, m.start - 1)
+    return entity
 
 
 def _match(entities: list[Entity], m: Named) -> Entity | None:
@@ -276,12 +335,13 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
     head_of = {doc[m.start : m.end].root.i: m for m in named}
     in_named = {i for m in named for i in range(m.start, m.end)}
     consumed: set[int] = set()
+    links: list[tuple[Entity, int]] = []
     history: list[Ref] = []
     pending: list[tuple[Entity, roles.Descriptor]] = []
     for m in named:
         for found in _descriptors(doc, m):
             consumed.update(found.tokens)
-            _apply(doc, owner[m.start], found, owner, named)
+            _apply(owner[m.start], found, links)
     fronted = {t.i: f for t in doc if t.pos_ == "PRON" and (f := roles.fronted(t)) is not None}
     for found in fronted.values():
         consumed.update(found.tokens)
@@ -292,7 +352,7 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
             entity = owner[m.start]
             history.append(Ref(i, sent_of[i], is_subject(token), entity))
             _title_gender(doc, m, entity)
-        elif token.lower_ in MALE | FEMALE | NEUTER and token.pos_ == "PRON":
+        elif token.lower_ in MALE | FEMALE | NEUTER | PLURAL and token.pos_ == "PRON":
             referent = _pronoun(token, sent_of, history)
             if referent is not None:
                 referent.spans.append((i, i + 1))
@@ -304,10 +364,11 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
             continue
         elif token.lemma_ in _LEAD_VERBS and token.pos_ == "VERB":
             _leads(token, history, owner, named)
-        elif token.lower_ == "who" and token.head.dep_ == "relcl":
+        elif token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
             antecedent_i = token.head.head.i
             target = next((r.entity for r in reversed(history) if r.token == antecedent_i), None)
-            if target is not None:
+            if target is not None and (token.lower_ != "who" or target.kind != "GPE"):
+                target.spans.append((i, i + 1))
                 history.append(Ref(i, sent_of[i], is_subject(token), target))
         elif token.pos_ == "NOUN" and i not in quoted:
             mentioned = _nominal(doc, token, sent_of, history, entities, owner)
@@ -315,7 +376,8 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
                 mentioned.spans.append(_np_extent(token))
                 history.append(Ref(i, sent_of[i], is_subject(token), mentioned))
     for entity, found in pending:
-        _apply(doc, entity, found, owner, named)
+        _apply(entity, found, links)
+    _link_affiliations(entities, links)
 
 
 def _leads(verb: Token, history: list[Ref], owner: dict[int, Entity], named: list[Named]) -> None:
@@ -349,9 +411,9 @@ def _descriptors(doc: Doc, m: Named) -> Iterator[roles.Descriptor]:
             yield roles.Descriptor(sector=agent_sector(following.text), tokens=(after,))
 
 
-def _apply(
-    doc: Doc, entity: Entity, found: roles.Descriptor, owner: dict[int, Entity], named: list[Named]
-) -> None:
+def _apply(entity: Entity, found: roles.Descriptor, links: list[tuple[Entity, int]]) -> None:
+    """Take a descriptor's role, country and sector; its affiliation token goes to ``links``,
+    resolved once every mention (pronouns too) is known."""
     if entity.kind == "PERSON":
         entity.add_role(found.role)
         entity.gender = entity.gender or _role_gender(found.role)
@@ -361,8 +423,13 @@ def _apply(
     if entity.kind != "PERSON":  # a person's sector is settled in _complete, roles and all
         entity.sector = entity.sector or found.sector
     if found.affiliation is not None:
-        org = next((owner[m.start] for m in named if m.start <= found.affiliation < m.end), None)
-        if org is not None and org is not entity and org.kind == "ORG":
+        links.append((entity, found.affiliation))
+
+
+def _link_affiliations(entities: list[Entity], links: list[tuple[Entity, int]]) -> None:
+    for entity, token in links:
+        org = next((e for e in entities for s, t in e.spans if s <= token < t), None)
+        if org is not None and org is not entity and org.kind in {"ORG", "GPE"}:
             entity.affiliations.append(org)
 
 
@@ -394,6 +461,13 @@ def _pronoun(token: Token, sent_of: dict[int, int], history: list[Ref]) -> Entit
 
         def accept(e: Entity) -> bool:
             return e.kind in {"ORG", "GPE"} and not e.plural
+
+    elif word in PLURAL:
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in _QUOTE_CLOSE:
+            return None
+
+        def accept(e: Entity) -> bool:
+            return e.plural
     else:
         gender = "m" if word in MALE else "f"
 
@@ -404,8 +478,9 @@ def _pronoun(token: Token, sent_of: dict[int, int], history: list[Ref]) -> Entit
     if token.dep_ in {"dobj", "pobj", "iobj"}:
         subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         exclude = next((r.entity for r in history if subj is not None and r.token == subj.i), None)
-    entity = resolve(token.i, sent_of[token.i], history, accept, exclude)
-    if entity is not None and word not in NEUTER and entity.gender is None:
+    window = 2 if word in PLURAL else WINDOW  # "they" reaches back two sentences at most
+    entity = resolve(token.i, sent_of[token.i], history, accept, exclude, window)
+    if entity is not None and word in MALE | FEMALE and entity.gender is None:
         entity.gender = "m" if word in MALE else "f"
     return entity
 
@@ -445,7 +520,7 @@ def _nominal(
         group.sector = group.sector or agent_sector(key)
         return group
     if det in {"the", "this", "that"}:
-        found = antecedent(sent_of[token.i], history, lambda e: e.has_role(lemma))
+        found = antecedent(sent_of[token.i], history, lambda e: not e.plural and e.has_role(lemma))
         if found is not None:
             found.hints += filter(None, [agent_sector(lemma)])
             return found
@@ -459,13 +534,8 @@ def _nominal(
         return body
     if det in {"a", "an"} or token.dep_ in {"nsubj", "dobj", "pobj"} and det is not None:
         person = Entity(kind="PERSON", key=lemma, country=country)
-        person.add_role(
-            " ".join(
-                t.text
-                for t in doc[_np_extent(token)[0] : token.i + 1]
-                if t.dep_ not in {"det", "poss", "case"}
-            )
-        )
+        extent = doc[_np_extent(token)[0] : token.i + 1]
+        person.add_role(roles.join_tokens([t for t in extent if t.dep_ not in _NOT_IN_ROLE]))
         person.anchored = det not in {"a", "an"}
         possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
         if possessor is not None:
@@ -620,6 +690,8 @@ def _complete(doc: Doc, e: Entity) -> None:
     for name in e.names:
         country, sector = named_info(name)
         e.country = e.country or country
+        if name.lower().endswith(" party"):
+            sector = "POL"
         if e.kind != "PERSON":  # a namesake's sector in the dictionaries would mislead
             e.sector = sector or e.sector
     if e.kind == "PERSON":
@@ -629,6 +701,9 @@ def _complete(doc: Doc, e: Entity) -> None:
         e.sector = e.sector or ("GOV" if e.country else None)
     if e.kind == "GROUP" and e.names:
         e.country = e.country or next(filter(None, map(demonym_of, e.names)), None)
+        e.sector = e.sector or next(
+            filter(None, map(_PARTY_MEMBERS.get, map(str.lower, e.names))), None
+        )
         e.sector = e.sector or ("CVL" if e.country else None)
     if e.kind == "ORG" and e.names:
         e.country = e.country or _org_country(e.names)
@@ -646,9 +721,10 @@ def _complete(doc: Doc, e: Entity) -> None:
 def _person_sector(e: Entity) -> None:
     """A specific role ("activist": OPP) first, then the organisation a person works for, then a
     generic office ("envoy": GOV), then a former one."""
-    current = [s for r in e.roles if (s := roles.role_sector(r))]
-    employer = [o.sector for o in e.affiliations if o.sector]
-    former = [s for r in e.roles if (s := agent_sector(r))]
+    text_roles = [r for r in e.roles if r not in e.headline_roles]  # headlines are terse
+    current = [s for r in text_roles if (s := roles.role_sector(r))]
+    employer = [o.sector for o in e.affiliations if o.sector and o.kind == "ORG"]
+    former = [s for r in text_roles if (s := agent_sector(r))]
     if current and current[0] != "GOV":
         e.sector = e.sector or current[0]
     e.sector = e.sector or next(iter(employer + current + former), None)
@@ -674,11 +750,11 @@ def _canonical(e: Entity, doc: Doc) -> str:
         return doc[s:t].text
     if e.kind == "GROUP":
         words = [
-            w.text
+            w
             for w in doc[s:t]
             if w.i == head.i or w.dep_ == "compound" or place_code(w.text) or w.lower_ == "armed"
         ]
-        return " ".join(words)
+        return roles.join_tokens(words)
     return e.roles[0] if e.roles else head.text
 
 

@@ -15,9 +15,10 @@ from typing import Any
 
 from newsgraph.resources import path as resource_path
 
-__all__ = ["CameoLexicon", "cameo_lexicon"]
+__all__ = ["CameoLexicon", "cameo_lexicon", "event_nouns", "trigger_types"]
 
 RESOURCE = "events_cameo.json"
+TRIGGERS = "events_triggers.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,24 @@ class CameoLexicon:
             if code[:n] in self.table:
                 return self.table[code[:n]]
         return None
+
+
+@lru_cache(maxsize=1)
+def trigger_types() -> dict[str, str]:
+    """Hand-written trigger lemma -> PLOVER type (``resources/events_triggers.tsv``)."""
+    return {lemma: type_ for lemma, type_, _ in _trigger_rows()}
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> dict[str, str]:
+    """The nouns of the trigger list that tell an event by themselves ("the protests")."""
+    return {lemma: type_ for lemma, type_, pos in _trigger_rows() if pos in ("NOUN", "ANY")}
+
+
+def _trigger_rows() -> list[tuple[str, str, str]]:
+    lines = resource_path(TRIGGERS).read_text(encoding="utf-8").splitlines()
+    rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    return [(r[0], r[1], r[2]) for r in rows]
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from newsgraph.extract.lexicon import ORG_WORDS
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 _COMPANY_NOUNS = frozenset({"company", "firm", "group", "steelmaker", "carmaker", "insurer"})
@@ -42,6 +43,7 @@ class Entity:
     key: str = ""
     anchored: bool = False
     hints: list[str] = field(default_factory=list)
+    headline_roles: set[str] = field(default_factory=set)
     affiliations: list[Entity] = field(default_factory=list)
 
     @property
@@ -91,11 +93,12 @@ def resolve(
     history: Sequence[Ref],
     accept: Callable[[Entity], bool],
     exclude: Entity | None = None,
+    window: int = WINDOW,
 ) -> Entity | None:
     """The entity a pronoun at token ``index`` in sentence ``sent`` most likely refers to,
     among ``history`` (in text order); ``exclude`` is its own clause's subject when the pronoun
     is an object ("Tokayev praised him")."""
-    for ref in _ranked(index, sent, history):
+    for ref in _ranked(index, sent, history, window):
         if ref.entity is not exclude and accept(ref.entity):
             return ref.entity
     return None
@@ -113,11 +116,11 @@ def antecedent(
     return None
 
 
-def _ranked(index: int, sent: int, history: Sequence[Ref]) -> list[Ref]:
+def _ranked(index: int, sent: int, history: Sequence[Ref], window: int) -> list[Ref]:
     """Candidates in order of preference: this sentence's subjects (nearest first), the
     previous sentence's subjects (first first), this sentence's other mentions, then earlier
     sentences, subjects first."""
-    before = [r for r in history if r.token < index and sent - r.sent <= WINDOW]
+    before = [r for r in history if r.token < index and sent - r.sent <= window]
     same = [r for r in reversed(before) if r.sent == sent]
     ranked = [r for r in same if r.subject]
     prev_sents = sorted({r.sent for r in before if r.sent < sent}, reverse=True)

@@ -80,6 +80,7 @@ class DateMention:
     date: date
     precision: DatePrecision
     explicit: bool
+    relative: bool = False  # counted from an earlier date: "the previous day", "a week later"
 
     def iso(self) -> str:
         return self.date.isoformat()
@@ -242,10 +243,11 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
         resolved = resolve_date(ent.text, published, anchor, future=_is_future(ent))
         if resolved is None:
             continue
-        explicit = resolve_date(ent.text, published, None) is not None and not _relative_words(
-            ent.text
+        relative = _relative_words(ent.text)
+        explicit = resolve_date(ent.text, published, None) is not None and not relative
+        mention = DateMention(
+            ent.start_char, ent.end_char, ent.text, *resolved, explicit, relative
         )
-        mention = DateMention(ent.start_char, ent.end_char, ent.text, *resolved, explicit)
         found.append(mention)
         if explicit and mention.precision == "day":
             anchor = mention.date

@@ -16,13 +16,18 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.cameo import CameoLexicon
 
-__all__ = ["Candidate", "candidates", "features", "pair_trigger"]
+__all__ = ["Candidate", "candidates", "features", "lexicon_type", "pair_trigger"]
 
 NO_EVENT = "NONE"
 _SUBJECT = frozenset({"nsubj", "csubj", "agent"})
 _PASSIVE = frozenset({"nsubjpass", "csubjpass"})
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV", "ADP", "NUM", "AUX"})
 _MAX_PATH = 8
+#: Reporting verbs: an event reported through one is read through the reported clause instead.
+_SPEECH = frozenset(
+    {"say", "tell", "add", "state", "note", "write", "report", "explain", "announce", "reply",
+     "comment", "remark", "quote", "cite", "declare", "tweet", "recall", "acknowledge"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,21 @@ def pair_trigger(source: Span | None, target: Span | None) -> Token | None:
     if len(spans) == 1:
         while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
             tok = tok.head
+        return None if tok.lemma_.lower() in _SPEECH else tok
+    return _reported(tok, spans[-1])
+
+
+def _reported(tok: Token, inner: Span) -> Token:
+    """"X said Y had attacked Z": the event between X and Z is told by "attacked", not "said"."""
+    while tok.lemma_.lower() in _SPEECH:
+        clause = next(
+            (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+             and c.left_edge.i <= inner.root.i <= c.right_edge.i),
+            None,
+        )
+        if clause is None:
+            break
+        tok = clause
     return tok
 
 
@@ -81,12 +101,46 @@ def _role(mention: Span, trigger: Token) -> str:
     return last.dep_
 
 
+def _channel(mention: Span) -> bool:
+    """"Speaking to Reuters", "telling AFP": the medium of a statement, not a party to an event."""
+    tok = mention.root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        tok = tok.head
+    return tok.dep_ in ("dative", "dobj", "prep") and tok.head.lemma_.lower() in (
+        *_SPEECH, "speak", "talk"
+    )
+
+
+def _subject_dep(mention: Span) -> str:
+    """The mention's dependency label, seen through "a group of soldiers", "hundreds of people"."""
+    tok = mention.root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM"):
+        return tok.head.head.dep_
+    return tok.dep_
+
+
+def _arity_order(c: Candidate) -> tuple[int, int, int]:
+    """How well-formed a candidate is: a direct subject, both arguments, the shortest path.
+    Lower is better."""
+    subj = c.source is not None and _role(c.source, c.trigger) in _SUBJECT
+    args = [s for s in (c.source, c.target) if s is not None]
+    length = sum(len(_up(s.root, c.trigger)) for s in args)
+    return (0 if subj else 1), -len(args), length
+
+
 def candidates(sent: Span, mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
-    """Candidates from the actor mentions of one sentence (token span, actor id).
+    """Candidates from the actor mentions of one sentence (token span, actor id), best-formed
+    first for each trigger.
 
     Every pair of mentions of different actors, oriented so that the grammatical subject (or
     passive agent) is the source; and every mention that is the subject of a verb on its own.
+    Mentions that are only the channel of a statement ("told AFP") take no part.
     """
+    mentions = [(m, aid) for m, aid in mentions if not _channel(m)]
+    return iter(sorted(_candidates(mentions), key=_arity_order))
+
+
+def _candidates(mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
     for (a, aid), (b, bid) in combinations(mentions, 2):
         if aid == bid or a.start < b.end and b.start < a.end:
             continue
@@ -98,18 +152,23 @@ def candidates(sent: Span, mentions: list[tuple[Span, str]]) -> Iterator[Candida
             a, b = b, a
         yield Candidate(trigger, a, b)
     for m, _ in mentions:
-        if m.root.dep_ in _SUBJECT or m.root.dep_ in _PASSIVE:
+        dep = _subject_dep(m)
+        if dep in _SUBJECT or dep in _PASSIVE:
             trigger = pair_trigger(m, None)
             if trigger is not None:
-                passive = m.root.dep_ in _PASSIVE
+                passive = dep in _PASSIVE
                 yield Candidate(trigger, None if passive else m, m if passive else None)
 
 
-def features(c: Candidate, lexicon: CameoLexicon) -> list[str]:
+def features(
+    c: Candidate, lexicon: CameoLexicon, cache: dict[int, list[str]] | None = None
+) -> list[str]:
     """Binary features of one candidate: trigger, its arguments, the dependency path between
-    the mentions, the words of the sentence, and the CAMEO codes of the verbs involved."""
+    the mentions, the words of the sentence, and the CAMEO codes of the verbs involved.
+
+    ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates.
+    """
     trig = c.trigger
-    sent = trig.sent
     f = [f"trig={_lemma(trig)}", f"trig_pos={trig.pos_}"]
     if trig.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
         f.append(f"gov={_lemma(trig.head)}")
@@ -139,17 +198,48 @@ def features(c: Candidate, lexicon: CameoLexicon) -> list[str]:
                     verbs.append(tok)
         f.append(f"{name}_ent={span.root.ent_type_ or span.root.pos_}")
         f.extend(f"{name}_w={_lemma(t)}" for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ"))
-    words = [t for t in sent if not _inside(t, c.source) and not _inside(t, c.target)]
-    lemmas = [_lemma(t) for t in words if t.pos_ in _CONTENT and not t.is_punct]
-    f.extend(f"w={w}" for w in lemmas)
-    f.extend(f"b={a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
-    f.extend(_cameo(verbs, trig, lexicon))
-    f.extend(f"cameo_any={t}" for t in _sentence_cameo(sent, lexicon))
+    f.extend(_cameo(verbs, lexicon))
+    if cache is None:
+        cache = {}
+    sent = trig.sent
+    if sent.start not in cache:
+        cache[sent.start] = _sentence_features(sent, lexicon)
+    f.extend(cache[sent.start])
     return f
 
 
-def _cameo(verbs: list[Token], trig: Token, lexicon: CameoLexicon) -> Iterator[str]:
+def _sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:
+    """Words, word pairs and CAMEO types of the whole sentence."""
+    lemmas = [_lemma(t) for t in sent if t.pos_ in _CONTENT and not t.is_punct]
+    f = [f"w={w}" for w in lemmas]
+    f.extend(f"b={a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
+    found = set()
+    for tok in sent:
+        if tok.pos_ == "VERB":
+            plover = lexicon.plover(lexicon.code(_lemma(tok), frozenset()))
+            if plover is not None:
+                found.add(plover[0])
+    f.extend(f"cameo_any={t}" for t in sorted(found))
+    return f
+
+
+def lexicon_type(trigger: Token, lexicon: CameoLexicon, triggers: dict[str, str]) -> str | None:
+    """The PLOVER type the trigger's words give, in PLV's labels (YIELD for CONCEDE/RETREAT):
+    the hand-written trigger list for the trigger, its object or its complement ("opened fire",
+    "threatened to attack" gives THREATEN), then the trigger's CAMEO verb pattern."""
+    words = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "xcomp")]
+    found = next((triggers[w.lemma_.lower()] for w in words if w.lemma_.lower() in triggers), None)
+    if found is None and _lemma(trigger) in lexicon.verbs:
+        context = {w for t in trigger.subtree for w in (t.lower_, _lemma(t))}
+        plover = lexicon.plover(lexicon.code(_lemma(trigger), context))
+        found = plover[0] if plover else None
+    return "YIELD" if found in ("CONCEDE", "RETREAT") else found
+
+
+def _cameo(verbs: list[Token], lexicon: CameoLexicon) -> Iterator[str]:
     for i, verb in enumerate(verbs):
+        if _lemma(verb) not in lexicon.verbs:
+            continue
         context = {w for t in verb.subtree for w in (t.lower_, _lemma(t))}
         code = lexicon.code(_lemma(verb), context)
         plover = lexicon.plover(code)
@@ -158,16 +248,6 @@ def _cameo(verbs: list[Token], trig: Token, lexicon: CameoLexicon) -> Iterator[s
             if i == 0:
                 yield f"cameo_trig={plover[0]}"
                 yield f"cameo_code={code[:2] if code else ''}"
-
-
-def _sentence_cameo(sent: Span, lexicon: CameoLexicon) -> set[str]:
-    found = set()
-    for tok in sent:
-        if tok.pos_ == "VERB":
-            plover = lexicon.plover(lexicon.code(_lemma(tok), frozenset()))
-            if plover is not None:
-                found.add(plover[0])
-    return found
 
 
 def _lemma(tok: Token) -> str:

@@ -18,6 +18,10 @@ from newsgraph.resources import path as resource_path
 __all__ = ["EventModel", "event_model"]
 
 RESOURCE = "events_model.npz"
+#: Share of the probability the trigger lexicon's type gets (see ``EventModel.predict``).
+PRIOR_WEIGHT = 0.4
+UNSURE = 0.4
+NO_EVENT = "NONE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +39,20 @@ class EventModel:
         probs = exp / exp.sum()
         return dict(zip(self.classes, probs.tolist(), strict=True))
 
-    def predict(self, features: Iterable[str]) -> tuple[str, float]:
-        """The most probable class and its probability."""
+    def predict(
+        self, features: Iterable[str], prior: str | None = None, weight: float = PRIOR_WEIGHT
+    ) -> tuple[str, float]:
+        """The most probable class and its probability.
+
+        ``prior`` is the type a trigger lexicon gives, if any. It is a back-off: when the
+        classifier sees no event or is unsure (below ``UNSURE``), the prior takes ``weight`` of the
+        probability mass, so rare types the training data barely shows still come out.
+        """
         probs = self.probabilities(features)
         best = max(probs, key=probs.__getitem__)
+        if prior in probs and (best == NO_EVENT or probs[best] < UNSURE):
+            probs = {k: (1 - weight) * p + (weight if k == prior else 0.0) for k, p in probs.items()}
+            best = max(probs, key=probs.__getitem__)
         return best, probs[best]
 
 

@@ -14,10 +14,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attachment import attached, governor, in_location_phrase
-from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon
+from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, event_nouns, trigger_types
 from newsgraph.extract.dates import DateMention, find_dates, parse_published
-from newsgraph.extract.event_features import NO_EVENT, Candidate, candidates, features
+from newsgraph.extract.event_features import (
+    NO_EVENT,
+    Candidate,
+    candidates,
+    features,
+    lexicon_type,
+)
 from newsgraph.extract.event_model import EventModel, event_model
+from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.model import Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
@@ -41,6 +48,11 @@ _PLANS = frozenset(
      "seek", "propose", "consider", "warn", "pledge", "aim", "hope", "prepare", "expect",
      "offer", "agree", "decide", "refuse", "order", "instruct"}
 )
+#: Verbs whose complement is intended, not done: "plans to arrest".
+_INTENT = frozenset(
+    {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "prepare", "propose", "aim",
+     "hope", "expect", "consider", "demand", "urge", "pledge", "call"}
+)
 _RETREAT_WORDS = frozenset(
     {"withdraw", "retreat", "release", "free", "return", "evacuate", "ceasefire", "truce",
      "demobilize", "disarm", "surrender", "pull", "lift", "ease"}
@@ -55,6 +67,7 @@ class _Found:
     target: str | None
     type: str
     probability: float
+    nominal: bool = False
 
 
 def find_events(
@@ -63,7 +76,7 @@ def find_events(
     quotes: Sequence[Quote] | None = None,
     *,
     published: str | None = None,
-    threshold: float = 0.5,
+    threshold: float = 0.4,
     model: EventModel | None = None,
     lexicon: CameoLexicon | None = None,
     places: Gazetteer | None = None,
@@ -77,17 +90,19 @@ def find_events(
     dates = _date_phrases(doc, find_dates(doc, parse_published(published)))
     place_phrases = _place_phrases(doc, places or gazetteer())
     events = []
-    for i, f in enumerate(sorted(found, key=lambda f: f.candidate.trigger.i), 1):
+    for f in sorted(found, key=lambda f: f.candidate.trigger.i):
         trig = f.candidate.trigger
         code, mode = _cameo(trig, f.type, lexicon)
         hypothetical = f.type in _HYPOTHETICAL_TYPES or is_hypothetical(trig)
-        date = attached(trig, dates)
+        date = _shifted(trig, dates, _inside(trig, dates) or attached(trig, dates))
         if date is None and not hypothetical:
             date = _narrative_date(doc, trig, dates)
+        if f.nominal and date is None and f.source is None and f.target is None:
+            continue  # "the negotiations": a mention of a kind of event, not a reported one
         start, end = _evidence(f.candidate)
         events.append(
             Event(
-                id=f"e{i}",
+                id=f"e{len(events) + 1}",
                 type=f.type,
                 span=TextSpan.of(doc.text, start, end),
                 source=f.source,
@@ -96,7 +111,7 @@ def find_events(
                 cameo=code,
                 date=date.iso() if date else None,
                 date_precision=date.precision if date else None,
-                place=attached(trig, place_phrases),
+                place=attached(trig, place_phrases) or _nearest(trig, place_phrases),
                 negated=is_negated(trig),
                 hypothetical=hypothetical,
                 quote=_quote(trig, f, quotes) if f.type in STATEMENTS else None,
@@ -109,32 +124,52 @@ def find_events(
 def _typed(
     doc: Doc, actors: Sequence[Actor], model: EventModel, lexicon: CameoLexicon, threshold: float
 ) -> list[_Found]:
-    """The best-typed candidate per trigger, where the classifier sees an event."""
+    """The best-typed candidate per trigger where the classifier sees an event, then the event
+    nouns of types the sentence does not have yet."""
     best: dict[int, _Found] = {}
-    for sent, mentions in _mentions_by_sentence(doc, actors).items():
+    triggers, nouns = trigger_types(), event_nouns()
+    cache: dict[int, list[str]] = {}
+    by_sentence = _mentions_by_sentence(doc, actors)
+    for sent in doc.sents:
+        mentions = by_sentence.get(sent.start, [])
         for cand in candidates(sent, mentions):
-            label, prob = model.predict(features(cand, lexicon))
+            if cand.trigger.i in best:  # candidates come best-formed first for each trigger
+                continue
+            prior = lexicon_type(cand.trigger, lexicon, triggers)
+            label, prob = model.predict(features(cand, lexicon, cache), prior)
             if label == NO_EVENT or prob < threshold:
                 continue
             if label == "YIELD":
                 label = _concede_or_retreat(cand.trigger, lexicon)
-            key = cand.trigger.i
-            if key not in best or prob > best[key].probability:
-                best[key] = _Found(
-                    cand, _actor_id(cand.source, mentions), _actor_id(cand.target, mentions),
-                    label, prob,
-                )
+            best[cand.trigger.i] = _Found(
+                cand, _actor_id(cand.source, mentions), _actor_id(cand.target, mentions),
+                label, prob,
+            )
+    for sent in doc.sents:
+        mentions = by_sentence.get(sent.start, [])
+        have = {f.type for f in best.values() if f.candidate.trigger.sent.start == sent.start}
+        for n in nominal_events(sent, mentions, nouns):
+            if n.type in have or n.trigger.i in best:
+                continue
+            have.add(n.type)
+            best[n.trigger.i] = _Found(
+                Candidate(n.trigger, n.source, n.target), _actor_id(n.source, mentions),
+                _actor_id(n.target, mentions), n.type, NOMINAL_CONFIDENCE, nominal=True,
+            )
     return list(best.values())
 
 
-def _mentions_by_sentence(doc: Doc, actors: Sequence[Actor]) -> dict[Span, list[tuple[Span, str]]]:
-    by_sent: dict[Span, list[tuple[Span, str]]] = {}
+def _mentions_by_sentence(
+    doc: Doc, actors: Sequence[Actor]
+) -> dict[int, list[tuple[Span, str]]]:
+    """Actor mentions as token spans with their actor id, by the start token of their sentence."""
+    by_sent: dict[int, list[tuple[Span, str]]] = {}
     for actor in actors:
         for m in actor.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or in_location_phrase(span) and actor.kind == "GPE":
                 continue
-            by_sent.setdefault(span.sent, []).append((span, actor.id))
+            by_sent.setdefault(span.sent.start, []).append((span, actor.id))
     for mentions in by_sent.values():
         mentions.sort(key=lambda m: m[0].start)
     return by_sent
@@ -175,6 +210,12 @@ def is_negated(trigger: Token) -> bool:
 
 def is_hypothetical(trigger: Token) -> bool:
     """Future, modal, conditional, or planned/demanded rather than reported as done."""
+    while trigger.pos_ == "NOUN" and trigger.head.i != trigger.i:  # "should consider sanctions"
+        trigger = trigger.head
+    if trigger.lemma_.lower() in _INTENT and any(
+        c.dep_ in ("xcomp", "ccomp") for c in trigger.children
+    ):
+        return True  # "plans to arrest", "vowed to retaliate"
     tok = trigger
     for _ in range(4):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in tok.children):
@@ -206,6 +247,29 @@ def _date_phrases(doc: Doc, dates: list[DateMention]) -> list[tuple[Span, DateMe
     return phrases
 
 
+def _inside(trigger: Token, dates: list[tuple[Span, DateMention]]) -> DateMention | None:
+    """For an event noun, a date within its own phrase: "the protests that have this week swept
+    the country"."""
+    if trigger.pos_ != "NOUN":
+        return None
+    left, right = trigger.left_edge.i, trigger.right_edge.i
+    inside = [(abs(s.root.i - trigger.i), d) for s, d in dates if left <= s.start and s.end <= right + 1]
+    return min(inside, key=lambda x: x[0])[1] if inside else None
+
+
+def _shifted(
+    trigger: Token, dates: list[tuple[Span, DateMention]], date: DateMention | None
+) -> DateMention | None:
+    """"On January 7 ... a crowd the previous day when soldiers opened fire": a date counted from
+    an earlier one ("the previous day") and standing between it and the trigger takes over."""
+    if date is None:
+        return None
+    for span, d in dates:
+        if date.end <= span.start_char and span.end_char <= trigger.idx and d.relative:
+            date = d
+    return date
+
+
 def _narrative_date(
     doc: Doc, trigger: Token, dates: list[tuple[Span, DateMention]]
 ) -> DateMention | None:
@@ -222,6 +286,12 @@ def _narrative_date(
     return None
 
 
+def _nearest(trigger: Token, phrases: list[tuple[Span, Place]]) -> Place | None:
+    """The place phrase of the trigger's sentence nearest to it, when the parse attaches none."""
+    here = [(abs(s.root.i - trigger.i), p) for s, p in phrases if s.sent.start == trigger.sent.start]
+    return min(here, key=lambda dp: dp[0])[1] if here else None
+
+
 def _place_phrases(doc: Doc, places: Gazetteer) -> list[tuple[Span, Place]]:
     ents = [e for e in doc.ents if e.label_ in _LOCATION_LABELS]
     countries = places.countries_in(e.text for e in ents if e.label_ == "GPE")
@@ -230,6 +300,9 @@ def _place_phrases(doc: Doc, places: Gazetteer) -> list[tuple[Span, Place]]:
         if not in_location_phrase(ent):
             continue
         place = places.resolve(ent.text, countries)
+        if place is None and ent[0].dep_ == "poss":  # "Almaty's Republic Square"
+            owner = ent[: next((i for i, t in enumerate(ent) if t.dep_ == "case"), 1)]
+            place = places.resolve(owner.text, countries)
         if place is not None:
             out.append((ent, place))
     return out
@@ -255,7 +328,7 @@ def _quote(trigger: Token, found: _Found, quotes: Sequence[Quote] | None) -> str
     "newsgraph_events",
     assigns=["doc._.events"],
     requires=["doc._.actors"],
-    default_config={"threshold": 0.5},
+    default_config={"threshold": 0.4},
 )
 def make_events(nlp: Language, name: str, threshold: float) -> EventComponent:
     return EventComponent(threshold)

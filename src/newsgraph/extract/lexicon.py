@@ -30,7 +30,8 @@ BODY_NOUNS = _words(
     "government ministry department regime party company bank agency court parliament "
     "council committee army police leadership administration authorities cabinet "
     "opposition organization organisation union military navy junta kremlin embassy "
-    "commission legislature senate congress firm media broadcaster authority"
+    "commission legislature senate congress firm media broadcaster authority school college "
+    "hospital church mosque newspaper channel website campaign"
 )
 
 #: Modifiers kept in a premodifier role ("former President"); other adjectives are dropped.
@@ -51,7 +52,7 @@ ROLE_NOUNS = _words(
 )
 
 #: Collective nouns that name a group, singular in form: "the Kazakh elite".
-GROUP_NOUNS = frozenset({"elite", "public", "diaspora", "population"})
+GROUP_NOUNS = frozenset({"elite", "public", "diaspora", "population", "police"})
 
 MALE_TITLES = _words("mr mr. sir lord king prince father brother")
 FEMALE_TITLES = _words("mrs mrs. ms ms. miss madam lady queen princess sister")

@@ -8,6 +8,7 @@ copular predicates ("he is a fugitive"). Each gives a :class:`Descriptor`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -17,6 +18,10 @@ from newsgraph.extract.lexicon import ROLE_MODIFIERS, agent_sector, is_agent, pl
 
 _PRE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _AFFILIATION_PREPS = frozenset({"with", "at", "of", "for", "from", "in"})
+_GENERIC_HEADS = frozenset(
+    {"leader", "head", "chief", "member", "official", "spokesperson", "spokesman", "candidate",
+     "spokeswoman", "representative", "chairman", "chairwoman", "chair", "director"}
+)  # fmt: skip
 _BOUNDARY_DEPS = frozenset({"det", "poss", "case", "punct", "prep", "cc"})
 
 
@@ -104,18 +109,22 @@ def fronted(pronoun: Token) -> Descriptor | None:
 
 
 def _noun_phrase(noun: Token, words: list[Token] | None = None) -> Descriptor | None:
-    """The descriptor a common noun phrase gives: "a political risk consultant with PRISM"."""
-    if not is_agent(noun.text):
+    """The descriptor a common noun phrase gives: "a political risk consultant with PRISM",
+    "an independent news site", "its chairman" (affiliated with whatever "its" is)."""
+    compounds = " ".join(c.text for c in noun.lefts if c.dep_ == "compound")
+    if not is_agent(noun.text) and not agent_sector(f"{compounds} {noun.text}"):
         return None
     if words is None:
         words = [t for t in noun.subtree if t.i <= noun.i and t.text not in "[]()"]
     found = _describe(words, is_name=False)
+    possessor = next((c.i for c in noun.lefts if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     affiliation = None
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPS:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ == "PROPN":
                 affiliation = pobj.i
+    affiliation = affiliation if affiliation is not None else possessor
     tokens = tuple(t.i for t in noun.subtree)
     if found is None:
         return Descriptor(affiliation=affiliation, tokens=tokens) if affiliation else None
@@ -128,12 +137,15 @@ def _describe(words: list[Token], *, is_name: bool) -> Descriptor | None:
     affiliation = None
     role_start = 0
     for k, t in enumerate(words):
+        if t.tag_ == "POS":
+            role_start = k + 1
+            continue
         code = place_code(t.text) if t.pos_ in {"PROPN", "ADJ", "NOUN"} else None
         if t.dep_ == "poss" or (t.ent_type_ in {"GPE", "ORG"} and not code):
             if code:
                 country = country or code
-            elif t.ent_type_ == "ORG":
-                affiliation = t.i
+            elif t.dep_ == "poss" or t.ent_type_ == "ORG":
+                affiliation = t.i  # resolved later; only organisations and countries count
             role_start = k + 1
         elif t.dep_ in _BOUNDARY_DEPS or t.text in {"’s", "'s", ","}:
             role_start = k + 1
@@ -151,12 +163,45 @@ def _describe(words: list[Token], *, is_name: bool) -> Descriptor | None:
         role_words = [t for t in role_words if t.dep_ != "det"]
     role = None
     if role_words and is_agent(role_words[-1].text):
-        role = " ".join(t.text for t in role_words)
-    if role is None and country is None and affiliation is None and based is None:
-        return None
+        role = join_tokens(role_words)
     sector = role_sector(role) if role else None
+    if role is None and not is_name:  # "an independent news site": no role, but a sector
+        sector = agent_sector(join_tokens(role_words))
+    if role is None and sector is None and (country, affiliation, based) == (None, None, None):
+        return None
     tokens = tuple(t.i for t in words)
     return Descriptor(role, country, sector, affiliation, tokens, based)
+
+
+_TITLE_STOP = frozenset(
+    {"a", "an", "the", "as", "and", "or", "of", "to", "in", "on", "for", "with", "says", "said"}
+)
+
+
+def headline_role(title: str, surname: str) -> str | None:
+    """The role a headline puts before a surname: "Fugitive banker Ablyazov lays claim ..." ->
+    "Fugitive banker". Headlines are not parsed, so only short runs ending in an agent noun."""
+    match = re.search(rf"((?:[\w-]+ ){{1,3}}){re.escape(surname)}\b", title)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and (
+        words[0].lower() in _TITLE_STOP or words[0].lower().endswith("s") or place_code(words[0])
+    ):
+        words = words[1:]
+    if not words or not is_agent(words[-1]) or any(w.lower() in _TITLE_STOP for w in words):
+        return None
+    return " ".join(words)
+
+
+def join_tokens(tokens: list[Token]) -> str:
+    """Tokens as text, with the document's own spacing between neighbours ("African-American
+    president", not "African - American president")."""
+    out = []
+    for k, t in enumerate(tokens):
+        adjacent = k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1
+        out.append(t.text_with_ws if adjacent else t.text + " ")
+    return " ".join("".join(out).split())
 
 
 def _trim_modifiers(words: list[Token]) -> list[Token]:
@@ -172,8 +217,13 @@ def _trim_modifiers(words: list[Token]) -> list[Token]:
 
 
 def role_sector(role: str) -> str | None:
-    """The sector a role gives, unless it is a former one."""
+    """The sector a role gives, unless it is a former one. A generic head ("leader",
+    "spokesperson") takes its modifier's sector first: "opposition leader" is OPP."""
     words = role.lower().split()
     if words[0] in {"former", "ex", "ex-"}:
         return None
+    if words[-1] in _GENERIC_HEADS:
+        for word in words[:-1]:
+            if sector := agent_sector(word):
+                return sector
     return agent_sector(role)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsgraph.model import Removed
@@ -42,7 +42,7 @@ _CREDIT_ONLY = re.compile(
 _CREDIT_TAIL = re.compile(
     r"(?P<credit>\s*(?:\((?:photo|image|picture|credit)[^)]*\)"
     r"|\([^)]*(?:/|via )(?:[^)]*)\)"
-    r"|(?:photo|photograph|image|picture)(?:\s+credit)?\s*:\s*[^.]{1,60}"
+    r"|(?:photo|photograph|image|picture)(?:\s+credit)?\s*(?::|\bby\b)\s*[^.]{1,60}"
     r"|\b(?:Getty Images|AFP via Getty Images|Shutterstock|Alamy)\.?))\s*$",
     re.IGNORECASE,
 )
@@ -55,10 +55,35 @@ _TIME = re.compile(
 )
 #: A person's name as bylines write it: 1-5 capitalised words ("Jane Doe", "Anneke de Vries").
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,4}")
+#: Words that go with a date line: "First published on Sat, ...", "Updated at ...".
+_DATE_WORDS = re.compile(
+    r"\b(?:updated|published|posted|first|last|modified|on|at|date|gmt|utc"
+    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
+    re.IGNORECASE,
+)
+_AGO = re.compile(r"\b\d+\s+(?:second|minute|hour|day|week)s?\s+ago\b", re.IGNORECASE)
+#: Credits printed at the end of an article: "Reporting by Jane Doe; Editing by John Roe".
+_END_CREDIT = re.compile(
+    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|research)(?:\s+by)?\b"
+    r"|©|\(c\)\s|copyright\b)",
+    re.IGNORECASE,
+)
+#: A byline with no "By": a name, perhaps with where the reporter is ("Jan Jansen in Amsterdam").
+_NAME_LINE = re.compile(
+    r"(?P<names>[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|di|du|del|der|den|van|von|le|la|al|bin|ibn)\s+)?"
+    r"[A-Z][\w'’.-]*){1,3}"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})?)"
+    r"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?"
+)
+#: A wire dateline opening the body: "KYIV, March 3 (Reuters) -".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]+(?:,[^()]{1,40})?\s\((?P<outlet>[A-Z][\w .&/-]{1,40})\)\s*[-–—]"
+)
 _CAPTION_START = re.compile(r"^(?:pictured|above|top|main image|file photo)\s*[:,]", re.IGNORECASE)
+#: A site speaking about its own cookies (an article about cookies does not match).
 _COOKIE = re.compile(
-    r"\bcookies?\b.*\b(?:accept|consent|agree|use of|browsing|experience|privacy|settings)\b"
-    r"|\b(?:accept|consent|agree|use)\b.*\bcookies?\b",
+    r"\b(?:we|our|this\s+(?:web)?site)\b[^.]*\bcookies?\b|\bcookies?\s+(?:policy|settings"
+    r"|preferences|notice)\b|\baccept\s+(?:all\s+)?cookies\b|\buse\s+of\s+cookies\b",
     re.IGNORECASE,
 )
 _RELATED_HEAD = re.compile(
@@ -97,6 +122,28 @@ def known_outlet(text: str) -> str | None:
     "bne IntelliNews"), or None when it names no known outlet."""
     key = _skeleton(text.strip(" ,|-–—·"))
     return _known_outlets().get(key) or _known_outlets().get(_skeleton("the " + text.strip()))
+
+
+#: A word with a look-alike letter inside lowercase letters: "IntelIiNews", "Ab1yazov", "L0ndon".
+_SUSPECT = re.compile(r"\b\w*(?:[a-z][I|!][a-z]|[A-Za-z][10][A-Za-z])\w*\b")
+
+
+def repair_lookalikes(text: str, vocabulary: str) -> str:
+    """``text`` with each word that has a look-alike letter inside it (capital I, 1, 0 among
+    lowercase letters) replaced by the one word of ``vocabulary`` it folds to, when there is one:
+    "Kazakhstan's AbIyazov" -> "Kazakhstan's Ablyazov" if the article writes "Ablyazov"."""
+    if not _SUSPECT.search(text):
+        return text
+    known: dict[str, set[str]] = {}
+    for word in set(_WORD.findall(vocabulary)):
+        if not _SUSPECT.fullmatch(word):
+            known.setdefault(_skeleton(word), set()).add(word)
+
+    def repair(match: re.Match[str]) -> str:
+        candidates = known.get(_skeleton(match.group(0)), set())
+        return next(iter(candidates)) if len(candidates) == 1 else match.group(0)
+
+    return _SUSPECT.sub(repair, text)
 
 
 # --- the result -----------------------------------------------------------------------------
@@ -139,15 +186,17 @@ def units(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    """Lines of one paragraph broken at a fixed width (all but the last of similar length)."""
+    """Lines of one paragraph broken at a fixed width: no line but the last could have taken
+    the next line's first word without passing the widest line. Two lines are joined only
+    when the second goes on with a lowercase word."""
     if len(lines) < 2:
         return False
-    widths = [len(line) for line in lines[:-1]]
-    return (
-        min(widths) >= 40
-        and max(widths) <= 100
-        and max(widths) - min(widths) <= 25
-        and not any(_BYLINE.match(line) or _URL.match(line) for line in lines)
+    if len(lines) == 2 and (_TERMINAL.search(lines[0]) or not lines[1][0].islower()):
+        return False  # two lines: too few to see a width; joined only mid-sentence
+    width = max(len(line) for line in lines[:-1])
+    return 40 <= width <= 100 and all(
+        len(line) + 1 + len(following.split()[0]) > width
+        for line, following in zip(lines, lines[1:], strict=False)
     )
 
 
@@ -295,35 +344,66 @@ def _outlet_in(part: str) -> str | None:
     return None
 
 
+def _unglue(text: str) -> str:
+    """Words that copy-paste glued together split again: "UTCUpdated" -> "UTC Updated"."""
+    return re.sub(r"(?:(?<=[a-z0-9])|(?<=[A-Z]{2}))(?=[A-Z][a-z])", " ", text)
+
+
 def date_line(line: str) -> str | None:
     """The date of a line that is only a date ("Published: 08.01.2022 10:32 GMT")."""
     found = find_date(line)
     if not found:
         return None
-    _iso, where = found
-    rest = line[: where.start()] + line[where.end() :]
-    rest = re.sub(
-        r"\b(?:updated|published|posted|first|last|modified|on|at|date|gmt|utc|[ap]\.?m\.?"
-        r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{1,2}[:.]\d{2}|[A-Z]{2,4}$",
-        " ",
-        rest,
-        flags=re.IGNORECASE,
-    )
-    return _iso if not _WORD.search(rest) else None
+    iso, where = found
+    rest = _TIME.sub(" ", _unglue(line[: where.start()] + " " + line[where.end() :]))
+    rest = _DATE_WORDS.sub(" ", _AGO.sub(" ", rest))
+    return iso if not _WORD.search(rest) else None
 
 
 # --- the page -------------------------------------------------------------------------------
+
+
+Kinds = list[str | None]  # per line: what it is, None for body text
 
 
 def clean_page(raw: str) -> Page:
     """The article in a raw text page: body, headline, byline facts, and what was taken out."""
     text, removed = normalize(raw)
     lines = units(text)
-    kinds: list[str | None] = [None] * len(lines)  # None: body
-    media: dict[int, list[Removed]] = {}
-    outlet = published = None
-    authors: tuple[str, ...] = ()
+    kinds, media = _mark_anywhere(lines)
+    first = _body_start(lines, kinds)
+    byline = _mark_header(lines, kinds, first)
+    title = _mark_headline(lines, kinds, first)
+    if not byline.authors:
+        byline = replace(byline, authors=_name_line_authors(lines, kinds, first))
+    if byline.outlet is None and first < len(lines) and (wire := _DATELINE.match(lines[first])):
+        byline = replace(byline, outlet=known_outlet(wire["outlet"]) or wire["outlet"])
+    end = _body_end(lines, kinds, first)
+    trailer_date = _mark_trailer(lines, kinds, end)
+    _mark_body(lines, kinds, first, end, title, media)
 
+    body: list[str] = []
+    for line, kind, i in zip(lines, kinds, range(len(lines)), strict=True):
+        if kind is None:
+            body.append(line)
+        else:
+            removed.extend(media[i] if kind == "media" else [Removed(line, kind)])
+    text = "\n\n".join(body)
+    return Page(
+        text=repair_lookalikes(text, text),
+        title=repair_lookalikes(title, text) if title else None,
+        outlet=byline.outlet,
+        published=byline.published or trailer_date,
+        authors=tuple(repair_lookalikes(a, text) for a in byline.authors),
+        removed=tuple(removed),
+    )
+
+
+def _mark_anywhere(lines: list[str]) -> tuple[Kinds, dict[int, list[Removed]]]:
+    """Lines that are never body, wherever they are: cookie notices, furniture, inline
+    related-story links, and captions / credits / URLs (cut into pieces, kept by line)."""
+    kinds: Kinds = [None] * len(lines)
+    media: dict[int, list[Removed]] = {}
     for i, line in enumerate(lines):
         if is_cookie(line):
             kinds[i] = "cookie"
@@ -333,69 +413,132 @@ def clean_page(raw: str) -> Page:
             kinds[i] = "related"
         elif (pieces := split_media(line)) is not None:
             kinds[i], media[i] = "media", pieces
+    return kinds, media
 
-    first = next((i for i, ln in enumerate(lines) if kinds[i] is None and is_prose(ln)), None)
-    if first is None or len(lines) == 1:
-        first = 0  # no header to read: a body only (e.g. a one-line text)
+
+def _mark_header(lines: list[str], kinds: Kinds, first: int) -> Byline:
+    """Mark bylines and date lines above the body; the first byline's facts, and a date."""
+    found = Byline()
     for i in range(first):
         if kinds[i] is not None:
             continue
-        line = lines[i]
-        byline = parse_byline(line)
-        if byline is not None:
+        if (byline := parse_byline(lines[i])) is not None:
             kinds[i] = "byline"
-            authors = authors or byline.authors
-            outlet = outlet or byline.outlet
-            published = published or byline.published
-        elif (day := date_line(line)) is not None:
+            found = Byline(
+                found.authors or byline.authors,
+                found.outlet or byline.outlet,
+                found.published or byline.published,
+            )
+        elif (day := date_line(lines[i])) is not None:
             kinds[i] = "date"
-            published = published or day
-    title = _mark_headline(lines, kinds, first)
+            found = replace(found, published=found.published or day)
+    return found
 
-    end = _body_end(lines, kinds, first)
+
+def _name_line_authors(lines: list[str], kinds: Kinds, first: int) -> tuple[str, ...]:
+    """Authors of a byline written without "By" ("Jan Jansen in Amsterdam")."""
+    for i in range(first):
+        if kinds[i] == "byline" and (names := _NAME_LINE.fullmatch(lines[i])):
+            return tuple(re.split(r"\s+(?:and|&)\s+", names["names"]))
+    return ()
+
+
+def _mark_trailer(lines: list[str], kinds: Kinds, end: int) -> str | None:
+    """Mark what follows the article text: a date line under it (its date returned), a
+    related-stories list, and the rest as furniture."""
+    published = None
     for i in range(end, len(lines)):
-        if kinds[i] is None:
-            kinds[i] = "related" if _after_related_head(lines, kinds, end, i) else "furniture"
+        if kinds[i] is None and (day := date_line(lines[i])) is not None:
+            kinds[i] = "date"  # "Published January 8, 2022" printed under the article
+            published = published or day
+        elif kinds[i] is None:
+            kinds[i] = "related" if _after_related_head(lines, end, i) else "furniture"
+    return published
+
+
+def _mark_body(
+    lines: list[str],
+    kinds: Kinds,
+    first: int,
+    end: int,
+    title: str | None,
+    media: dict[int, list[Removed]],
+) -> None:
+    """Mark, inside the article text, headline copies, subheads and captions printed twice."""
+    captions = {_norm(r.text) for pieces in media.values() for r in pieces if r.kind == "caption"}
     for i in range(first, end):
-        if kinds[i] is None and title is not None and _norm(lines[i]) == _norm(title):
+        if kinds[i] is not None:
+            continue
+        if title is not None and _norm(lines[i]) == _norm(title):
             kinds[i] = "headline"
-        elif kinds[i] is None and is_subhead(lines[i]) and _between_prose(lines, kinds, i):
+        elif _norm(lines[i]) in captions:
+            kinds[i] = "caption"  # a caption printed twice (image text and caption)
+        elif is_subhead(lines[i]) and _between_prose(lines, kinds, i):
             kinds[i] = "subhead"
 
-    body: list[str] = []
-    for i, line in enumerate(lines):
-        kind = kinds[i]
-        if kind is None:
-            body.append(line)
-        elif kind == "media":
-            removed.extend(media[i])
-        else:
-            removed.append(Removed(line, kind))
-    return Page("\n\n".join(body), title, outlet, published, authors, tuple(removed))
+
+def _body_start(lines: list[str], kinds: Kinds) -> int:
+    """Index of the first body paragraph: the first prose line, unless that is the page's first
+    line, a question or exclamation with prose after it (a headline such as "Will it spread?")."""
+    prose = [i for i, line in enumerate(lines) if kinds[i] is None and is_prose(line)]
+    if not prose or len(lines) == 1:
+        return 0  # no header to read: a body only (e.g. a one-line text)
+    opening = next(i for i, kind in enumerate(kinds) if kind is None)
+    if (
+        len(prose) > 1
+        and prose[0] == opening
+        and _words(lines[opening]) <= 25
+        and re.search(r"""[?!]["'”’]*$""", lines[opening])
+    ):
+        return prose[1]
+    return prose[0]
 
 
-def _mark_headline(lines: list[str], kinds: list[str | None], first: int) -> str | None:
-    """Find the headline among the header lines (the first title-like line of 3+ words); mark
-    it, its copies and any section label above it."""
+def _mark_headline(lines: list[str], kinds: Kinds, first: int) -> str | None:
+    """Find the headline among the header lines and mark it, its copies, any section label
+    above it and a byline without "By" below it. The headline is the nearest title-like line
+    of 3+ words above a "By" byline, or else the first one. A title-like line under it is the
+    standfirst."""
     candidates = [i for i in range(first) if kinds[i] is None and _words(lines[i]) <= 40]
     if not candidates:
         return None
-    headline = next((i for i in candidates if _words(lines[i]) >= 3), candidates[0])
+    byline = next((i for i in range(first) if kinds[i] == "byline"), first)
+    above = [i for i in candidates if i < byline and _words(lines[i]) >= 3]
+    headline = (
+        above[-1]
+        if byline < first and above
+        else next((i for i in candidates if _words(lines[i]) >= 3), candidates[0])
+    )
     for i in candidates:
         if _norm(lines[i]) == _norm(lines[headline]):
             kinds[i] = "headline"
         elif i < headline and is_subhead(lines[i]):
             kinds[i] = "furniture"  # a section label or kicker above the headline
+        elif i > headline and _NAME_LINE.fullmatch(lines[i]):
+            kinds[i] = "byline"
+        elif i > headline and not _TERMINAL.search(lines[i]):
+            kinds[i] = "standfirst"  # the summary under the headline, not a sentence of the body
     return lines[headline]
 
 
-def _body_end(lines: list[str], kinds: list[str | None], first: int) -> int:
+def _body_end(lines: list[str], kinds: Kinds, first: int) -> int:
     """Index just past the article text: before a trailing related-stories list, after the last
     line that reads as text."""
     last = max(
         (i for i in range(first, len(lines)) if kinds[i] is None and is_sentence(lines[i])),
         default=len(lines) - 1,
     )
+    credit = next(
+        (
+            i
+            for i in range(first + 1, last + 1)
+            if _END_CREDIT.match(lines[i]) and not any(is_prose(ln) for ln in lines[i + 1 :])
+        ),
+        None,
+    )
+    if credit is not None:
+        kinds[credit] = kinds[credit] or "credit"
+        last = credit - 1
     for i in range(first + 1, last + 1):
         if _RELATED_HEAD.match(lines[i]) and all(_words(ln) <= 25 for ln in lines[i + 1 :]):
             for j in range(i, len(lines)):
@@ -405,11 +548,11 @@ def _body_end(lines: list[str], kinds: list[str | None], first: int) -> int:
     return last + 1
 
 
-def _after_related_head(lines: list[str], kinds: list[str | None], end: int, i: int) -> bool:
+def _after_related_head(lines: list[str], end: int, i: int) -> bool:
     return any(_RELATED_HEAD.match(lines[j]) for j in range(end, i + 1))
 
 
-def _between_prose(lines: list[str], kinds: list[str | None], i: int) -> bool:
+def _between_prose(lines: list[str], kinds: Kinds, i: int) -> bool:
     """True when the nearest body lines before and after ``i`` are prose paragraphs."""
     before = next((lines[j] for j in range(i - 1, -1, -1) if kinds[j] is None), None)
     after = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] is None), None)

@@ -52,15 +52,20 @@ _WHATWG_ALIASES = {
 
 
 def kind_of(path: Path) -> Kind | None:
-    """The reader for ``path``: by suffix (``.gz`` looked through), else by sniffing its start;
-    a ``.txt`` file that starts like an HTML page is read as one."""
+    """The reader for ``path``: by suffix (``.gz`` looked through); a file with no suffix (or
+    one that is no file type, as in ``story.2024-01-08``) by sniffing its start. A ``.txt``
+    file that starts like an HTML page is read as one; other suffixes are unknown (None)."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes.pop()
-    by_suffix = _SUFFIXES.get(suffixes[-1]) if suffixes else None
-    if by_suffix == "text":
+    suffix = suffixes[-1] if suffixes else ""
+    if suffix == ".txt" or suffix == ".text":
         return "html" if sniff(head(path)) == "html" else "text"  # a saved page named .txt
-    return by_suffix or sniff(head(path))
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    if re.fullmatch(r"\.[a-z][a-z0-9]{0,5}", suffix):
+        return None  # a file type of its own (.csv, .pdf, .md...) that no reader handles
+    return sniff(head(path))
 
 
 def head(path: Path, size: int = _SNIFF_BYTES) -> bytes:

@@ -1,7 +1,8 @@
 """HTML pages: the article body and metadata (trafilatura), the publication date (htmldate).
 
-``extract_body(html)`` is the body extractor the benchmark measures; ``article_from_html``
-builds the ``Article``; ``read_html`` reads a ``.html`` / ``.html.gz`` file.
+``article_from_html`` builds the ``Article`` of a decoded page (the function
+``bench/extraction.py`` measures); ``read_html`` reads a ``.html`` / ``.html.gz`` file; the WARC
+reader calls ``article_from_html`` on each HTML response.
 """
 
 from __future__ import annotations
@@ -64,12 +65,6 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
         authors=tuple(a.strip() for a in (doc.author or "").split(";") if a.strip()) if doc else (),
         removed=tuple(removed),
     )
-
-
-def extract_body(html: str, url: str | None = None) -> str:
-    """The article body of an HTML page as plain text (empty when there is none)."""
-    doc = _extract(html, url)
-    return _without_title(paragraphs(normalize(_body_text(html, doc))[0]), doc)[0]
 
 
 def page_date(html: str, url: str | None = None) -> str | None:

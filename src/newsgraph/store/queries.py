@@ -187,13 +187,13 @@ class Queries:
                 quotes=_quotes(conn, [quotes.c.speaker_entity == entity_id], limit, 0),
                 actions=_events(conn, [ev.source_entity == entity_id], limit, 0),
                 targeted=_events(conn, [ev.target_entity == entity_id], limit, 0),
-                merges=_merges(conn, entity_id),
+                merges=merge_records(conn, entity_id),
             )
 
     def merges(self, entity_id: int | None = None) -> list[Merge]:
         """Identity decisions, newest first; only those about ``entity_id`` if given."""
         with self.engine.connect() as conn:
-            return _merges(conn, entity_id)
+            return merge_records(conn, entity_id)
 
     # -- quotes, events, happenings ---------------------------------------------------------
 
@@ -393,9 +393,13 @@ def _events(conn: Connection, where: list[sa.ColumnElement[bool]], limit: int,
     return _page(conn, query, EventRow, limit, offset)
 
 
-def _merges(conn: Connection, entity_id: int | None) -> list[Merge]:
+def merge_records(conn: Connection, entity_id: int | None = None, *,
+                  merge_id: int | None = None) -> list[Merge]:
+    """Merges about ``entity_id`` (or the one ``merge_id``, or all), newest first."""
     m = merges.c
     query = sa.select(merges).order_by(m.id.desc())
+    if merge_id is not None:
+        query = query.where(m.id == merge_id)
     if entity_id is not None:
         query = query.where(sa.or_(m.into_entity == entity_id, m.from_entity == entity_id))
     return [Merge(**r._mapping) for r in conn.execute(query)]

@@ -8,8 +8,10 @@
     merges                               actor-identity decisions, inspectable and undoable
 
 Per-article rows keep the ids of the schema-1 document (``actor_id``, ``quote_id``,
-``event_id``); corpus ids (``entity_id``, ``happening_id``) are integers. The full schema-1
-JSON of each article is kept in ``articles.document`` so the API returns it unchanged.
+``event_id``); corpus ids (``entity_id``, ``happening_id``) are integers. ``events.day`` is
+the event's own date, else its article's publication day: the date lists and charts use.
+The full schema-1 JSON of each article is kept in ``articles.document`` so the API returns it
+unchanged.
 Full-text search lives in a dialect-specific table created by the migrations (see ``search.py``).
 The migrations in ``migrations/versions`` build exactly these tables (a test checks it).
 """

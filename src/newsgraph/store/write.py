@@ -36,14 +36,21 @@ from newsgraph.store.schema import (
 _DAY = re.compile(r"^\d{4}-\d{2}(-\d{2})?")
 
 
-def insert_ignore(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> int:
-    """Insert ``rows``, skipping those whose key is taken; the number inserted."""
-    if not rows:
-        return 0
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(list(rows)).on_conflict_do_nothing()
+def insert_ignore(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows``, skipping those whose key is taken."""
+    if rows:
+        conn.execute(_insert_ignore(conn, table), list(rows))
+
+
+def insert_new(conn: Connection, table: sa.Table, row: dict[str, Any]) -> bool:
+    """Insert ``row`` unless its key is taken; whether it was inserted."""
     key = next(iter(table.primary_key.columns))
-    return len(conn.execute(statement.returning(key)).all())
+    return conn.execute(_insert_ignore(conn, table).returning(key), row).first() is not None
+
+
+def _insert_ignore(conn: Connection, table: sa.Table) -> Any:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
 
 
 def day_of(value: str | None) -> str | None:
@@ -67,7 +74,7 @@ def write_document(conn: Connection, doc: Document) -> bool:
         "source": a.source, "document": doc.to_json(), "duplicate_of": original,
         "similarity": score, "minhash": None if original else sig,
     }
-    if not insert_ignore(conn, articles, [row]):  # another writer stored it just now
+    if not insert_new(conn, articles, row):  # another writer stored it just now
         _add_source(conn, _canonical(conn, a.id), doc)
         return False
     _add_source(conn, original or a.id, doc)
@@ -97,19 +104,21 @@ def _add_source(conn: Connection, article_id: str, doc: Document) -> None:
     }])
 
 
+_SAME_BAND = (
+    sa.select(articles.c.id, articles.c.minhash)
+    .where(articles.c.id.in_(sa.select(article_bands.c.article_id).where(sa.or_(*(
+        sa.and_(article_bands.c.band == b, article_bands.c.hash == sa.bindparam(f"h{b}"))
+        for b in range(duplicates.BANDS)
+    )))))
+    .where(articles.c.duplicate_of.is_(None))
+)
+
+
 def _find_duplicate(conn: Connection, sig: bytes) -> tuple[str | None, float | None]:
     """The stored article ``sig`` is a near copy of, and the estimated similarity."""
-    hits = sa.or_(*(
-        sa.and_(article_bands.c.band == b, article_bands.c.hash == h)
-        for b, h in duplicates.bands(sig)
-    ))
-    query = (
-        sa.select(articles.c.id, articles.c.minhash)
-        .where(articles.c.id.in_(sa.select(article_bands.c.article_id).where(hits)))
-        .where(articles.c.duplicate_of.is_(None))
-    )
     best: tuple[str | None, float | None] = (None, None)
-    for article_id, other in conn.execute(query):
+    params = {f"h{b}": h for b, h in duplicates.bands(sig)}
+    for article_id, other in conn.execute(_SAME_BAND, params):
         score = duplicates.similarity(sig, other)
         if score >= duplicates.DUPLICATE_THRESHOLD and score > (best[1] or 0.0):
             best = (article_id, score)
@@ -127,7 +136,7 @@ def _link_actor(conn: Connection, article_id: str, actor: Actor) -> int:
     else:
         entity_id, reason = link.entity_id, link.reason
         _update_entity(conn, entity_id, actor)
-    _add_names(conn, entity_id, actor)
+    add_names(conn, entity_id, actor)
     conn.execute(sa.insert(article_actors), [{
         "article_id": article_id, "actor_id": actor.id, "entity_id": entity_id,
         "name": actor.name, "kind": actor.kind, "country": actor.country,
@@ -143,29 +152,40 @@ def _link_actor(conn: Connection, article_id: str, actor: Actor) -> int:
     return entity_id
 
 
+def _expanding(name: str) -> sa.BindParameter[Any]:
+    return sa.bindparam(name, expanding=True)
+
+
+_n = entity_names.c
+_CANDIDATES = (
+    sa.select(entities.c.id, entities.c.kind, entities.c.country, entities.c.sector,
+              _n.norm, _n.last, _n.acronym)
+    .join(entity_names, _n.entity_id == entities.c.id)
+    .where(entities.c.id.in_(
+        sa.select(_n.entity_id).join(entities, entities.c.id == _n.entity_id).where(
+            sa.or_(_n.norm.in_(_expanding("norms")), _n.last.in_(_expanding("lasts")),
+                   _n.acronym.in_(_expanding("compacts"))),
+            entities.c.kind == sa.bindparam("kind"), entities.c.merged_into.is_(None),
+        )
+    ))
+    .order_by(entities.c.id)
+)
+
+
 def _candidates(conn: Connection, actor: Actor) -> list[identity.Candidate]:
+    """Entities of the actor's kind sharing a name, surname, acronym or held role with it."""
     keys = identity.actor_keys(actor)
-    n = entity_names.c
     norms = {k.norm for k in keys} | set(identity.actor_role_keys(actor))
-    clauses: list[sa.ColumnElement[bool]] = [n.norm.in_(norms)]
-    if actor.kind == "PERSON":
-        clauses.append(n.last.in_({k.last for k in keys if k.last}))
-        if not keys and actor.country:
-            clauses.append(n.norm == identity.role_key(actor.name, actor.country))
-    else:
-        clauses.append(n.acronym.in_({k.compact for k in keys}))
-        clauses.append(n.norm.in_({k.acronym for k in keys if k.acronym}))
-    ids = (
-        sa.select(n.entity_id).join(entities, entities.c.id == n.entity_id)
-        .where(sa.or_(*clauses), entities.c.kind == actor.kind, entities.c.merged_into.is_(None))
-    )
-    rows = conn.execute(
-        sa.select(entities.c.id, entities.c.kind, entities.c.country, entities.c.sector,
-                  n.norm, n.last, n.acronym)
-        .join(entity_names, n.entity_id == entities.c.id)
-        .where(entities.c.id.in_(ids))
-        .order_by(entities.c.id)
-    )
+    person = actor.kind == "PERSON"
+    if person and not keys and actor.country:
+        norms.add(identity.role_key(actor.name, actor.country))
+    if not person:
+        norms |= {k.acronym for k in keys if k.acronym}
+    rows = conn.execute(_CANDIDATES, {
+        "norms": sorted(norms), "kind": actor.kind,
+        "lasts": sorted({k.last for k in keys if k.last}) if person else [],
+        "compacts": [] if person else sorted({k.compact for k in keys}),
+    })
     grouped: dict[int, identity.Candidate] = {}
     for eid, kind, country, sector, norm, last, acronym in rows:
         c = grouped.get(eid) or identity.Candidate(eid, kind, country, sector, ())
@@ -201,7 +221,7 @@ def _update_entity(conn: Connection, entity_id: int, actor: Actor) -> None:
         conn.execute(sa.update(entities).where(e.id == entity_id).values(**values))
 
 
-def _add_names(conn: Connection, entity_id: int, actor: Actor) -> None:
+def add_names(conn: Connection, entity_id: int, actor: Actor) -> None:
     names = [actor.name, *actor.aliases]
     rows = [
         {"entity_id": entity_id, "norm": k.norm, "last": k.last, "acronym": k.acronym,

@@ -7,12 +7,13 @@ No JavaScript library and no internet: the server computes every coordinate.
 from __future__ import annotations
 
 import math
-import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
+
+import numpy as np
 
 from newsgraph.model import EVENT_TYPES
 
@@ -130,9 +131,10 @@ def timeline_chart(
     bar_w = min(max(1.0, step * 0.78), 56.0)
     bars: list[Bar] = []
     for i, start in enumerate(buckets):
-        y = top + plot_h
-        for quad in ("mcoop", "vcoop", "vconflict", "mconflict"):
-            n = counts.get(start, {}).get(quad, 0)  # type: ignore[call-overload]
+        y = float(top + plot_h)
+        stack: tuple[Quad, ...] = ("mcoop", "vcoop", "vconflict", "mconflict")
+        for quad in stack:
+            n = counts.get(start, {}).get(quad, 0)
             if not n:
                 continue
             h = plot_h * n / peak
@@ -144,7 +146,7 @@ def timeline_chart(
                     y=round(y, 2),
                     width=round(bar_w, 2),
                     height=round(h, 2),
-                    quad=quad,  # type: ignore[arg-type]
+                    quad=quad,
                     label=f"{start.isoformat()}"
                     + (f" to {end.isoformat()}" if unit != "day" else ""),
                     count=n,
@@ -215,47 +217,35 @@ class Tie:
 def _layout(
     ids: Sequence[str], pairs: Sequence[tuple[str, str, float]], iterations: int = 300
 ) -> dict[str, tuple[float, float]]:
-    """Fruchterman-Reingold force layout in the unit square, seeded so a page never jumps."""
-    rng = random.Random(len(ids) * 7919 + len(pairs))
+    """Fruchterman-Reingold force layout in the unit square (numpy), deterministic so a page
+    never jumps between loads: nodes start on a circle, connected ones pull together, all push
+    apart, and a pull to the centre keeps unconnected pieces close."""
     n = len(ids)
-    pos = {
-        a: [0.5 + 0.4 * math.cos(2 * math.pi * i / n) + rng.uniform(-0.02, 0.02),
-            0.5 + 0.4 * math.sin(2 * math.pi * i / n) + rng.uniform(-0.02, 0.02)]
-        for i, a in enumerate(ids)
-    }
+    angle = 2 * np.pi * np.arange(n) / max(n, 1)
+    pos = 0.5 + 0.4 * np.column_stack([np.cos(angle), np.sin(angle)])
+    index = {a: i for i, a in enumerate(ids)}
+    src = np.array([index[a] for a, _, _ in pairs], dtype=int)
+    dst = np.array([index[b] for _, b, _ in pairs], dtype=int)
+    pull = np.sqrt(np.minimum(np.array([w for _, _, w in pairs], dtype=float), 3.0))
     k = 0.9 * math.sqrt(1.0 / max(n, 1))
     temp = 0.1
     for _ in range(iterations):
-        disp = {a: [0.0, 0.0] for a in ids}
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-                d = max(math.hypot(dx, dy), 1e-4)
-                f = k * k / d
-                disp[a][0] += dx / d * f
-                disp[a][1] += dy / d * f
-                disp[b][0] -= dx / d * f
-                disp[b][1] -= dy / d * f
-        for a, b, w in pairs:
-            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-            d = max(math.hypot(dx, dy), 1e-4)
-            f = d * d / k * min(w, 3.0) ** 0.5
-            disp[a][0] -= dx / d * f
-            disp[a][1] -= dy / d * f
-            disp[b][0] += dx / d * f
-            disp[b][1] += dy / d * f
-        for a in ids:
-            # a pull to the centre keeps unconnected pieces close together
-            disp[a][0] += (0.5 - pos[a][0]) * k * 3
-            disp[a][1] += (0.5 - pos[a][1]) * k * 3
-            dx, dy = disp[a]
-            d = max(math.hypot(dx, dy), 1e-9)
-            pos[a][0] += dx / d * min(d, temp)
-            pos[a][1] += dy / d * min(d, temp)
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-4)
+        disp = (delta / dist[..., None] * (k * k / dist)[..., None]).sum(axis=1)
+        if len(src):
+            d = pos[src] - pos[dst]
+            length = np.maximum(np.linalg.norm(d, axis=1), 1e-4)
+            force = d / length[:, None] * (length * length / k * pull)[:, None]
+            np.add.at(disp, src, -force)
+            np.add.at(disp, dst, force)
+        disp += (0.5 - pos) * k * 3
+        size = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
+        pos += disp / size[:, None] * np.minimum(size, temp)[:, None]
         temp = max(temp * 0.98, 0.002)
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    sx, sy = max(max(xs) - min(xs), 1e-6), max(max(ys) - min(ys), 1e-6)
-    return {a: ((p[0] - min(xs)) / sx, (p[1] - min(ys)) / sy) for a, p in pos.items()}
+    span = np.maximum(pos.max(axis=0) - pos.min(axis=0), 1e-6)
+    unit = (pos - pos.min(axis=0)) / span
+    return {a: (float(unit[i, 0]), float(unit[i, 1])) for a, i in index.items()}
 
 
 def network(
@@ -295,7 +285,7 @@ def network(
         return pad + u * (width - 2 * pad), pad * 0.6 + v * (height - 1.2 * pad)
 
     nodes = tuple(
-        Node(a, names.get(a, a), *map(lambda c: round(c, 1), at(a)),
+        Node(a, names.get(a, a), round(at(a)[0], 1), round(at(a)[1], 1),
              r=round(5 + 11 * math.sqrt(activity[a] / top), 1))
         for a in ids
     )

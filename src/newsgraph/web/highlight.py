@@ -3,6 +3,7 @@ stored character spans, and the evidence shown around a span."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -57,13 +58,16 @@ def segment(text: str, marks: Iterable[Mark]) -> list[Piece]:
         (m for m in marks if 0 <= m.start < m.end <= len(text)),
         key=lambda m: (m.start, -m.end),
     )
+    starting: dict[int, list[Mark]] = defaultdict(list)
+    for m in valid:
+        starting[m.start].append(m)
     cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
     pieces: list[Piece] = []
+    active: list[Mark] = []  # a sweep: the marks covering the current piece, in start order
     for lo, hi in zip(cuts, cuts[1:], strict=False):
-        covering = tuple(m for m in valid if m.start <= lo and hi <= m.end)
-        pieces.append(Piece(lo, text[lo:hi], covering))
+        active = [m for m in active if m.end > lo] + starting.get(lo, [])
+        pieces.append(Piece(lo, text[lo:hi], tuple(active)))
     return pieces
-
 
 
 def context(text: str, start: int, end: int, reach: int = 220) -> str:

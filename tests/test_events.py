@@ -1,0 +1,172 @@
+"""newsgraph_events on hand-written sentences: every PLOVER type, negation, hypotheticals,
+dates, places and quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import analyze
+from newsgraph.model import EVENT_TYPES, Document, Event, Quote, Span
+
+PUBLISHED = "2022-01-08"
+
+
+def _doc(text: str) -> Document:
+    return analyze(text, published=PUBLISHED, language="en")
+
+
+def _event(doc: Document, type_: str) -> Event:
+    found = [e for e in doc.events if e.type == type_]
+    assert found, f"no {type_} event in {[(e.type, e.span.text) for e in doc.events]}"
+    return found[0]
+
+
+def _name(doc: Document, actor_id: str | None) -> str | None:
+    actor = doc.actor(actor_id)
+    return actor.name if actor else None
+
+
+TYPE_CASES = [
+        ("Israel agreed to open talks with Hamas.", "AGREE", "Israel", "Hamas"),
+        ("The rebels agreed to a ceasefire with the army.", "AGREE", "rebels", "army"),
+        ("President Biden met Chinese President Xi Jinping in Bali.", "CONSULT", "Biden",
+         "Xi Jinping"),
+        ("The German chancellor held talks with the French president in Paris.", "CONSULT",
+         "German chancellor", "French president"),
+        ("The African Union endorsed the new government of Sudan.", "SUPPORT", "African Union",
+         "new government"),
+        ("The government lifted the ban on opposition parties after pressure from protesters.",
+         "CONCEDE", "government", "opposition parties"),
+        ("The two navies conducted joint exercises with Indian forces.", "COOPERATE",
+         "navies", "Indian forces"),
+        ("The United Nations provided humanitarian assistance to the flood victims.", "AID",
+         "United Nations", "flood victims"),
+        ("The Red Cross delivered food to the refugees.", "AID", "Red Cross", "refugees"),
+        ("Israeli troops withdrew from Gaza.", "RETREAT", "Israeli troops", None),
+        ("The rebels released 20 hostages to the Red Cross.", "RETREAT", "rebels", "Red Cross"),
+        ("The union demanded that the government raise wages.", "REQUEST", "union", "government"),
+        ("The opposition accused the government of rigging the election.", "ACCUSE",
+         "opposition", "government"),
+        ("The minister condemned the rebels for the massacre.", "ACCUSE", "minister", "rebels"),
+        ("The president rejected the opposition's demands.", "REJECT", "president", "opposition"),
+        ("The president threatened the protesters with lethal force.", "THREATEN", "president",
+         "protesters"),
+        ("Thousands of students protested against the government in Dhaka.", "PROTEST",
+         "students", "government"),
+        ("The United States suspended military aid to the junta.", "SANCTION", "United States",
+         "junta"),
+        ("The army mobilized troops along the border.", "MOBILIZE", "army", "troops"),
+        ("Police arrested the opposition leader in Minsk.", "COERCE", "Police",
+         "opposition leader"),
+        ("Rebels attacked a police station in Kano, killing five officers.", "ASSAULT", "Rebels",
+         None),
+        ("Soldiers opened fire on protesters in Almaty.", "ASSAULT", "Soldiers", "protesters"),
+]
+
+
+@pytest.mark.parametrize("text, type_, source, target", TYPE_CASES)
+def test_event_types(text: str, type_: str, source: str, target: str | None) -> None:
+    doc = _doc(text)
+    event = _event(doc, type_)
+    assert _name(doc, event.source) == source
+    if target is not None:
+        assert _name(doc, event.target) == target
+    assert event.cameo is not None and 1 <= int(event.cameo) <= 20
+    assert 0.0 < event.confidence <= 1.0
+    assert doc.article.text[event.span.start : event.span.end] == event.span.text
+    assert not event.negated
+
+
+def test_every_type_is_covered_above() -> None:
+    assert {case[1] for case in TYPE_CASES} == set(EVENT_TYPES)
+
+
+def test_plain_sentences_have_no_events() -> None:
+    doc = _doc("The museum reopened on Tuesday with a new exhibition of paintings. It was sunny.")
+    assert doc.events == ()
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The army did not attack the protesters.", "ASSAULT"),
+        ("The rebels never agreed to the ceasefire.", "AGREE"),
+    ],
+)
+def test_negation(text: str, type_: str) -> None:
+    assert _event(_doc(text), type_).negated
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("North Korea threatened to attack South Korea.", "THREATEN"),
+        ("The union demanded that the government raise wages.", "REQUEST"),
+        ("The rebels vowed to attack the army.", "THREATEN"),
+        ("Police will arrest the protesters if they return.", "COERCE"),
+        ("Rebels could attack the capital.", "ASSAULT"),
+        ("Soldiers would open fire on protesters if they marched.", "ASSAULT"),
+        ("The president promised to release the prisoners.", "AGREE"),
+    ],
+)
+def test_hypothetical(text: str, type_: str) -> None:
+    event = _event(_doc(text), type_)
+    assert event.hypothetical and not event.negated
+
+
+def test_reported_events_are_not_hypothetical() -> None:
+    assert not _event(_doc("Police arrested the opposition leader in Minsk."), "COERCE").hypothetical
+
+
+def test_dates_of_events() -> None:
+    doc = _doc(
+        "Protesters attacked police in Almaty on January 5. "
+        "On January 7 a witness said soldiers had opened fire on protesters the previous day."
+    )
+    first = _event(doc, "ASSAULT")
+    assert (first.date, first.date_precision) == ("2022-01-05", "day")
+    second = [e for e in doc.events if e.type == "ASSAULT"][-1]
+    assert (second.date, second.date_precision) == ("2022-01-06", "day")
+
+
+def test_week_precision_and_no_date() -> None:
+    doc = _doc("Police arrested the opposition leader this week.")
+    event = _event(doc, "COERCE")
+    assert (event.date, event.date_precision) == ("2022-01-03", "week")
+    undated = _event(_doc("Police arrested the opposition leader in Minsk."), "COERCE")
+    assert undated.date is None and undated.date_precision is None
+
+
+def test_without_publication_date_relative_dates_stay_null() -> None:
+    doc = analyze("Police arrested the opposition leader on Monday.", language="en")
+    assert _event(doc, "COERCE").date is None
+
+
+def test_place_of_event_is_disambiguated_by_the_article_countries() -> None:
+    doc = _doc(
+        "Canada's police said the strike in Ontario was peaceful. "
+        "Police arrested the union leader in London."
+    )
+    place = _event(doc, "COERCE").place
+    assert place is not None and place.name == "London" and place.country == "CAN"
+    uk = _doc("Police arrested the union leader in London.")
+    place = _event(uk, "COERCE").place
+    assert place is not None and place.country == "GBR" and place.geonames_id == 2643743
+
+
+def test_statement_links_to_its_quote() -> None:
+    from newsgraph.extract.events import find_events
+    from newsgraph.nlp import load
+
+    text = 'The minister accused the rebels of the massacre, saying "they are murderers".'
+    nlp = load()
+    doc = nlp(text)
+    start = text.index('"they')
+    minister = next(a.id for a in doc._.actors if a.name == "minister")
+    quote = Quote(
+        "q1", "direct", "they are murderers", Span.of(text, start, len(text) - 1), minister
+    )
+    events = find_events(doc, doc._.actors, [quote], published=PUBLISHED)
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].quote == "q1"
+    assert all(e.quote is None for e in find_events(doc, doc._.actors, None))
