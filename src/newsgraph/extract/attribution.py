@@ -6,9 +6,13 @@ channel); ``quotes.py`` turns them into ``Quote`` records with actor ids. Order 
 1. every cue of every sentence, with its complement as content, stretched to whole quotations;
 2. a cue with no complement takes the quotation after its colon or next to it in its sentence
    (``"...," he said.`` / ``He added: "..."``), with the paragraphs the quotation runs on into;
-3. every quotation still unattributed: a speaker named after a dash, the rest of a split quote
+3. lines that name their speaker before a colon ("PENCE: ...", "Pat Caddell: ...");
+4. every quotation still unattributed: a speaker named after a dash, the rest of a split quote
    (same cue), a follow-on paragraph of the last speaker, a scare quote whose clause names who
-   used the words, and otherwise a statement of an unnamed speaker (speaker null) when long.
+   used the words, a speaker who is the subject of the sentence before, and otherwise a
+   statement of an unnamed speaker (speaker null) when long.
+
+Quoted words in a headline or subhead, and quoted titles, are not statements.
 """
 
 from __future__ import annotations
@@ -62,8 +66,8 @@ def attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
     text = doc.text
     marks = quotations(text)
-    quoted = [q for q in marks if not _headline_term(text, q)]
     terms = [(q.start, q.end) for q in marks if _headline_term(text, q)]
+    quoted = [q for q in marks if (q.start, q.end) not in terms]
     found: list[Attribution] = []
     used: set[Range] = set()
     ranges = [(q.start, q.end) for q in quoted]
