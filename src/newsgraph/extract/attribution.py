@@ -6,9 +6,13 @@ channel); ``quotes.py`` turns them into ``Quote`` records with actor ids. Order 
 1. every cue of every sentence, with its complement as content, stretched to whole quotations;
 2. a cue with no complement takes the quotation after its colon or next to it in its sentence
    (``"...," he said.`` / ``He added: "..."``), with the paragraphs the quotation runs on into;
-3. every quotation still unattributed: a speaker named after a dash, the rest of a split quote
+3. lines that name their speaker before a colon ("PENCE: ...", "Pat Caddell: ...");
+4. every quotation still unattributed: a speaker named after a dash, the rest of a split quote
    (same cue), a follow-on paragraph of the last speaker, a scare quote whose clause names who
-   used the words, and otherwise a statement of an unnamed speaker (speaker null) when long.
+   used the words, a speaker who is the subject of the sentence before, and otherwise a
+   statement of an unnamed speaker (speaker null) when long.
+
+Quoted words in a headline or subhead, and quoted titles, are not statements.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ _COORDINATED = re.compile(r"\s*(?:,|,?\s*(?:and|or|as well as))\s*")
 #: "Pat Caddell: Democrats are worried" / "PENCE: And that's why ...": a line that gives its
 #: speaker before a colon (headlines, interview transcripts).
 _SPEAKER_COLON = re.compile(
-    r"^[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE
+    r"^[ \t]*[\"“]?((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*?)[ \t]*$",
+    re.MULTILINE,
 )
 _NOT_SPEAKERS = frozenset({
     "update", "note", "editor", "related", "read", "watch", "photo", "photos", "source",
@@ -61,25 +66,28 @@ def attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
     text = doc.text
     marks = quotations(text)
-    quoted = [q for q in marks if not _headline_term(text, q)]
     terms = [(q.start, q.end) for q in marks if _headline_term(text, q)]
+    quoted = [q for q in marks if (q.start, q.end) not in terms]
     found: list[Attribution] = []
     used: set[Range] = set()
     ranges = [(q.start, q.end) for q in quoted]
     for sent in doc.sents:
         for cue in find_cues(sent, ranges):
-            att = _from_cue(doc, sent, cue, quoted, used, terms)
+            att = _from_cue(doc, text, sent, cue, quoted, used, terms)
             if att is not None and cue.reported and att.channel is None:
                 att = replace(att, channel=_earlier_channel(text, att, found))
             if att is not None:
                 found.append(att)
                 used.update(_covered(att, quoted))
-    found.extend(a for a in _speaker_colon_lines(text, quoted) if not _claimed(a, found))
+    for att in _speaker_colon_lines(text, quoted):
+        if not _claimed(att, found):
+            found.append(att)
+            used.update(_covered(att, quoted))
     found = _dedupe(found)
     for q in quoted:
         if (q.start, q.end) in used:
             continue
-        att = _from_discourse(doc, q, quoted, found)
+        att = _from_discourse(doc, text, q, quoted, found)
         if att is not None:
             found.append(att)
             used.add((q.start, q.end))
@@ -89,6 +97,7 @@ def attributions(doc: Doc) -> list[Attribution]:
 
 def _from_cue(
     doc: Doc,
+    text: str,
     sent: SpacySpan,
     cue: Cue,
     quoted: list[Quoted],
@@ -97,11 +106,13 @@ def _from_cue(
 ) -> Attribution | None:
     content = [_chars(doc, a, b) for a, b in cue.content]
     cue_chars = _chars(doc, *cue.cue)
-    after_colon = _quotation_after(doc, cue.colon, quoted) if cue.colon is not None else []
+    after_colon = _quotation_after(doc, text, cue.colon, quoted) if cue.colon is not None else []
     if after_colon:
         content = [(q.start, q.end) for q in after_colon]
         confidence = 0.9
     elif content:
+        if cue.frame in ("object", "prep") and _names_a_title(text, content[0], quoted):
+            return None  # "published "The Long Road Home"": a title, not words said
         content = [_snap(r, quoted) for r in content]
         confidence = 0.85
     else:
@@ -169,12 +180,11 @@ def _earlier_channel(text: str, att: Attribution, found: list[Attribution]) -> R
 
 
 def _from_discourse(
-    doc: Doc, q: Quoted, quoted: list[Quoted], found: list[Attribution]
+    doc: Doc, text: str, q: Quoted, quoted: list[Quoted], found: list[Attribution]
 ) -> Attribution | None:
-    text = doc.text
     rng = (q.start, q.end)
     kind: QuoteKind = "direct"
-    named = _dash_speaker(doc, q)
+    named = _dash_speaker(doc, text, q)
     if named is not None:
         return Attribution((rng,), kind, source=named, source_head=named, confidence=0.8)
     prev = max((a for a in found if a.content[-1][1] <= q.start), key=_end, default=None)
@@ -191,8 +201,8 @@ def _from_discourse(
             return replace(prev, content=(rng,), kind=kind, cue=None, confidence=0.7)
     words = _WORD.findall(text[q.start : q.end])
     if len(words) <= _SCARE_MAX_WORDS:
-        return _scare_quote(doc, q)
-    named = _named_just_before(doc, q)
+        return _scare_quote(doc, text, q)
+    named = _named_just_before(doc, text, q)
     if named is not None:
         return Attribution((rng,), kind, source=named, source_head=named, confidence=0.6)
     if len(words) >= _UNNAMED_MIN_WORDS and not _title_case(words):
@@ -200,10 +210,10 @@ def _from_discourse(
     return None
 
 
-def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
+def _scare_quote(doc: Doc, text: str, q: Quoted) -> Attribution | None:
     """A short quotation attributed only when its clause names who used the words:
     "Tokayev's "bandits"", "X referred to "terrorists"", "X called them "thugs"."""
-    span = doc.char_span(*q.inner, alignment_mode="expand")
+    span = doc.char_span(*q.inner(text), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     head = span.root
@@ -233,14 +243,14 @@ def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
     return None
 
 
-def _named_just_before(doc: Doc, q: Quoted) -> Range | None:
+def _named_just_before(doc: Doc, text: str, q: Quoted) -> Range | None:
     """A quotation that opens a sentence with no cue anywhere, after a sentence whose subject is
     a named person: "Tokayev was in no mood for compromise. "What idiocy," ..."."""
-    first = doc.char_span(*q.inner, alignment_mode="expand")
+    first = doc.char_span(*q.inner(text), alignment_mode="expand")
     if first is None or len(first) == 0 or first[0].sent.start == 0:
         return None
     sent = first[0].sent
-    if doc.text[sent.start_char : q.start].strip():
+    if text[sent.start_char : q.start].strip():
         return None
     prev = doc[sent.start - 1].sent
     subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
@@ -249,12 +259,14 @@ def _named_just_before(doc: Doc, q: Quoted) -> Range | None:
     return _chars(doc, *mention(subj))
 
 
-def _dash_speaker(doc: Doc, q: Quoted) -> Range | None:
+def _dash_speaker(doc: Doc, text: str, q: Quoted) -> Range | None:
     """The speaker named after a dash: "..." – Ned Price."""
-    m = _DASH_SPEAKER.match(doc.text, q.end)
+    m = _DASH_SPEAKER.match(text, q.end)
     if m is None or m.end() == q.end:
         return None
-    span = doc.char_span(m.end(), len(doc.text.rstrip()), alignment_mode="expand")
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    span = doc.char_span(m.end(), line_end, alignment_mode="expand")
     if span is None:
         return None
     names = [t for t in span[:4] if t.pos_ == "PROPN"]
@@ -282,10 +294,10 @@ def _name_after(doc: Doc, start: int, stop: int) -> Range | None:
     return None
 
 
-def _quotation_after(doc: Doc, colon: int, quoted: list[Quoted]) -> list[Quoted]:
+def _quotation_after(doc: Doc, text: str, colon: int, quoted: list[Quoted]) -> list[Quoted]:
     end = doc[colon].idx + 1
     for q in quoted:
-        if 0 <= q.start - end <= 3 and doc.text[end : q.start].strip() == "":
+        if 0 <= q.start - end <= 3 and text[end : q.start].strip() == "":
             return _with_continuations(q, quoted)
     return []
 
@@ -370,6 +382,16 @@ def _headline_term(text: str, q: Quoted) -> bool:
 def _opens_paragraph(text: str, q: Quoted) -> bool:
     line_start = text.rfind("\n", 0, q.start) + 1
     return text[line_start : q.start].strip() == ""
+
+
+def _names_a_title(text: str, r: Range, quoted: list[Quoted]) -> bool:
+    """True when ``r`` opens with a quotation in title case."""
+    first = next((q for q in quoted if q.start < r[1] and r[0] < q.end), None)
+    return (
+        first is not None
+        and first.start <= r[0] + 4
+        and _title_case(_WORD.findall(text[first.start : first.end]))
+    )
 
 
 def _title_case(words: list[str]) -> bool:

@@ -18,7 +18,7 @@ Range = tuple[int, int]
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: Deps through which a cue verb borrows the subject of the verb it hangs from.
+#: Deps through which the channel search climbs from a cue to the verbs it hangs from.
 _BORROW_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"})
 #: Deps at which the search for a borrowed subject stops (a new statement or clause starts).
 _STOP_BORROW = frozenset({"ROOT", "parataxis", "ccomp", "csubj"})
@@ -262,7 +262,9 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
         return "object-clause", _runs(sent, idx)
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if objs:
-        return "object", _runs(sent, sorted(t.i for t in objs[0].subtree))
+        # "called the charges "fabricated"": the object with its predicate
+        preds = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > objs[0].i]
+        return "object", _runs(sent, sorted(t.i for c in objs[:1] + preds for t in c.subtree))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
     pobj = next((g for p in preps[:1] for g in p.children if g.dep_ == "pobj"), None)
     if pobj is not None:
