@@ -102,7 +102,8 @@ def test_negation(text: str, type_: str) -> None:
     [
         ("North Korea threatened to attack South Korea.", "THREATEN"),
         ("The union demanded that the government raise wages.", "REQUEST"),
-        ("The rebels vowed to attack the army.", "THREATEN"),
+        ("The rebels vowed to attack the army.", "ASSAULT"),
+        ("The government plans to arrest the opposition leader.", "COERCE"),
         ("Police will arrest the protesters if they return.", "COERCE"),
         ("Rebels could attack the capital.", "ASSAULT"),
         ("Soldiers would open fire on protesters if they marched.", "ASSAULT"),

@@ -14,7 +14,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.cameo import CameoLexicon
+from newsgraph.extract.cameo import CameoLexicon, trigger_types
 
 __all__ = ["Candidate", "candidates", "features", "lexicon_type", "pair_trigger"]
 
@@ -164,7 +164,8 @@ def features(
     c: Candidate, lexicon: CameoLexicon, cache: dict[int, list[str]] | None = None
 ) -> list[str]:
     """Binary features of one candidate: trigger, its arguments, the dependency path between
-    the mentions, the words of the sentence, and the CAMEO codes of the verbs involved.
+    the mentions, the words of the sentence, the CAMEO codes of the verbs involved and the
+    trigger list's type.
 
     ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates.
     """
@@ -199,6 +200,8 @@ def features(
         f.append(f"{name}_ent={span.root.ent_type_ or span.root.pos_}")
         f.extend(f"{name}_w={_lemma(t)}" for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ"))
     f.extend(_cameo(verbs, lexicon))
+    if (lex := lexicon_type(trig, lexicon, trigger_types())) is not None:
+        f.append(f"lex={lex}")
     if cache is None:
         cache = {}
     sent = trig.sent
@@ -209,10 +212,9 @@ def features(
 
 
 def _sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:
-    """Words, word pairs and CAMEO types of the whole sentence."""
+    """Words and CAMEO types of the whole sentence."""
     lemmas = [_lemma(t) for t in sent if t.pos_ in _CONTENT and not t.is_punct]
     f = [f"w={w}" for w in lemmas]
-    f.extend(f"b={a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
     found = set()
     for tok in sent:
         if tok.pos_ == "VERB":
