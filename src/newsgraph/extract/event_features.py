@@ -161,13 +161,17 @@ def _candidates(mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
 
 
 def features(
-    c: Candidate, lexicon: CameoLexicon, cache: dict[int, list[str]] | None = None
+    c: Candidate,
+    lexicon: CameoLexicon,
+    cache: dict[int, list[str]] | None = None,
+    sent: Span | None = None,
 ) -> list[str]:
     """Binary features of one candidate: trigger, its arguments, the dependency path between
     the mentions, the words of the sentence, the CAMEO codes of the verbs involved and the
     trigger list's type.
 
-    ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates.
+    ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates;
+    ``sent`` is the trigger's sentence when the caller knows it already.
     """
     trig = c.trigger
     f = [f"trig={_lemma(trig)}", f"trig_pos={trig.pos_}"]
@@ -204,7 +208,7 @@ def features(
         f.append(f"lex={lex}")
     if cache is None:
         cache = {}
-    sent = trig.sent
+    sent = sent if sent is not None else trig.sent
     if sent.start not in cache:
         cache[sent.start] = _sentence_features(sent, lexicon)
     f.extend(cache[sent.start])
