@@ -17,14 +17,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from plover_data import (  # noqa: E402
-    DATA,
-    Row,
-    bare_parser,
-    dev_train_split,
-    mention,
-    plv_rows,
-)
 from sklearn.metrics import f1_score  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
@@ -40,6 +32,14 @@ from newsgraph.extract.event_features import (  # noqa: E402
 from newsgraph.extract.event_model import event_model  # noqa: E402
 from newsgraph.model import Event  # noqa: E402
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
+from plover_data import (  # noqa: E402
+    DATA,
+    Row,
+    bare_parser,
+    dev_train_split,
+    mention,
+    plv_rows,
+)
 
 _AS_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 _NAME = "newsgraph_events"
@@ -58,7 +58,8 @@ def end_to_end(row: Row, doc: Doc) -> tuple[str, bool]:
     an event between the marked source and target."""
     events: list[Event] = doc._.events or []
     pair = [
-        e for e in events
+        e
+        for e in events
         if _overlaps(doc, e.source, row.source) and _overlaps(doc, e.target, row.target)
     ]
     pool = pair or events
@@ -103,23 +104,29 @@ def main() -> None:
     alone = [gold_pair(r, d) for r, d in zip(dev, bare_docs, strict=True)]
     acc = sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold)
     print(f"dev split: {len(dev)} PLV_train sentences, {len(labels)} types")
-    print(f"end to end: macro-F1 {f1_score(gold, pred, average='macro', labels=labels):.3f}, "
-          f"accuracy {acc:.3f}")
+    print(
+        f"end to end: macro-F1 {f1_score(gold, pred, average='macro', labels=labels):.3f}, "
+        f"accuracy {acc:.3f}"
+    )
     print(f"found the marked source-target pair: {sum(f for _, f in e2e) / len(dev):.3f}")
     print(f"no event found: {Counter(pred)['NONE'] / len(dev):.3f}")
     acc_alone = sum(p == g for p, g in zip(alone, gold, strict=True)) / len(gold)
-    print(f"classifier alone on the gold pair: macro-F1 "
-          f"{f1_score(gold, alone, average='macro', labels=labels):.3f}, accuracy {acc_alone:.3f}")
+    print(
+        f"classifier alone on the gold pair: macro-F1 "
+        f"{f1_score(gold, alone, average='macro', labels=labels):.3f}, accuracy {acc_alone:.3f}"
+    )
     _speed("PLV dev sentences", texts, t_bare, t_others, t_full)
     articles = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))[:30]]
     _speed("30 PolNeAR dev articles", articles, *_timed([bare, others, full], articles, rounds=2))
 
 
 def _speed(what: str, texts: list[str], t_bare: float, t_others: float, t_full: float) -> None:
-    print(f"speed on {what}: bare parse {len(texts) / t_bare:.1f} texts/s, full pipeline "
-          f"{len(texts) / t_full:.1f} texts/s: ratio {t_bare / t_full:.2f} "
-          f"(without {_NAME}: {t_bare / t_others:.2f}; {_NAME} takes "
-          f"{(t_full - t_others) / t_full:.0%} of the full pipeline's time)")
+    print(
+        f"speed on {what}: bare parse {len(texts) / t_bare:.1f} texts/s, full pipeline "
+        f"{len(texts) / t_full:.1f} texts/s: ratio {t_bare / t_full:.2f} "
+        f"(without {_NAME}: {t_bare / t_others:.2f}; {_NAME} takes "
+        f"{(t_full - t_others) / t_full:.0%} of the full pipeline's time)"
+    )
 
 
 if __name__ == "__main__":

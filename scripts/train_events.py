@@ -11,7 +11,6 @@ Run: ``uv run python scripts/train_events.py`` (about a minute on one core).
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sys
@@ -45,7 +44,7 @@ _CODE = re.compile(r"\[([0-9-]+)(?::[0-9-]*)?\]")
 
 
 def compile_table(path: Path = TABLE) -> dict[str, list[str | None]]:
-    """CAMEO code -> [PLOVER type, mode or None], from lines like ``0841: RETREAT, release, ...``."""
+    """CAMEO code -> [PLOVER type, mode or None], from lines like ``0841: RETREAT, release``."""
     table: dict[str, list[str | None]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([a-z_ ]*))?", line)
@@ -123,8 +122,10 @@ def build_lexicon() -> dict[str, object]:
     data["table"] = compile_table()
     out = RESOURCES / "events_cameo.json"
     out.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    print(f"{out.name}: {len(data['verbs'])} verbs, {len(data['blocks'])} blocks, "  # type: ignore[arg-type]
-          f"{len(data['table'])} CAMEO codes, {out.stat().st_size // 1024} KB")
+    print(
+        f"{out.name}: {len(data['verbs'])} verbs, {len(data['blocks'])} blocks, "  # type: ignore[arg-type]
+        f"{len(data['table'])} CAMEO codes, {out.stat().st_size // 1024} KB"
+    )
     return data
 
 
@@ -148,8 +149,10 @@ def save(vec: DictVectorizer, model: LogisticRegression) -> Path:
         coef=coef[:, keep],
         intercept=model.intercept_.astype(np.float32),
     )
-    print(f"{out.name}: {len(model.classes_)} classes, {keep.sum()} features, "
-          f"{out.stat().st_size // 1024} KB")
+    print(
+        f"{out.name}: {len(model.classes_)} classes, {keep.sum()} features, "
+        f"{out.stat().st_size // 1024} KB"
+    )
     return out
 
 

@@ -25,8 +25,26 @@ _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV", "ADP", "NUM", "AUX"
 _MAX_PATH = 8
 #: Reporting verbs: an event reported through one is read through the reported clause instead.
 _SPEECH = frozenset(
-    {"say", "tell", "add", "state", "note", "write", "report", "explain", "announce", "reply",
-     "comment", "remark", "quote", "cite", "declare", "tweet", "recall", "acknowledge"}
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "note",
+        "write",
+        "report",
+        "explain",
+        "announce",
+        "reply",
+        "comment",
+        "remark",
+        "quote",
+        "cite",
+        "declare",
+        "tweet",
+        "recall",
+        "acknowledge",
+    }
 )
 
 
@@ -78,11 +96,14 @@ def pair_trigger(source: Span | None, target: Span | None) -> Token | None:
 
 
 def _reported(tok: Token, inner: Span) -> Token:
-    """"X said Y had attacked Z": the event between X and Z is told by "attacked", not "said"."""
+    """ "X said Y had attacked Z": the event between X and Z is told by "attacked", not "said"."""
     while tok.lemma_.lower() in _SPEECH:
         clause = next(
-            (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
-             and c.left_edge.i <= inner.root.i <= c.right_edge.i),
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= inner.root.i <= c.right_edge.i
+            ),
             None,
         )
         if clause is None:
@@ -102,12 +123,14 @@ def _role(mention: Span, trigger: Token) -> str:
 
 
 def _channel(mention: Span) -> bool:
-    """"Speaking to Reuters", "telling AFP": the medium of a statement, not a party to an event."""
+    """ "Speaking to Reuters", "telling AFP": the medium of a statement, not a party to an event."""
     tok = mention.root
     if tok.dep_ == "pobj" and tok.head.lower_ == "to":
         tok = tok.head
     return tok.dep_ in ("dative", "dobj", "prep") and tok.head.lemma_.lower() in (
-        *_SPEECH, "speak", "talk"
+        *_SPEECH,
+        "speak",
+        "talk",
     )
 
 

@@ -37,9 +37,21 @@ T = TypeVar("T")
 
 #: CAMEO root code of each PLOVER type (the first CAMEO root mapped to it).
 CAMEO_ROOT = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
-    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+    "AGREE": "03",
+    "CONSULT": "04",
+    "SUPPORT": "05",
+    "COOPERATE": "06",
+    "AID": "07",
+    "CONCEDE": "08",
+    "RETREAT": "08",
+    "REQUEST": "10",
+    "ACCUSE": "11",
+    "REJECT": "12",
+    "THREATEN": "13",
+    "PROTEST": "14",
+    "MOBILIZE": "15",
+    "SANCTION": "16",
+    "COERCE": "17",
     "ASSAULT": "18",
 }
 #: Events that are things said: they link to the quote they were said in.
@@ -48,18 +60,73 @@ STATEMENTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUP
 _HYPOTHETICAL_TYPES = frozenset({"THREATEN", "REQUEST"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll"})
 _PLANS = frozenset(
-    {"threaten", "plan", "vow", "promise", "demand", "urge", "call", "ask", "intend", "want",
-     "seek", "propose", "consider", "warn", "pledge", "aim", "hope", "prepare", "expect",
-     "offer", "agree", "decide", "refuse", "order", "instruct"}
+    {
+        "threaten",
+        "plan",
+        "vow",
+        "promise",
+        "demand",
+        "urge",
+        "call",
+        "ask",
+        "intend",
+        "want",
+        "seek",
+        "propose",
+        "consider",
+        "warn",
+        "pledge",
+        "aim",
+        "hope",
+        "prepare",
+        "expect",
+        "offer",
+        "agree",
+        "decide",
+        "refuse",
+        "order",
+        "instruct",
+    }
 )
 #: Verbs whose complement is intended, not done: "plans to arrest".
 _INTENT = frozenset(
-    {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "prepare", "propose", "aim",
-     "hope", "expect", "consider", "demand", "urge", "pledge", "call"}
+    {
+        "plan",
+        "intend",
+        "threaten",
+        "vow",
+        "promise",
+        "want",
+        "seek",
+        "prepare",
+        "propose",
+        "aim",
+        "hope",
+        "expect",
+        "consider",
+        "demand",
+        "urge",
+        "pledge",
+        "call",
+    }
 )
 _RETREAT_WORDS = frozenset(
-    {"withdraw", "retreat", "release", "free", "return", "evacuate", "ceasefire", "truce",
-     "demobilize", "disarm", "surrender", "pull", "lift", "ease"}
+    {
+        "withdraw",
+        "retreat",
+        "release",
+        "free",
+        "return",
+        "evacuate",
+        "ceasefire",
+        "truce",
+        "demobilize",
+        "disarm",
+        "surrender",
+        "pull",
+        "lift",
+        "ease",
+    }
 )
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -156,19 +223,26 @@ def _typed(
             if label == "YIELD":
                 label = _concede_or_retreat(cand.trigger, lexicon)
             best[cand.trigger.i] = _Found(
-                cand, _actor_id(cand.source, mentions), _actor_id(cand.target, mentions),
-                label, prob,
+                cand,
+                _actor_id(cand.source, mentions),
+                _actor_id(cand.target, mentions),
+                label,
+                prob,
             )
     for n, sent in enumerate(index.sentences):
         mentions = by_sentence.get(n, [])
         have = {f.type for f in best.values() if index.number(f.candidate.trigger.i) == n}
-        for n in nominal_events(sent, mentions, nouns):
-            if n.type in have or n.trigger.i in best:
+        for nom in nominal_events(sent, mentions, nouns):
+            if nom.type in have or nom.trigger.i in best:
                 continue
-            have.add(n.type)
-            best[n.trigger.i] = _Found(
-                Candidate(n.trigger, n.source, n.target), _actor_id(n.source, mentions),
-                _actor_id(n.target, mentions), n.type, NOMINAL_CONFIDENCE, nominal=True,
+            have.add(nom.type)
+            best[nom.trigger.i] = _Found(
+                Candidate(nom.trigger, nom.source, nom.target),
+                _actor_id(nom.source, mentions),
+                _actor_id(nom.target, mentions),
+                nom.type,
+                NOMINAL_CONFIDENCE,
+                nominal=True,
             )
     return list(best.values())
 
@@ -185,7 +259,9 @@ def _mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
     return sorted(found, key=lambda m: m[0].start)
 
 
-def _by_sentence(index: SentenceIndex, items: list[tuple[Span, T]]) -> dict[int, list[tuple[Span, T]]]:
+def _by_sentence(
+    index: SentenceIndex, items: list[tuple[Span, T]]
+) -> dict[int, list[tuple[Span, T]]]:
     """Phrases grouped by the number of the sentence they start in."""
     grouped: dict[int, list[tuple[Span, T]]] = {}
     for span, value in items:
@@ -209,7 +285,7 @@ def _concede_or_retreat(trigger: Token, lexicon: CameoLexicon) -> str:
 
 
 def _cameo(trigger: Token, type_: str, lexicon: CameoLexicon) -> tuple[str, str | None]:
-    """CAMEO root code and PLOVER mode: the trigger's own CAMEO code when it agrees with the type."""
+    """CAMEO root code and PLOVER mode: the trigger's own code when it agrees with the type."""
     context = frozenset(w for t in trigger.subtree for w in (t.lower_, t.lemma_.lower()))
     code = lexicon.code(trigger.lemma_.lower(), context)
     plover = lexicon.plover(code)
@@ -219,7 +295,7 @@ def _cameo(trigger: Token, type_: str, lexicon: CameoLexicon) -> tuple[str, str 
 
 
 def is_negated(trigger: Token) -> bool:
-    """"did not attack", "never agreed", and "did not agree to meet" for "meet"."""
+    """ "did not attack", "never agreed", and "did not agree to meet" for "meet"."""
     for tok in (trigger, trigger.head if trigger.dep_ == "xcomp" else trigger):
         if any(c.dep_ == "neg" for c in tok.children):
             return True
@@ -271,14 +347,16 @@ def _inside(trigger: Token, dates: list[tuple[Span, DateMention]]) -> DateMentio
     if trigger.pos_ != "NOUN":
         return None
     left, right = trigger.left_edge.i, trigger.right_edge.i
-    inside = [(abs(s.root.i - trigger.i), d) for s, d in dates if left <= s.start and s.end <= right + 1]
+    inside = [
+        (abs(s.root.i - trigger.i), d) for s, d in dates if left <= s.start and s.end <= right + 1
+    ]
     return min(inside, key=lambda x: x[0])[1] if inside else None
 
 
 def _shifted(
     trigger: Token, dates: list[tuple[Span, DateMention]], date: DateMention | None
 ) -> DateMention | None:
-    """"On January 7 ... a crowd the previous day when soldiers opened fire": a date counted from
+    """ "On January 7 ... a crowd the previous day when soldiers opened fire": a date counted from
     an earlier one ("the previous day") and standing between it and the trigger takes over."""
     if date is None:
         return None
@@ -328,9 +406,7 @@ def _place_phrases(doc: Doc, places: Gazetteer) -> list[tuple[Span, Place]]:
     return out
 
 
-def _quote(
-    trigger: Token, sent: Span, found: _Found, quotes: Sequence[Quote] | None
-) -> str | None:
+def _quote(trigger: Token, sent: Span, found: _Found, quotes: Sequence[Quote] | None) -> str | None:
     """The quote a statement event was made in: one containing the trigger, or whose cue is the
     trigger, or one in the same sentence spoken by the event's source."""
     if not quotes:
