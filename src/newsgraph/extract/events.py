@@ -147,7 +147,7 @@ def find_events(
     quotes: Sequence[Quote] | None = None,
     *,
     published: str | None = None,
-    threshold: float = 0.4,
+    threshold: float = 0.5,
     model: EventModel | None = None,
     lexicon: CameoLexicon | None = None,
     places: Gazetteer | None = None,
@@ -425,7 +425,7 @@ def _quote(trigger: Token, sent: Span, found: _Found, quotes: Sequence[Quote] | 
     "newsgraph_events",
     assigns=["doc._.events"],
     requires=["doc._.actors"],
-    default_config={"threshold": 0.4},
+    default_config={"threshold": 0.5},
 )
 def make_events(nlp: Language, name: str, threshold: float) -> EventComponent:
     return EventComponent(threshold)
