@@ -10,7 +10,9 @@ import pytest
 import newsgraph
 from newsgraph.model import Document, Event
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "kazakhstan-2022-01-08.txt"
+SEED = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "kazakhstan-2022-01-08.txt"
+)
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared is not here")
 
@@ -26,7 +28,9 @@ def _find(doc: Document, types: set[str], evidence: str) -> Event:
     for e in doc.events:
         if e.type in types and evidence in doc.article.text[e.span.start - 80 : e.span.end + 80]:
             return e
-    raise AssertionError(f"no {types} event near {evidence!r}: {[(e.type, e.span.text) for e in doc.events]}")
+    raise AssertionError(
+        f"no {types} event near {evidence!r}: {[(e.type, e.span.text) for e in doc.events]}"
+    )
 
 
 def _name(doc: Document, actor_id: str | None) -> str | None:
@@ -70,8 +74,11 @@ def test_statement_events_are_dated_only_from_the_text(doc: Document) -> None:
     assert e.hypothetical and e.date is None
 
 
-@pytest.mark.xfail(reason="known gap: accusations inside reported quotes, and refusals said "
-                   "as rhetorical questions, are not read yet", strict=True)
+@pytest.mark.xfail(
+    reason="known gap: accusations inside reported quotes, and refusals said "
+    "as rhetorical questions, are not read yet",
+    strict=True,
+)
 @pytest.mark.parametrize(
     "types, evidence",
     [

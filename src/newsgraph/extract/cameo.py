@@ -8,7 +8,7 @@ these words around it, express? ``plover`` turns a CAMEO code into a PLOVER type
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -39,7 +39,7 @@ class CameoLexicon:
             table={k: (v[0], v[1] or None) for k, v in data["table"].items()},
         )
 
-    def code(self, lemma: str, context: Collection[str]) -> str | None:
+    def code(self, lemma: str, context: Set[str]) -> str | None:
         """The CAMEO code of verb ``lemma`` given the lower-cased words/lemmas near it.
 
         The pattern with most words all present in ``context`` wins; otherwise the verb's own

@@ -51,7 +51,9 @@ class EventModel:
         probs = self.probabilities(features)
         best = max(probs, key=probs.__getitem__)
         if prior in probs and (best == NO_EVENT or probs[best] < UNSURE):
-            probs = {k: (1 - weight) * p + (weight if k == prior else 0.0) for k, p in probs.items()}
+            probs = {
+                k: (1 - weight) * p + (weight if k == prior else 0.0) for k, p in probs.items()
+            }
             best = max(probs, key=probs.__getitem__)
         return best, probs[best]
 
