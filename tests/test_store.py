@@ -11,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from newsgraph.errors import StoreError
 from newsgraph.model import Document, Place
 from newsgraph.store import open_store
+from newsgraph.store.filters import Filters
 from newsgraph.store.schema import include_object, metadata
 from newsgraph.store.synthetic import actor, document, event, generate, quote
 
@@ -123,3 +124,35 @@ def test_store_two_processes_writing_at_once_neither_corrupt_nor_duplicate(
     assert counts["quotes"] == 60
     assert counts["event_reports"] == 60
     assert entity_keys == entity_rows
+
+
+def test_store_migrates_a_store_made_by_the_first_schema(store_url: str) -> None:
+    """A store written at revision 0001 opens at the newest revision with its data."""
+    from alembic import command
+    from alembic.config import Config
+
+    from newsgraph.store.engine import MIGRATIONS, create_engine, normalize_url
+
+    engine = create_engine(normalize_url(store_url), write=True)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    doc = tokayev_doc()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(
+            sa.text("INSERT INTO articles (id, title, published_day, document) "
+                    "VALUES (:id, :title, :day, :document)"),
+            {"id": doc.article.id, "title": doc.article.title, "day": "2022-01-11",
+             "document": doc.to_json()},
+        )
+    engine.dispose()
+    with open_store(store_url) as store:
+        assert store.document(doc.article.id) == doc
+        assert store.articles(Filters(date_from="2022-01-01")).total == 1
+        with store.engine.connect() as conn:
+            diff = compare_metadata(
+                MigrationContext.configure(conn, opts={"include_object": include_object}),
+                metadata,
+            )
+    assert diff == []

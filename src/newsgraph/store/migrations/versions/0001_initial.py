@@ -29,21 +29,17 @@ def upgrade() -> None:
         sa.Column("language", sa.String(16)),
         sa.Column("url", sa.Text),
         sa.Column("source", sa.Text),
+        sa.Column("document", sa.Text, nullable=False),
         sa.Column("duplicate_of", ID),
         sa.Column("similarity", sa.Float),
+        sa.Column("minhash", sa.LargeBinary),
         sa.Column(
             "ingested_at", sa.DateTime, nullable=False, server_default=sa.func.current_timestamp()
         ),
     )
-    op.create_index("ix_articles_published_day", "articles", ["published_day", "id"])
-    op.create_index("ix_articles_outlet", "articles", ["outlet", "id"])
+    op.create_index("ix_articles_published_day", "articles", ["published_day"])
+    op.create_index("ix_articles_outlet", "articles", ["outlet"])
     op.create_index("ix_articles_duplicate_of", "articles", ["duplicate_of"])
-    op.create_table(
-        "article_documents",
-        sa.Column("article_id", ID, primary_key=True),
-        sa.Column("document", sa.Text, nullable=False),
-        sa.Column("minhash", sa.LargeBinary),
-    )
 
     op.create_table(
         "article_sources",
@@ -102,7 +98,7 @@ def upgrade() -> None:
         sa.Column("link_reason", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("article_id", "actor_id", name="pk_article_actors"),
     )
-    op.create_index("ix_article_actors_entity", "article_actors", ["entity_id", "article_id"])
+    op.create_index("ix_article_actors_entity", "article_actors", ["entity_id"])
 
     op.create_table(
         "quotes",
@@ -206,6 +202,6 @@ def downgrade() -> None:
     op.execute("DROP TABLE search_index")
     for table in (
         "merges", "happenings", "events", "quotes", "article_actors", "entity_names",
-        "entities", "article_bands", "article_sources", "article_documents", "articles",
+        "entities", "article_bands", "article_sources", "articles",
     ):
         op.drop_table(table)
