@@ -261,7 +261,9 @@ class Queries:
         items = [SearchHit(**h, title=meta[h["article_id"]].title,
                            outlet=meta[h["article_id"]].outlet,
                            published=meta[h["article_id"]].published) for h in hits]
-        return Page(total=total, limit=limit, offset=offset, items=items)
+        exact = total <= fts.MAX_COUNT
+        return Page(total=min(total, fts.MAX_COUNT), limit=limit, offset=offset, items=items,
+                    exact=exact)
 
     def timeline(
         self, filters: Filters = NO_FILTERS, *, period: Literal["day", "month"] = "month"
