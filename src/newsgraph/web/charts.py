@@ -215,7 +215,7 @@ class Tie:
 
 
 def _layout(
-    ids: Sequence[str], pairs: Sequence[tuple[str, str, float]], iterations: int = 300
+    ids: Sequence[str], pairs: Sequence[tuple[str, str, float]], iterations: int = 150
 ) -> dict[str, tuple[float, float]]:
     """Fruchterman-Reingold force layout in the unit square (numpy), deterministic so a page
     never jumps between loads: nodes start on a circle, connected ones pull together, all push
@@ -237,12 +237,13 @@ def _layout(
             d = pos[src] - pos[dst]
             length = np.maximum(np.linalg.norm(d, axis=1), 1e-4)
             force = d / length[:, None] * (length * length / k * pull)[:, None]
-            np.add.at(disp, src, -force)
-            np.add.at(disp, dst, force)
+            for axis in (0, 1):
+                disp[:, axis] += np.bincount(dst, force[:, axis], n)
+                disp[:, axis] -= np.bincount(src, force[:, axis], n)
         disp += (0.5 - pos) * k * 3
         size = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos += disp / size[:, None] * np.minimum(size, temp)[:, None]
-        temp = max(temp * 0.98, 0.002)
+        temp = max(temp * 0.97, 0.002)
     span = np.maximum(pos.max(axis=0) - pos.min(axis=0), 1e-6)
     unit = (pos - pos.min(axis=0)) / span
     return {a: (float(unit[i, 0]), float(unit[i, 1])) for a, i in index.items()}
