@@ -100,7 +100,7 @@ def test_store_bad_url_is_a_store_error(tmp_path: Path) -> None:
 
 def _ingest(url: str, seed_range: tuple[int, int]) -> None:
     with open_store(url) as store:
-        for doc in list(generate(60, seed=5))[seed_range[0] : seed_range[1]]:
+        for doc in list(generate(30, seed=5))[seed_range[0] : seed_range[1]]:
             store.write(doc)
 
 
@@ -109,7 +109,7 @@ def test_store_two_processes_writing_at_once_neither_corrupt_nor_duplicate(
 ) -> None:
     open_store(store_url).close()  # migrate once; the race below is over the data
     ctx = mp.get_context("spawn")
-    procs = [ctx.Process(target=_ingest, args=(store_url, r)) for r in ((0, 40), (20, 60))]
+    procs = [ctx.Process(target=_ingest, args=(store_url, r)) for r in ((0, 20), (10, 30))]
     for p in procs:
         p.start()
     for p in procs:
@@ -120,9 +120,9 @@ def test_store_two_processes_writing_at_once_neither_corrupt_nor_duplicate(
         with store.engine.connect() as conn:
             entity_keys = conn.scalar(sa.text("SELECT count(DISTINCT key) FROM entities"))
             entity_rows = conn.scalar(sa.text("SELECT count(*) FROM entities"))
-    assert counts["articles"] == 60
-    assert counts["quotes"] == 60
-    assert counts["event_reports"] == 60
+    assert counts["articles"] == 30
+    assert counts["quotes"] == 30
+    assert counts["event_reports"] == 30
     assert entity_keys == entity_rows
 
 
