@@ -46,8 +46,9 @@ def event_polarity(event_type: str) -> Polarity:
     return "coop" if event_quad(event_type) in ("vcoop", "mcoop") else "conflict"
 
 
+# --- timeline ----------------------------------------------------------------------------------
 
-# --- timeline -------------------------------------------------------------------------------
+
 @dataclass(frozen=True, slots=True)
 class Bar:
     x: float
@@ -275,7 +276,7 @@ def network(
     if not ids:
         return Network(width, height, (), ())
     keep = set(ids)
-    pairs = sorted({p for p in (*coop, *conflict) if p[0] in keep and p[1] in keep})
+    pairs = sorted(p for p in coop if p[0] in keep and p[1] in keep)  # conflict has the same keys
     weights = [(a, b, float(coop.get((a, b), 0) + conflict.get((a, b), 0))) for a, b in pairs]
     unit = _layout(ids, weights)
     pad = 70
@@ -298,7 +299,7 @@ def network(
         d = max(math.hypot(dx, dy), 1e-6)
         # stop the arrow at the target's rim; bend so a->b and b->a do not overlap
         x2, y2 = x2 - dx / d * (radius[b] + 3), y2 - dy / d * (radius[b] + 3)
-        cx, cy = (x1 + x2) / 2 - dy / d * d * 0.12, (y1 + y2) / 2 + dx / d * d * 0.12
+        cx, cy = (x1 + x2) / 2 - dy * 0.12, (y1 + y2) / 2 + dx * 0.12
         edges.append(
             Edge(a, b, coop.get((a, b), 0), conflict.get((a, b), 0),
                  f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}",
