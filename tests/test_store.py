@@ -108,7 +108,7 @@ def test_store_two_processes_writing_at_once_neither_corrupt_nor_duplicate(
     store_url: str,
 ) -> None:
     open_store(store_url).close()  # migrate once; the race below is over the data
-    ctx = mp.get_context("spawn")
+    ctx = mp.get_context("fork")  # each child opens its own store, as an ingest process does
     procs = [ctx.Process(target=_ingest, args=(store_url, r)) for r in ((0, 20), (10, 30))]
     for p in procs:
         p.start()
