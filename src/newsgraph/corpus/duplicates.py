@@ -36,9 +36,13 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED)  # its permutations are costly to make
+
+
 def signature(text: str) -> bytes:
     """The MinHash signature of ``text``, as the bytes the store keeps."""
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations,
+                scheme=_TEMPLATE.scheme)
     m.update_batch(list(shingles(text)))
     return bytes(m.hashvalues.astype(np.uint64).tobytes())
 
