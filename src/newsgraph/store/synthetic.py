@@ -7,7 +7,17 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from newsgraph.model import Actor, ActorKind, Article, Document, Event, Place, Quote, Span
+from newsgraph.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Document,
+    Event,
+    Place,
+    Quote,
+    QuoteKind,
+    Span,
+)
 
 
 def actor(
@@ -23,12 +33,15 @@ def actor(
 
 
 def quote(
-    text: str, id: str, said: str, speaker: str | None = None, *, kind: str = "direct",
+    text: str, id: str, said: str, speaker: str | None = None, *, kind: QuoteKind = "direct",
     cue: str | None = None, channel: str | None = None,
 ) -> Quote:
     start = _find(text, said)
-    cue_span = Span.of(text, _find(text, cue), _find(text, cue) + len(cue)) if cue else None
-    return Quote(id, kind, said, Span.of(text, start, start + len(said)), speaker,  # type: ignore[arg-type]
+    cue_span = None
+    if cue:
+        at = _find(text, cue)
+        cue_span = Span.of(text, at, at + len(cue))
+    return Quote(id, kind, said, Span.of(text, start, start + len(said)), speaker,
                  cue=cue_span, channel=channel)
 
 
