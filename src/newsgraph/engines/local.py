@@ -23,13 +23,17 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
 from multiprocessing import forkserver
+from typing import TYPE_CHECKING
 
 from newsgraph import nlp as nlp_loader
+from newsgraph.engines import preload
 from newsgraph.errors import InputError, ModelError
 from newsgraph.model import Article, Document
 from newsgraph.pipeline import analyze_articles
 from newsgraph.settings import DEFAULT_SETTINGS, Settings
-from newsgraph.store import Store
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
 
 #: Articles per task sent to a worker: small, so Ctrl-C and memory stay cheap.
 DEFAULT_CHUNK_SIZE = 8
@@ -143,7 +147,10 @@ def analyze_parallel(
             yield from analyze_chunk(chunk, settings)
         return
     pool = ProcessPoolExecutor(
-        workers, mp_context=_worker_context(), initializer=_init_worker, initargs=(settings,)
+        workers,
+        mp_context=_worker_context(settings),
+        initializer=_init_worker,
+        initargs=(settings,),
     )
     pending: deque[Future[list[Document | Failure]]] = deque()
     try:
@@ -186,23 +193,32 @@ def _analyze_one(article: Article, settings: Settings) -> Document | Failure:
         return Failure(source, f"analysis failed: {type(exc).__name__}: {exc}")
 
 
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """Workers forked from a clean server process (spaCy imported, no model loaded): safe next
-    to the progress bar's thread, unlike a plain fork, and quicker to start than spawn.
+def _worker_context(settings: Settings) -> multiprocessing.context.BaseContext:
+    """Workers forked from a server process that has loaded the spaCy pipeline
+    (``newsgraph.engines.preload``): they start at once and share the model's memory, and
+    unlike a plain fork this is safe next to the progress bar's thread.
 
     The server starts with Ctrl-C ignored, which it and the workers it forks inherit: a
     terminal's Ctrl-C reaches the whole process group, and only the main process handles it.
+    The server lives as long as this process; a later run with other settings still works,
+    its workers loading their own pipeline.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["newsgraph.pipeline"])
+    ctx.set_forkserver_preload([__name__, preload.__name__])  # everything a worker imports
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        previous_env = os.environ.get(preload.ENV)
+        previous_handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        os.environ[preload.ENV] = preload.encode(settings)
         try:
             forkserver.ensure_running()
         finally:
-            signal.signal(signal.SIGINT, previous)
+            signal.signal(signal.SIGINT, previous_handler)
+            if previous_env is None:
+                del os.environ[preload.ENV]
+            else:
+                os.environ[preload.ENV] = previous_env
     return ctx
 
 
