@@ -374,7 +374,7 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
                 target.spans.append((i, i + 1))
                 history.append(Ref(i, sent_of[i], is_subject(token), target))
         elif token.pos_ == "NOUN" and i not in quoted:
-            mentioned = _nominal(doc, token, sent_of, history, entities, owner)
+            mentioned = _nominal(doc, token, sent_of, history, entities, links)
             if mentioned is not None:
                 mentioned.spans.append(_np_extent(token))
                 history.append(Ref(i, sent_of[i], is_subject(token), mentioned))
@@ -494,7 +494,7 @@ def _nominal(
     sent_of: dict[int, int],
     history: list[Ref],
     entities: list[Entity],
-    owner: dict[int, Entity],
+    links: list[tuple[Entity, int]],
 ) -> Entity | None:
     """The entity a common-noun phrase headed by ``token`` mentions, creating it if new."""
     lemma = token.lemma_.lower()
@@ -547,12 +547,10 @@ def _nominal(
             person.affiliations += [
                 r.entity for r in history if r.token == possessor.i and r.entity.kind == "ORG"
             ]
-        for prep in token.rights:
+        for prep in token.rights:  # "an activist with the Democratic Party"
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if prep.dep_ == "prep" and pobj is not None:
-                org = owner.get(_named_start(doc, pobj, owner))
-                if org is not None and org.kind == "ORG":
-                    person.affiliations.append(org)
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "at", "of", "for", "from"} and pobj:
+                links.append((person, pobj.i))
         entities.append(person)
         return person
     return None
@@ -595,22 +593,12 @@ def _find_group(entities: list[Entity], key: str, country: str | None, kind: str
     return None
 
 
-def _named_start(doc: Doc, token: Token, owner: dict[int, Entity]) -> int:
-    """Start of the named mention ``token`` is part of (a key of ``owner``), or -1."""
-    for k in range(token.i, max(token.i - 8, -1), -1):
-        if k in owner and token.i < k + 8:
-            return k
-    return -1
-
-
 def _np_extent(token: Token) -> tuple[int, int]:
     """Tokens of a noun phrase without its possessor or clauses: "the Kazakh armed forces"."""
     start = token.i
     for child in reversed(list(token.lefts)):
         if child.dep_ in {"det", "amod", "compound", "nummod", "nmod"} and child.i == start - 1:
             start = child.left_edge.i if child.dep_ != "det" else child.i
-        elif child.dep_ == "punct" and child.i == start - 1:
-            continue
     while start < token.i and token.doc[start].dep_ in {"poss", "case"}:
         start += 1
     return start, token.i + 1
