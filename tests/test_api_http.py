@@ -122,6 +122,10 @@ def test_api_http_events_by_actor(client: TestClient) -> None:
 def test_api_http_bad_filter_is_a_422(client: TestClient) -> None:
     assert client.get("/api/events", params={"since": "last week"}).status_code == 422
     assert client.get("/api/events", params={"type": "DANCE"}).status_code == 422
+    huge = "99999999999999999999"
+    assert client.get("/api/events", params={"actor": huge}).status_code == 422
+    assert client.get(f"/api/actors/{huge}").status_code == 422
+    assert client.post(f"/api/merges/{huge}/undo").status_code == 422
 
 
 def test_api_http_search_finds_articles_and_quotes_with_evidence(client: TestClient) -> None:
