@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.model import Place
+from newsgraph.model import Document, Place
 from newsgraph.store import open_store
 from newsgraph.store.synthetic import actor, document, event, quote
 from newsgraph.web.api import create_app
@@ -23,7 +23,7 @@ T2 = (
 )
 
 
-def _docs() -> list:  # type: ignore[type-arg]
+def _docs() -> list[Document]:
     d1 = document(
         T1, title="Tokayev blames terrorists", outlet="Steppe News", published="2022-01-07",
         source="steppe.txt",
