@@ -194,3 +194,22 @@ def test_api_http_search_counts_common_words_up_to_a_limit(
         page = store.search("harbour strike", limit=5)
         assert page.total == search.MAX_COUNT and page.exact is False and len(page.items) == 5
         assert store.search("number 3").total == 1 and store.search("number 3").exact
+
+
+@pytest.mark.parametrize("params, titles", [
+    ({"country": "RUS"}, ["Putin and Tokayev talk"]),
+    ({"type": "ACCUSE"}, ["Tokayev blames terrorists"]),
+    ({"outlet": "Wire"}, ["Putin and Tokayev talk"]),
+    ({"since": "2022-01-08"}, ["Putin and Tokayev talk"]),
+    ({"until": "2022-01"}, ["Putin and Tokayev talk", "Tokayev blames terrorists"]),
+])
+def test_api_http_articles_filter(
+    client: TestClient, params: dict[str, object], titles: list[str]
+) -> None:
+    page = client.get("/api/articles", params=params).json()
+    assert [a["title"] for a in page["items"]] == titles
+
+
+def test_api_http_articles_by_actor(client: TestClient) -> None:
+    page = client.get("/api/articles", params={"actor": _tokayev(client)}).json()
+    assert page["total"] == 2
