@@ -33,8 +33,12 @@ DEV_FRACTION = 0.2
 SEED = 13
 #: Older PLOVER names in the gold standard records, and CONCEDE/RETREAT as PLV's YIELD.
 _GSR_TYPES = {
-    "DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
-    "CONCEDE": "YIELD", "RETREAT": "YIELD",
+    "DEMAND": "REQUEST",
+    "FIGHT": "ASSAULT",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "CONCEDE": "YIELD",
+    "RETREAT": "YIELD",
 }
 _TAG = re.compile(r"</?[st]>")
 
@@ -103,7 +107,9 @@ def dev_train_split(rows: list[Row]) -> tuple[list[Row], list[Row]]:
         idx = by_label[label]
         rng.shuffle(idx)
         dev.update(idx[: max(1, round(len(idx) * DEV_FRACTION))])
-    return [r for i, r in enumerate(rows) if i not in dev], [r for i, r in enumerate(rows) if i in dev]
+    return [r for i, r in enumerate(rows) if i not in dev], [
+        r for i, r in enumerate(rows) if i in dev
+    ]
 
 
 def aw_no_event(path: Path = AW) -> list[Example]:

@@ -1,35 +1,39 @@
-"""Rebuild ``src/newsgraph/resources/quote_cues.tsv``, the cue table of ``newsgraph_quotes``.
+"""Rebuild ``src/newsgraph/resources/quote_cue_model.json``, the cue model of
+``newsgraph_quotes``, from the PolNeAR train split (never dev).
 
-    uv run python scripts/train_quotes.py            # PolNeAR train split only, never dev
+    uv run python scripts/train_quotes.py
 
-For every candidate verb of the train split, ``cues.verb_cue`` gives its statement frame
-("clause", "object-clause", "object", "prep", "none") and content. A (lemma, frame) pair is
-counted a hit when a gold attribution has its cue on that verb and a content whose extent has
-character Jaccard >= 0.5 with ours (for "none": the verb is a gold cue). The table keeps each
-pair's precision. Hand-checked speech verbs (``scripts/quote_cue_seeds.txt``) get precision 1.0
-in the "clause" and "none" frames when the train split has fewer than 5 examples of them.
+Every candidate verb of the train split is one example: ``cues.verb_cue`` gives its statement
+frame and content, ``cues.candidate_features`` its features. It is a positive example when a
+gold attribution has its cue on that verb and, unless the frame is "none", a content whose
+extent has character Jaccard >= 0.5 with ours. A logistic regression (scikit-learn) is fitted
+and its weights written out; ``cue_model.py`` scores them with a dot product.
+``scripts/quote_cue_seeds.txt`` lists hand-checked speech verbs (a feature, so verbs rare in
+the train split still count).
 """
 
 from __future__ import annotations
 
+import json
 import sys
-from collections import Counter
 from pathlib import Path
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from newsgraph import nlp as nlp_loader  # noqa: E402
+from newsgraph.extract.cues import candidate_features, is_cue_candidate, verb_cue  # noqa: E402
+from newsgraph.extract.quote_marks import quotations  # noqa: E402
+from newsgraph.settings import Settings  # noqa: E402
 from polnear import Gold, Range, load  # noqa: E402
 
-from newsgraph import nlp as nlp_loader  # noqa: E402
-from newsgraph.extract.cues import FRAMES, is_cue_candidate, verb_cue  # noqa: E402
-from newsgraph.settings import Settings  # noqa: E402
-
-OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_cues.tsv"
+OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_cue_model.json"
 SEEDS = ROOT / "scripts" / "quote_cue_seeds.txt"
-MIN_COUNT = 3
-MIN_KEPT_PRECISION = 0.2
-SEED_TRUSTED_BELOW = 5
+MIN_FEATURE_COUNT = 2
+MIN_WEIGHT = 0.01
 
 
 def _hull(ranges: tuple[Range, ...] | list[Range]) -> Range:
@@ -46,20 +50,24 @@ def _hit(verb: Range, frame: str, content: Range | None, gold: list[Gold]) -> bo
     for g in gold:
         if not any(a < verb[1] and verb[0] < b for a, b in g.cue):
             continue
-        if frame == "none" or content is None:
-            return True
-        if _jaccard(content, _hull(g.content)) >= 0.5:
+        if frame == "none" or content is None or _jaccard(content, _hull(g.content)) >= 0.5:
             return True
     return False
 
 
 def main() -> int:
+    seeds = frozenset(
+        ln.strip()
+        for ln in SEEDS.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    )
     items = load("train")
     nlp = nlp_loader.load(Settings(components=()))
-    seen: Counter[tuple[str, str]] = Counter()
-    hits: Counter[tuple[str, str]] = Counter()
+    examples: list[dict[str, float]] = []
+    labels: list[int] = []
     texts = (text for _, text, _ in items)
-    for n, ((_, _, gold), doc) in enumerate(zip(items, nlp.pipe(texts), strict=True), 1):
+    for n, ((_, text, gold), doc) in enumerate(zip(items, nlp.pipe(texts), strict=True), 1):
+        quoted = [(q.start, q.end) for q in quotations(text)]
         for sent in doc.sents:
             for tok in sent:
                 if not is_cue_candidate(tok):
@@ -69,36 +77,46 @@ def main() -> int:
                 if cue.content:
                     a, b = _hull(list(cue.content))
                     content = (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-                key = (tok.lemma_.lower(), cue.frame)
-                seen[key] += 1
+                feats = candidate_features(sent, tok, cue, quoted, seeds)
+                examples.append(dict.fromkeys(feats, 1.0))
                 verb = (tok.idx, tok.idx + len(tok.text))
-                hits[key] += _hit(verb, cue.frame, content, gold)
+                labels.append(int(_hit(verb, cue.frame, content, gold)))
         if n % 100 == 0:
             print(f"{n}/{len(items)} articles", file=sys.stderr)
-    seeds = [
-        ln.strip()
-        for ln in SEEDS.read_text(encoding="utf-8").splitlines()
-        if ln.strip() and not ln.startswith("#")
-    ]
-    rows: dict[tuple[str, str], tuple[float, int]] = {}
-    for key, count in seen.items():
-        precision = hits[key] / count
-        if count >= MIN_COUNT and precision >= MIN_KEPT_PRECISION:
-            rows[key] = (precision, count)
-    for lemma in seeds:
-        for frame in ("clause", "none"):
-            if seen[lemma, frame] < SEED_TRUSTED_BELOW:
-                rows[lemma, frame] = (1.0, seen[lemma, frame])
-    lines = [
-        "# lemma\tframe\tprecision\tcount  (PolNeAR train; rebuilt by scripts/train_quotes.py)"
-    ]
-    for (lemma, frame), (precision, count) in sorted(
-        rows.items(), key=lambda kv: (kv[0][0], FRAMES.index(kv[0][1]))
-    ):
-        lines.append(f"{lemma}\t{frame}\t{precision:.3f}\t{count}")
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    kept = sum(1 for p, _ in rows.values() if p >= 0.5)
-    print(f"{OUT.name}: {len(rows)} (lemma, frame) rows, {kept} with precision >= 0.5")
+    counts: dict[str, int] = {}
+    for ex in examples:
+        for f in ex:
+            counts[f] = counts.get(f, 0) + 1
+    examples = [{f: v for f, v in ex.items() if counts[f] >= MIN_FEATURE_COUNT} for ex in examples]
+    vec = DictVectorizer()
+    x = vec.fit_transform(examples)
+    model = LogisticRegression(C=0.5, max_iter=2000)
+    model.fit(x, labels)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= MIN_WEIGHT
+    }
+    OUT.write_text(
+        json.dumps(
+            {
+                "about": "newsgraph quote cue model: logistic weights over parse features, "
+                "trained on the PolNeAR train split by scripts/train_quotes.py",
+                "examples": len(labels),
+                "positives": sum(labels),
+                "bias": round(float(model.intercept_[0]), 4),
+                "speech_verbs": sorted(seeds),
+                "weights": dict(sorted(weights.items())),
+            },
+            ensure_ascii=False,
+            indent=0,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    accuracy = model.score(x, labels)
+    print(f"{OUT.name}: {len(labels)} candidates ({sum(labels)} cues), {len(weights)} weights, "
+          f"train accuracy {accuracy:.3f}")
     return 0
 
 

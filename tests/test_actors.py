@@ -308,3 +308,23 @@ def test_headline_role_for_a_person_named_in_the_text(pipeline: Language) -> Non
     ablyazov = named(find_actors(pipeline(doc)), "Mukhtar Ablyazov")
     assert "Fugitive banker" in ablyazov.roles
     assert ablyazov.sector is None  # a headline's terse label does not set the sector
+
+
+def test_relative_pronoun_is_a_mention_of_its_antecedent(pipeline: Language) -> None:
+    text = "Tokayev, who took office in 2019, ordered the troops to fire."
+    tokayev = named(actors_of(pipeline, text), "Tokayev")
+    assert "who" in mention_texts(tokayev)
+
+
+def test_party_members_are_a_political_group(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline, "Republicans blocked the bill on Tuesday, and Democrats walked out."
+    )
+    republicans = named(actors, "Republicans")
+    assert (republicans.kind, republicans.sector) == ("GROUP", "POL")
+
+
+def test_untagged_speaker_name(pipeline: Language) -> None:
+    text = "The vote was close. Beck Pimentel said the count had been fair."
+    speaker = actor_at(actors_of(pipeline, text), text.index("Beck"), text.index(" said"))
+    assert speaker is not None and speaker.kind == "PERSON"

@@ -175,3 +175,18 @@ def test_api_http_analyze_one_text(sqlite_url: str, schema: dict[str, object]) -
         jsonschema.validate(reply.json(), schema)
         assert "Olaf Scholz" in {a["name"] for a in reply.json()["actors"]}
         assert client.post("/api/analyze", json={"text": ""}).status_code == 422
+
+
+def test_api_http_search_counts_common_words_up_to_a_limit(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.store import search
+
+    monkeypatch.setattr(search, "MAX_COUNT", 4)
+    with open_store(sqlite_url) as store:
+        for i in range(search.MAX_COUNT + 3):
+            text = f"Report number {i}: the harbour strike entered another day."
+            store.write(document(text, published="2024-01-01"))
+        page = store.search("harbour strike", limit=5)
+        assert page.total == search.MAX_COUNT and page.exact is False and len(page.items) == 5
+        assert store.search("number 3").total == 1 and store.search("number 3").exact

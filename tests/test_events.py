@@ -27,40 +27,73 @@ def _name(doc: Document, actor_id: str | None) -> str | None:
 
 
 TYPE_CASES = [
-        ("Israel agreed to open talks with Hamas.", "AGREE", "Israel", "Hamas"),
-        ("The rebels agreed to a ceasefire with the army.", "AGREE", "rebels", "army"),
-        ("President Biden met Chinese President Xi Jinping in Bali.", "CONSULT", "Biden",
-         "Xi Jinping"),
-        ("The German chancellor held talks with the French president in Paris.", "CONSULT",
-         "German chancellor", "French president"),
-        ("The African Union endorsed the new government of Sudan.", "SUPPORT", "African Union",
-         "new government"),
-        ("The government lifted the ban on opposition parties after pressure from protesters.",
-         "CONCEDE", "government", "opposition parties"),
-        ("The two navies conducted joint exercises with Indian forces.", "COOPERATE",
-         "navies", "Indian forces"),
-        ("The United Nations provided humanitarian assistance to the flood victims.", "AID",
-         "United Nations", "flood victims"),
-        ("The Red Cross delivered food to the refugees.", "AID", "Red Cross", "refugees"),
-        ("Israeli troops withdrew from Gaza.", "RETREAT", "Israeli troops", None),
-        ("The rebels released 20 hostages to the Red Cross.", "RETREAT", "rebels", "Red Cross"),
-        ("The union demanded that the government raise wages.", "REQUEST", "union", "government"),
-        ("The opposition accused the government of rigging the election.", "ACCUSE",
-         "opposition", "government"),
-        ("The minister condemned the rebels for the massacre.", "ACCUSE", "minister", "rebels"),
-        ("The president rejected the opposition's demands.", "REJECT", "president", "opposition"),
-        ("The president threatened the protesters with lethal force.", "THREATEN", "president",
-         "protesters"),
-        ("Thousands of students protested against the government in Dhaka.", "PROTEST",
-         "students", "government"),
-        ("The United States suspended military aid to the junta.", "SANCTION", "United States",
-         "junta"),
-        ("The army mobilized troops along the border.", "MOBILIZE", "army", "troops"),
-        ("Police arrested the opposition leader in Minsk.", "COERCE", "Police",
-         "opposition leader"),
-        ("Rebels attacked a police station in Kano, killing five officers.", "ASSAULT", "Rebels",
-         None),
-        ("Soldiers opened fire on protesters in Almaty.", "ASSAULT", "Soldiers", "protesters"),
+    ("Israel agreed to open talks with Hamas.", "AGREE", "Israel", "Hamas"),
+    ("The rebels agreed to a ceasefire with the army.", "AGREE", "rebels", "army"),
+    ("President Biden met Chinese President Xi Jinping in Bali.", "CONSULT", "Biden", "Xi Jinping"),
+    (
+        "The German chancellor held talks with the French president in Paris.",
+        "CONSULT",
+        "German chancellor",
+        "French president",
+    ),
+    (
+        "The African Union endorsed the new government of Sudan.",
+        "SUPPORT",
+        "African Union",
+        "new government",
+    ),
+    (
+        "The government lifted the ban on opposition parties after pressure from protesters.",
+        "CONCEDE",
+        "government",
+        "opposition parties",
+    ),
+    (
+        "The two navies conducted joint exercises with Indian forces.",
+        "COOPERATE",
+        "navies",
+        "Indian forces",
+    ),
+    (
+        "The United Nations provided humanitarian assistance to the flood victims.",
+        "AID",
+        "United Nations",
+        "flood victims",
+    ),
+    ("The Red Cross delivered food to the refugees.", "AID", "Red Cross", "refugees"),
+    ("Israeli troops withdrew from Gaza.", "RETREAT", "Israeli troops", None),
+    ("The rebels released 20 hostages to the Red Cross.", "RETREAT", "rebels", "Red Cross"),
+    ("The union demanded that the government raise wages.", "REQUEST", "union", "government"),
+    (
+        "The opposition accused the government of rigging the election.",
+        "ACCUSE",
+        "opposition",
+        "government",
+    ),
+    ("The minister condemned the rebels for the massacre.", "ACCUSE", "minister", "rebels"),
+    ("The president rejected the opposition's demands.", "REJECT", "president", "opposition"),
+    (
+        "The president threatened the protesters with lethal force.",
+        "THREATEN",
+        "president",
+        "protesters",
+    ),
+    (
+        "Thousands of students protested against the government in Dhaka.",
+        "PROTEST",
+        "students",
+        "government",
+    ),
+    (
+        "The United States suspended military aid to the junta.",
+        "SANCTION",
+        "United States",
+        "junta",
+    ),
+    ("The army mobilized troops along the border.", "MOBILIZE", "army", "troops"),
+    ("Police arrested the opposition leader in Minsk.", "COERCE", "Police", "opposition leader"),
+    ("Rebels attacked a police station in Kano, killing five officers.", "ASSAULT", "Rebels", None),
+    ("Soldiers opened fire on protesters in Almaty.", "ASSAULT", "Soldiers", "protesters"),
 ]
 
 
@@ -102,7 +135,8 @@ def test_negation(text: str, type_: str) -> None:
     [
         ("North Korea threatened to attack South Korea.", "THREATEN"),
         ("The union demanded that the government raise wages.", "REQUEST"),
-        ("The rebels vowed to attack the army.", "THREATEN"),
+        ("The rebels vowed to attack the army.", "ASSAULT"),
+        ("The government plans to arrest the opposition leader.", "COERCE"),
         ("Police will arrest the protesters if they return.", "COERCE"),
         ("Rebels could attack the capital.", "ASSAULT"),
         ("Soldiers would open fire on protesters if they marched.", "ASSAULT"),
@@ -115,7 +149,9 @@ def test_hypothetical(text: str, type_: str) -> None:
 
 
 def test_reported_events_are_not_hypothetical() -> None:
-    assert not _event(_doc("Police arrested the opposition leader in Minsk."), "COERCE").hypothetical
+    assert not _event(
+        _doc("Police arrested the opposition leader in Minsk."), "COERCE"
+    ).hypothetical
 
 
 def test_dates_of_events() -> None:

@@ -18,11 +18,13 @@ def _texts(text: str) -> list[str]:
         ("Er sagte „wir gewinnen“ heute.", ["„wir gewinnen“"]),
         ("He said 'we will win' today.", ["'we will win'"]),
         ("He said ‘we will win’ today.", ["‘we will win’"]),
+        ("He said ''we will win,'' and left.", ["''we will win,''"]),
         # apostrophes are not quote marks
         ("Kazakhstan’s leader and the protesters’ demands.", []),
         ("It's rock 'n' roll, isn't it?", []),
         # nested marks stay inside the outer quotation
-        ("“He told me ‘never again’ and left,” she said.", ["“He told me ‘never again’ and left,”"]),
+        ("“He told me ‘never again’ and left,” she said.",
+         ["“He told me ‘never again’ and left,”"]),
         ('"He called it a "disaster" today," she said.', ['"He called it a "disaster" today,"']),
         # brackets inside a quotation
         ('"They [the rebels] will lose," he said.', ['"They [the rebels] will lose,"']),
@@ -49,4 +51,4 @@ def test_quote_marks_speaker_over_several_paragraphs() -> None:
 def test_quote_marks_inner_drops_the_marks() -> None:
     text = "He said “yes” twice."
     (q,) = quotations(text)
-    assert text[slice(*q.inner)] == "yes"
+    assert text[slice(*q.inner(text))] == "yes"

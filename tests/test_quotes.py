@@ -82,6 +82,11 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
     # a cue after the quotation that runs on ("adding:")
     ('"We will not stop," Maria Lopez said, adding: "The government must go."',
      "The government must go", "Maria Lopez", "adding", None),
+    # a speaker named before a colon: headlines and interview transcripts
+    ("Pat Caddell: Democrat voters are worried about her health\nThe poll came out on Monday.",
+     "Democrat voters are worried", "Pat Caddell", ":", None),
+    ('"PENCE: Well, the debate tomorrow is about jobs and wages."', "the debate tomorrow",
+     "PENCE", ":", None),
     # a statement whose speaker the text does not name
     ('"Nobody knows what will happen to the country next year, or after that."',
      "Nobody knows what will happen", None, None, None),

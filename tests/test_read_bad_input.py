@@ -146,3 +146,12 @@ def test_bad_input_text_in_a_file_type_no_reader_handles(tmp_path: Path) -> None
     path.write_text("name,country\nTokayev,KAZ\n", "utf-8")
     error = _one_error(path)
     assert isinstance(error, UnknownFormat) and "'.csv'" in str(error)
+
+
+def test_bad_input_gzip_cut_short_after_good_records(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl.gz"
+    lines = "".join('{"text": "' + GOOD + f' {n}"}}\n' for n in range(200)).encode()
+    path.write_bytes(gzip.compress(lines)[:-200])
+    items = list(iter_articles([path]))
+    assert isinstance(items[0], Article)
+    assert isinstance(items[-1], InputError) and str(items[-1]).startswith(f"{path}: cannot read")

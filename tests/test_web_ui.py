@@ -117,6 +117,15 @@ def march_article() -> Document:
     )
 
 
+def syndicated_copy() -> Document:
+    """The harbour story as another outlet ran it, one word changed: the same article."""
+    doc = harbour_article()
+    text = doc.article.text.replace("on Monday", "on Monday morning")
+    return Document(Article(text, title=doc.article.title, outlet="Portvale Post",
+                            published="2024-03-04", language="en",
+                            url="https://post.example/bridge"))
+
+
 def hostile_article() -> Document:
     b = Builder(
         'Activist Jo <b onmouseover=alert(1)>Park</b> painted "<script>window.__pwned = 1'
@@ -146,7 +155,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, Document]:
-    return {"harbour": harbour_article(), "march": march_article(), "hostile": hostile_article()}
+    return {"harbour": harbour_article(), "march": march_article(), "hostile": hostile_article(),
+            "copy": syndicated_copy()}
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +217,8 @@ def test_web_ui_article_page_marks_spans(http: httpx.Client, docs: dict[str, Doc
     assert re.search(r'class="hl-event coop"[^>]*>met<', html)
     assert "The bridge will reopen on Friday," in html
     assert 'href="https://gazette.example/bridge"' in html
+    also = html[html.index("Also published as"):]
+    assert ">Portvale Post</a>" in also and ">Harbour Gazette</a>" in also
 
 
 def test_web_ui_hostile_article_is_escaped(http: httpx.Client, docs: dict[str, Document]) -> None:
@@ -255,11 +267,20 @@ def test_web_ui_events_filter_by_type_and_date(http: httpx.Client) -> None:
     html = http.get("/events", params={"since": "2024-03-05", "until": "2024-03-05"}).text
     listing = html[html.index('id="event-list"'):]
     assert "detained" in listing and "marched" not in listing
+    html = http.get("/events", params={"actor": "ana ruiz"}).text
+    assert "involving Ana Ruiz</h1>" in html
+    listing = html[html.index('id="event-list"'):]
+    assert "rejected" in listing and "met" in listing and "marched" not in listing
+    html = http.get("/events", params={"actor": "Nobody Atall"}).text
+    assert "No events match." in html
 
 
-def test_web_ui_unknown_pages_are_404(http: httpx.Client) -> None:
+def test_web_ui_unknown_or_impossible_pages_are_refused(http: httpx.Client) -> None:
     assert http.get("/articles/nope").status_code == 404
     assert http.get("/actors/999999").status_code == 404
+    assert http.get("/actors/99999999999999999999999").status_code == 422
+    assert http.get("/events", params={"actor": "99999999999999999999999"}).status_code == 200
+    assert http.get("/events", params={"actor": "²"}).status_code == 200
     assert http.get("/static/..%2Fpages.py").status_code == 404
     assert http.get("/static/newsgraph.css").status_code == 200
 
@@ -274,7 +295,7 @@ def test_web_ui_merged_actor_redirects_and_shows_the_decision(tmp_path: Path) ->
         merge = client.post(f"/api/actors/{council}/merge",
                             json={"other": police, "reason": "<b>same body</b>"}).json()
         moved = client.get(f"/actors/{police}", follow_redirects=False)
-        assert moved.status_code == 301 and moved.headers["location"] == f"/actors/{council}"
+        assert moved.status_code == 302 and moved.headers["location"] == f"/actors/{council}"
         page = client.get(f"/actors/{council}").text
         decisions = page[page.index('id="merges"'):]
         assert "&lt;b&gt;same body&lt;/b&gt;" in decisions and "by hand" in decisions

@@ -18,7 +18,7 @@ TEXT = 'Mayor Ana Ruiz said: "The bridge will reopen on Monday." Unions blocked 
         ("AGREE", "coop", "vcoop"),
         ("AID", "coop", "mcoop"),
         ("RETREAT", "coop", "mcoop"),
-        ("REQUEST", "conflict", "vconflict"),
+        ("REQUEST", "coop", "vcoop"),
         ("THREATEN", "conflict", "vconflict"),
         ("PROTEST", "conflict", "mconflict"),
         ("ASSAULT", "conflict", "mconflict"),
@@ -29,8 +29,9 @@ def test_web_ui_event_classes(event_type: str, polarity: str, quad: str) -> None
     assert event_quad(event_type) == quad
 
 
-def test_web_ui_event_classes_split_plover_in_half() -> None:
-    assert [event_polarity(t) for t in EVENT_TYPES] == ["coop"] * 7 + ["conflict"] * 9
+def test_web_ui_event_classes_follow_cameo_quads() -> None:
+    coop = [t for t in EVENT_TYPES if event_polarity(t) == "coop"]
+    assert coop == list(EVENT_TYPES[:7]) + ["REQUEST"]
 
 
 def test_web_ui_segment_nests_actor_inside_quote() -> None:

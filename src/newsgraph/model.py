@@ -33,6 +33,11 @@ def article_id(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]
 
 
+def _confidence(value: float) -> float:
+    """Confidences are kept to 4 places, so a record equals itself read back from JSON."""
+    return round(float(value), 4)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int
@@ -156,6 +161,9 @@ class Quote:
     channel: str | None = None
     confidence: float = 1.0
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "confidence", _confidence(self.confidence))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -166,7 +174,7 @@ class Quote:
             "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "channel": self.channel,
-            "confidence": round(self.confidence, 4),
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -217,6 +225,9 @@ class Event:
     quote: str | None = None
     confidence: float = 1.0
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "confidence", _confidence(self.confidence))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -232,7 +243,7 @@ class Event:
             "hypothetical": self.hypothetical,
             "quote": self.quote,
             "span": self.span.to_dict(),
-            "confidence": round(self.confidence, 4),
+            "confidence": self.confidence,
         }
 
     @classmethod

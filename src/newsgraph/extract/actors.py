@@ -48,6 +48,7 @@ from newsgraph.extract.lexicon import (
     gender_of,
     is_agent,
     is_country,
+    is_person_noun,
     named_info,
     place_code,
 )
@@ -58,6 +59,12 @@ _MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "
 _PLACE_NOUNS = frozenset({"country", "nation", "republic", "state"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "write", "argue", "claim", "insist", "warn", "note", "explain"}
+)
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_PARTY_MEMBERS = {"republicans": "POL", "democrats": "POL", "conservatives": "POL",
+                  "liberals": "POL", "socialists": "POL", "communists": "POL"}  # fmt: skip
 _NOT_IN_ROLE = frozenset({"det", "poss", "case"})
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "found", "run"})
 _QUOTE_OPEN = '“‘«"'
@@ -110,7 +117,12 @@ def _named_mentions(doc: Doc) -> list[Named]:
     runs = list(_proper_runs(doc, taken))
     found += [m for m in runs if m.kind != "PERSON"]
     surnames = {m.name.split()[-1].lower() for m in found if m.kind == "PERSON" and " " in m.name}
-    found += [m for m in runs if m.kind == "PERSON" and m.name.split()[-1].lower() in surnames]
+    found += [
+        m
+        for m in runs
+        if m.kind == "PERSON"
+        and (m.name.split()[-1].lower() in surnames or _unknown_speaker(doc[m.start : m.end]))
+    ]
     found.sort(key=lambda m: m.start)
     return [
         Named(m.start, m.end, m.name, "PERSON")
@@ -118,6 +130,18 @@ def _named_mentions(doc: Doc) -> list[Named]:
         else m
         for m in found
     ]
+
+
+def _unknown_speaker(span: SpacySpan) -> bool:
+    """Two or three capitalised words spaCy did not tag, the subject of a speech verb:
+    "Beck Pimentel said" (a person more often than not)."""
+    words = span.text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and span.root.dep_ == "nsubj"
+        and span.root.head.lemma_ in _SPEECH_VERBS
+    )
 
 
 def _repair(doc: Doc, start: int, end: int, label: str) -> list[Named]:
@@ -146,13 +170,13 @@ def _classify(span: SpacySpan, label: str) -> Named | None:
         return None
     if label == "LOC" and name.lower() == "west":
         return Named(start, end, "the West", "GROUP")
-    if label not in _LABELS:
-        return None
-    if demonym_of(name):
-        plural_noun = name.lower().endswith("s") and span.root.dep_ not in {"amod", "compound"}
+    if label not in _LABELS or (name.endswith(".") and len(name) <= 4 and not is_country(name)):
+        return None  # "Jr.", "Ky."
+    if named_info(name)[1] in {"MED", "IGO", "NGO", "BUS"}:
+        return Named(start, end, name, "ORG")  # "Associated Press" tagged GPE
+    plural_noun = name.lower().endswith("s") and span.root.dep_ not in {"amod", "compound"}
+    if demonym_of(name) or label == "NORP":  # "Kazakhs", "Republicans" act; "Kazakh" does not
         return Named(start, end, name, "GROUP") if plural_noun else None
-    if label == "NORP":
-        return None
     if country_of(name) and label != "PERSON":
         return Named(start, end, name, "GPE")
     if label == "ORG" and _looks_like_person(span):
@@ -215,7 +239,7 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
             if not demonym_of(name):
                 yield Named(i, j, name, "ORG")
         elif j - i <= 3 and name[:1].isupper():
-            yield Named(i, j, name, "PERSON")
+            yield Named(i, j, name, "PERSON")  # kept if a surname repeats, see _named_mentions
         i = j
 
 
@@ -343,10 +367,11 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
             continue
         elif token.lemma_ in _LEAD_VERBS and token.pos_ == "VERB":
             _leads(token, history, owner, named)
-        elif token.lower_ == "who" and token.head.dep_ == "relcl":
+        elif token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
             antecedent_i = token.head.head.i
             target = next((r.entity for r in reversed(history) if r.token == antecedent_i), None)
-            if target is not None:
+            if target is not None and (token.lower_ != "who" or target.kind != "GPE"):
+                target.spans.append((i, i + 1))
                 history.append(Ref(i, sent_of[i], is_subject(token), target))
         elif token.pos_ == "NOUN" and i not in quoted:
             mentioned = _nominal(doc, token, sent_of, history, entities, owner)
@@ -456,7 +481,7 @@ def _pronoun(token: Token, sent_of: dict[int, int], history: list[Ref]) -> Entit
     if token.dep_ in {"dobj", "pobj", "iobj"}:
         subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         exclude = next((r.entity for r in history if subj is not None and r.token == subj.i), None)
-    window = 1 if word in PLURAL else WINDOW  # "they" reaches back one sentence at most
+    window = 2 if word in PLURAL else WINDOW  # "they" reaches back two sentences at most
     entity = resolve(token.i, sent_of[token.i], history, accept, exclude, window)
     if entity is not None and word in MALE | FEMALE and entity.gender is None:
         entity.gender = "m" if word in MALE else "f"
@@ -510,6 +535,8 @@ def _nominal(
         body.country = body.country or country
         body.sector = body.sector or agent_sector(key)
         return body
+    if not is_person_noun(lemma):
+        return None
     if det in {"a", "an"} or token.dep_ in {"nsubj", "dobj", "pobj"} and det is not None:
         person = Entity(kind="PERSON", key=lemma, country=country)
         extent = doc[_np_extent(token)[0] : token.i + 1]
@@ -679,6 +706,9 @@ def _complete(doc: Doc, e: Entity) -> None:
         e.sector = e.sector or ("GOV" if e.country else None)
     if e.kind == "GROUP" and e.names:
         e.country = e.country or next(filter(None, map(demonym_of, e.names)), None)
+        e.sector = e.sector or next(
+            filter(None, map(_PARTY_MEMBERS.get, map(str.lower, e.names))), None
+        )
         e.sector = e.sector or ("CVL" if e.country else None)
     if e.kind == "ORG" and e.names:
         e.country = e.country or _org_country(e.names)

@@ -33,11 +33,11 @@ def governor(span: Span) -> Token:
 def attached(trigger: Token, phrases: Sequence[tuple[Span, T]]) -> T | None:
     """The value of the phrase governed by ``trigger`` or by its nearest governing ancestor.
 
-    Ties go to the phrase nearest the trigger; None when no phrase of the sentence qualifies.
+    ``phrases`` are those of the trigger's sentence. Ties go to the phrase nearest the trigger;
+    None when no phrase qualifies.
     """
-    same_sentence = [(s, v) for s, v in phrases if s.sent.start == trigger.sent.start]
     by_governor: dict[int, list[tuple[Span, T]]] = {}
-    for span, value in same_sentence:
+    for span, value in phrases:
         by_governor.setdefault(governor(span).i, []).append((span, value))
     for tok in (trigger, *trigger.ancestors):
         if tok.i in by_governor:

@@ -6,9 +6,13 @@ channel); ``quotes.py`` turns them into ``Quote`` records with actor ids. Order 
 1. every cue of every sentence, with its complement as content, stretched to whole quotations;
 2. a cue with no complement takes the quotation after its colon or next to it in its sentence
    (``"...," he said.`` / ``He added: "..."``), with the paragraphs the quotation runs on into;
-3. every quotation still unattributed: a speaker named after a dash, the rest of a split quote
+3. lines that name their speaker before a colon ("PENCE: ...", "Pat Caddell: ...");
+4. every quotation still unattributed: a speaker named after a dash, the rest of a split quote
    (same cue), a follow-on paragraph of the last speaker, a scare quote whose clause names who
-   used the words, and otherwise a statement of an unnamed speaker (speaker null) when long.
+   used the words, a speaker who is the subject of the sentence before, and otherwise a
+   statement of an unnamed speaker (speaker null) when long.
+
+Quoted words in a headline or subhead, and quoted titles, are not statements.
 """
 
 from __future__ import annotations
@@ -19,14 +23,23 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract.cues import Cue, find_cues, mention
+from newsgraph.extract.cues import Cue, Range, find_cues, mention
 from newsgraph.extract.quote_marks import Quoted, quotations
 from newsgraph.model import QuoteKind
 
-Range = tuple[int, int]
-
 _END_OF_LINE = re.compile(r"[.!?:;…][\"'”’»)\]]*\s*$")
 _DASH_SPEAKER = re.compile(r"\s*[–—-]{1,2}\s*")
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*(?:and|or|as well as))\s*")
+#: "Pat Caddell: Democrats are worried" / "PENCE: And that's why ...": a line that gives its
+#: speaker before a colon (headlines, interview transcripts).
+_SPEAKER_COLON = re.compile(
+    r"^[ \t]*[\"“]?((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+_NOT_SPEAKERS = frozenset({
+    "update", "note", "editor", "related", "read", "watch", "photo", "photos", "source",
+    "video", "advertisement", "correction", "image", "credit", "caption", "warning", "q", "a",
+})
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _NAMING_VERBS = frozenset({
     "call", "refer", "describe", "dub", "label", "term", "brand", "characterize",
@@ -52,22 +65,29 @@ class Attribution:
 def attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
     text = doc.text
-    quoted = [q for q in quotations(text) if not _headline_term(text, q)]
+    marks = quotations(text)
+    terms = [(q.start, q.end) for q in marks if _headline_term(text, q)]
+    quoted = [q for q in marks if (q.start, q.end) not in terms]
     found: list[Attribution] = []
     used: set[Range] = set()
+    ranges = [(q.start, q.end) for q in quoted]
     for sent in doc.sents:
-        for cue in find_cues(sent):
-            att = _from_cue(doc, sent, cue, quoted, used)
+        for cue in find_cues(sent, ranges):
+            att = _from_cue(doc, text, sent, cue, quoted, used, terms)
             if att is not None and cue.reported and att.channel is None:
                 att = replace(att, channel=_earlier_channel(text, att, found))
             if att is not None:
                 found.append(att)
                 used.update(_covered(att, quoted))
+    for att in _speaker_colon_lines(text, quoted):
+        if not _claimed(att, found):
+            found.append(att)
+            used.update(_covered(att, quoted))
     found = _dedupe(found)
     for q in quoted:
         if (q.start, q.end) in used:
             continue
-        att = _from_discourse(doc, q, quoted, found)
+        att = _from_discourse(doc, text, q, quoted, found)
         if att is not None:
             found.append(att)
             used.add((q.start, q.end))
@@ -76,15 +96,23 @@ def attributions(doc: Doc) -> list[Attribution]:
 
 
 def _from_cue(
-    doc: Doc, sent: SpacySpan, cue: Cue, quoted: list[Quoted], used: set[Range]
+    doc: Doc,
+    text: str,
+    sent: SpacySpan,
+    cue: Cue,
+    quoted: list[Quoted],
+    used: set[Range],
+    terms: list[Range],
 ) -> Attribution | None:
     content = [_chars(doc, a, b) for a, b in cue.content]
     cue_chars = _chars(doc, *cue.cue)
-    after_colon = _quotation_after(doc, cue.colon, quoted) if cue.colon is not None else []
+    after_colon = _quotation_after(doc, text, cue.colon, quoted) if cue.colon is not None else []
     if after_colon:
         content = [(q.start, q.end) for q in after_colon]
         confidence = 0.9
     elif content:
+        if cue.frame in ("object", "prep") and _names_a_title(text, content[0], quoted):
+            return None  # "published "The Long Road Home"": a title, not words said
         content = [_snap(r, quoted) for r in content]
         confidence = 0.85
     else:
@@ -93,7 +121,11 @@ def _from_cue(
             return None
         content = [(q.start, q.end) for q in _with_continuations(near, quoted)]
         confidence = 0.85
-    content = [r for r in content if r[0] < r[1] and not _overlaps(r, cue_chars)]
+    content = [
+        r
+        for r in content
+        if r[0] < r[1] and not _overlaps(r, cue_chars) and not any(_inside(r, t) for t in terms)
+    ]
     if not content:
         return None
     source = _chars(doc, *cue.source) if cue.source else None
@@ -115,6 +147,27 @@ def _from_cue(
     )
 
 
+def _speaker_colon_lines(text: str, quoted: list[Quoted]) -> list[Attribution]:
+    """Lines that name their speaker before a colon."""
+    found = []
+    for m in _SPEAKER_COLON.finditer(text):
+        name = m.group(1)
+        if name.lower().split()[0] in _NOT_SPEAKERS or len(_WORD.findall(m.group(2))) < 3:
+            continue
+        colon = (m.end(1), m.end(1) + 1)
+        found.append(
+            Attribution(
+                (m.span(2),), _kind([m.span(2)], quoted),
+                cue=colon, source=m.span(1), source_head=m.span(1), confidence=0.6,
+            )
+        )
+    return found
+
+
+def _claimed(att: Attribution, found: list[Attribution]) -> bool:
+    return any(_overlaps(r, other) for r in att.content for f in found for other in f.content)
+
+
 def _earlier_channel(text: str, att: Attribution, found: list[Attribution]) -> Range | None:
     """"X was quoted as saying" with no "by": the channel X last spoke through, if named."""
     if att.source_head is None:
@@ -127,18 +180,20 @@ def _earlier_channel(text: str, att: Attribution, found: list[Attribution]) -> R
 
 
 def _from_discourse(
-    doc: Doc, q: Quoted, quoted: list[Quoted], found: list[Attribution]
+    doc: Doc, text: str, q: Quoted, quoted: list[Quoted], found: list[Attribution]
 ) -> Attribution | None:
-    text = doc.text
     rng = (q.start, q.end)
     kind: QuoteKind = "direct"
-    named = _dash_speaker(doc, q)
+    named = _dash_speaker(doc, text, q)
     if named is not None:
         return Attribution((rng,), kind, source=named, source_head=named, confidence=0.8)
     prev = max((a for a in found if a.content[-1][1] <= q.start), key=_end, default=None)
     if prev is not None and prev.kind != "indirect":
         between = text[prev.content[-1][1] : q.start]
-        if "\n" not in between and prev.cue is not None and _inside(prev.cue, (_end(prev), q.start)):
+        if "\n" not in between and (
+            _COORDINATED.fullmatch(between)
+            or (prev.cue is not None and _inside(prev.cue, (_end(prev), q.start)))
+        ):
             # The second half of a split quote: "A," he said. "B."
             return replace(prev, content=(rng,), kind=kind, confidence=0.8)
         if _opens_paragraph(text, q) and between.count("\n") <= 2 and prev.source is not None:
@@ -146,8 +201,8 @@ def _from_discourse(
             return replace(prev, content=(rng,), kind=kind, cue=None, confidence=0.7)
     words = _WORD.findall(text[q.start : q.end])
     if len(words) <= _SCARE_MAX_WORDS:
-        return _scare_quote(doc, q)
-    named = _named_just_before(doc, q)
+        return _scare_quote(doc, text, q)
+    named = _named_just_before(doc, text, q)
     if named is not None:
         return Attribution((rng,), kind, source=named, source_head=named, confidence=0.6)
     if len(words) >= _UNNAMED_MIN_WORDS and not _title_case(words):
@@ -155,10 +210,10 @@ def _from_discourse(
     return None
 
 
-def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
+def _scare_quote(doc: Doc, text: str, q: Quoted) -> Attribution | None:
     """A short quotation attributed only when its clause names who used the words:
     "Tokayev's "bandits"", "X referred to "terrorists"", "X called them "thugs"."""
-    span = doc.char_span(*q.inner, alignment_mode="expand")
+    span = doc.char_span(*q.inner(text), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     head = span.root
@@ -188,14 +243,14 @@ def _scare_quote(doc: Doc, q: Quoted) -> Attribution | None:
     return None
 
 
-def _named_just_before(doc: Doc, q: Quoted) -> Range | None:
+def _named_just_before(doc: Doc, text: str, q: Quoted) -> Range | None:
     """A quotation that opens a sentence with no cue anywhere, after a sentence whose subject is
     a named person: "Tokayev was in no mood for compromise. "What idiocy," ..."."""
-    first = doc.char_span(*q.inner, alignment_mode="expand")
+    first = doc.char_span(*q.inner(text), alignment_mode="expand")
     if first is None or len(first) == 0 or first[0].sent.start == 0:
         return None
     sent = first[0].sent
-    if doc.text[sent.start_char : q.start].strip():
+    if text[sent.start_char : q.start].strip():
         return None
     prev = doc[sent.start - 1].sent
     subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
@@ -204,12 +259,14 @@ def _named_just_before(doc: Doc, q: Quoted) -> Range | None:
     return _chars(doc, *mention(subj))
 
 
-def _dash_speaker(doc: Doc, q: Quoted) -> Range | None:
+def _dash_speaker(doc: Doc, text: str, q: Quoted) -> Range | None:
     """The speaker named after a dash: "..." – Ned Price."""
-    m = _DASH_SPEAKER.match(doc.text, q.end)
+    m = _DASH_SPEAKER.match(text, q.end)
     if m is None or m.end() == q.end:
         return None
-    span = doc.char_span(m.end(), len(doc.text.rstrip()), alignment_mode="expand")
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    span = doc.char_span(m.end(), line_end, alignment_mode="expand")
     if span is None:
         return None
     names = [t for t in span[:4] if t.pos_ == "PROPN"]
@@ -237,10 +294,10 @@ def _name_after(doc: Doc, start: int, stop: int) -> Range | None:
     return None
 
 
-def _quotation_after(doc: Doc, colon: int, quoted: list[Quoted]) -> list[Quoted]:
+def _quotation_after(doc: Doc, text: str, colon: int, quoted: list[Quoted]) -> list[Quoted]:
     end = doc[colon].idx + 1
     for q in quoted:
-        if 0 <= q.start - end <= 3 and doc.text[end : q.start].strip() == "":
+        if 0 <= q.start - end <= 3 and text[end : q.start].strip() == "":
             return _with_continuations(q, quoted)
     return []
 
@@ -325,6 +382,16 @@ def _headline_term(text: str, q: Quoted) -> bool:
 def _opens_paragraph(text: str, q: Quoted) -> bool:
     line_start = text.rfind("\n", 0, q.start) + 1
     return text[line_start : q.start].strip() == ""
+
+
+def _names_a_title(text: str, r: Range, quoted: list[Quoted]) -> bool:
+    """True when ``r`` opens with a quotation in title case."""
+    first = next((q for q in quoted if q.start < r[1] and r[0] < q.end), None)
+    return (
+        first is not None
+        and first.start <= r[0] + 4
+        and _title_case(_WORD.findall(text[first.start : first.end]))
+    )
 
 
 def _title_case(words: list[str]) -> bool:

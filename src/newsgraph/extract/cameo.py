@@ -8,14 +8,14 @@ these words around it, express? ``plover`` turns a CAMEO code into a PLOVER type
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from newsgraph.resources import path as resource_path
 
-__all__ = ["CameoLexicon", "cameo_lexicon", "trigger_types"]
+__all__ = ["CameoLexicon", "cameo_lexicon", "event_nouns", "trigger_types"]
 
 RESOURCE = "events_cameo.json"
 TRIGGERS = "events_triggers.tsv"
@@ -39,7 +39,7 @@ class CameoLexicon:
             table={k: (v[0], v[1] or None) for k, v in data["table"].items()},
         )
 
-    def code(self, lemma: str, context: Collection[str]) -> str | None:
+    def code(self, lemma: str, context: Set[str]) -> str | None:
         """The CAMEO code of verb ``lemma`` given the lower-cased words/lemmas near it.
 
         The pattern with most words all present in ``context`` wins; otherwise the verb's own
@@ -68,10 +68,19 @@ class CameoLexicon:
 @lru_cache(maxsize=1)
 def trigger_types() -> dict[str, str]:
     """Hand-written trigger lemma -> PLOVER type (``resources/events_triggers.tsv``)."""
+    return {lemma: type_ for lemma, type_, _ in _trigger_rows()}
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> dict[str, str]:
+    """The nouns of the trigger list that tell an event by themselves ("the protests")."""
+    return {lemma: type_ for lemma, type_, pos in _trigger_rows() if pos in ("NOUN", "ANY")}
+
+
+def _trigger_rows() -> list[tuple[str, str, str]]:
     lines = resource_path(TRIGGERS).read_text(encoding="utf-8").splitlines()
-    return dict(
-        line.split("\t")[:2] for line in lines if line.strip() and not line.startswith("#")
-    )
+    rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    return [(r[0], r[1], r[2]) for r in rows]
 
 
 @lru_cache(maxsize=1)

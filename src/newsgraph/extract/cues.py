@@ -6,17 +6,19 @@ Pure functions over spaCy tokens; ``attribution.py`` combines them with the quot
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsgraph.resources import path as resource_path
+from newsgraph.extract.cue_model import THRESHOLD, CueModel, cue_features, cue_model
+
+Range = tuple[int, int]
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: Deps through which a cue verb borrows the subject of the verb it hangs from.
+#: Deps through which the channel search climbs from a cue to the verbs it hangs from.
 _BORROW_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"})
 #: Deps at which the search for a borrowed subject stops (a new statement or clause starts).
 _STOP_BORROW = frozenset({"ROOT", "parataxis", "ccomp", "csubj"})
@@ -34,24 +36,6 @@ CHANNEL_NOUNS = frozenset({
 _CHANNEL_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 _NOT_CHANNEL = frozenset({"PERSON", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME"})
 _MENTION_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case", "flat"})
-
-
-#: Least precision (on the PolNeAR train split) for a lemma and frame to count as a cue.
-MIN_PRECISION = 0.5
-CueTable = dict[tuple[str, str], float]
-
-
-@lru_cache(maxsize=1)
-def cue_table() -> CueTable:
-    """Precision of each (verb lemma, frame) as a cue, from ``resources/quote_cues.tsv``
-    (built by ``scripts/train_quotes.py``)."""
-    table: CueTable = {}
-    text = resource_path("quote_cues.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            lemma, frame, precision, _count = line.split("\t")
-            table[lemma, frame] = float(precision)
-    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +56,47 @@ class Cue:
     reported: bool = False  # "was quoted as saying": words passed on by someone else
 
 
-def find_cues(sent: SpacySpan, table: CueTable | None = None) -> Iterator[Cue]:
-    """The cues of one sentence, in order."""
-    table = cue_table() if table is None else table
+def find_cues(
+    sent: SpacySpan, quoted: Sequence[Range] = (), model: CueModel | None = None
+) -> Iterator[Cue]:
+    """The cues of one sentence, in order. ``quoted``: character ranges of the quotations."""
+    model = cue_model() if model is None else model
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             yield _according_to(sent, tok)
         elif is_cue_candidate(tok):
-            lemma = tok.lemma_.lower()
-            if not any((lemma, f) in table for f in FRAMES):
-                continue
-            cue = verb_cue(sent, tok)
-            if table.get((lemma, cue.frame), 0.0) >= MIN_PRECISION:
-                yield cue
+            cue = verb_cue(sent, tok, find_channel=False)
+            feats = candidate_features(sent, tok, cue, quoted, model.speech_verbs)
+            # A speech verb next to a quotation is a cue whatever the model says.
+            speech = "speech" in feats and "quoted" in feats
+            if speech or model.probability(feats) >= THRESHOLD:
+                yield verb_cue(sent, tok) if cue.channel is None else cue
+
+
+def candidate_features(
+    sent: SpacySpan,
+    verb: Token,
+    cue: Cue,
+    quoted: Sequence[Range],
+    speech_verbs: frozenset[str],
+) -> list[str]:
+    """The model's features for ``verb`` as a cue (``cue`` is what the parse says of it)."""
+    doc = sent.doc
+    if cue.content:
+        first, last = cue.content[0][0], cue.content[-1][1]
+        span = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+    else:
+        span = (sent.start_char, sent.end_char)
+    return cue_features(
+        verb,
+        cue.frame,
+        doc[cue.source_head] if cue.source_head is not None else None,
+        sum(b - a for a, b in cue.content),
+        starts_with_that=bool(cue.content) and doc[cue.content[0][0]].lower_ in _COMPLEMENTIZERS,
+        quoted=any(a < span[1] and span[0] < b for a, b in quoted),
+        colon=cue.colon is not None,
+        speech_verbs=speech_verbs,
+    )
 
 
 def is_cue_candidate(tok: Token) -> bool:
@@ -103,7 +115,9 @@ def _hosts_saying(verb: Token) -> bool:
     )
 
 
-def verb_cue(sent: SpacySpan, verb: Token) -> Cue:
+def verb_cue(sent: SpacySpan, verb: Token, *, find_channel: bool = True) -> Cue:
+    """What the parse says of ``verb`` as a cue. ``find_channel=False`` skips the search for
+    the channel in the clause (the costly part) unless a passive "by" names it."""
     cue_start, cue_end = verb.i, verb.i + 1
     channel: tuple[int, int] | None = None
     subject_host = verb
@@ -121,7 +135,7 @@ def verb_cue(sent: SpacySpan, verb: Token) -> Cue:
         if frame != "clause":
             frame, content = "none", ()
     colon = _colon_after(sent, verb)
-    if channel is None:
+    if channel is None and find_channel:
         channel = _channel(sent, verb, subject, content)
     source = mention(subject) if subject is not None else None
     head = subject
@@ -193,10 +207,10 @@ def mention(tok: Token) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _MENTION_DEPS or (c.dep_ == "punct" and c.text in ".'’"):
-                if abs(c.i - tok.i) <= 8:
-                    start, end = min(start, c.i), max(end, c.i)
-                    stack.append(c)
+            part = c.dep_ in _MENTION_DEPS or (c.dep_ == "punct" and c.text in ".'’")
+            if part and abs(c.i - tok.i) <= 8:
+                start, end = min(start, c.i), max(end, c.i)
+                stack.append(c)
     return start, end + 1
 
 
@@ -225,6 +239,9 @@ FRAMES = ("clause", "object-clause", "object", "prep", "none")
 def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Which frame ``verb`` takes its statement in here, and the statement's token ranges."""
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps and all(t.i < verb.left_edge.i for c in comps for t in c.subtree):
+        # "It is dead, and the plan too, he said.": all the sentence before the cue clause
+        return "clause", _runs(sent, list(range(sent.start, verb.left_edge.i)))
     if comps:
         return "clause", _runs(sent, sorted(t.i for c in comps for t in c.subtree))
     if verb.dep_ == "parataxis" or (
@@ -232,6 +249,8 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
     ):
         # "The plan, he said, is dead." / "It is dead, he said."
         skip = {t.i for t in verb.subtree}
+        if verb.right_edge.i >= _last_word(sent):
+            return "clause", _runs(sent, list(range(sent.start, verb.left_edge.i)))
         return "clause", _runs(sent, [t.i for t in verb.head.subtree if t.i not in skip])
     para = [c for c in verb.children if c.dep_ == "parataxis" and c.i < verb.i]
     if verb.dep_ == "ROOT" and para:
@@ -243,12 +262,19 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
         return "object-clause", _runs(sent, idx)
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if objs:
-        return "object", _runs(sent, sorted(t.i for t in objs[0].subtree))
+        # "called the charges "fabricated"": the object with its predicate
+        preds = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > objs[0].i]
+        return "object", _runs(sent, sorted(t.i for c in objs[:1] + preds for t in c.subtree))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
     pobj = next((g for p in preps[:1] for g in p.children if g.dep_ == "pobj"), None)
     if pobj is not None:
         return "prep", _runs(sent, sorted(t.i for t in pobj.subtree))
     return "none", ()
+
+
+def _last_word(sent: SpacySpan) -> int:
+    """Index of the last token of ``sent`` that is not punctuation or space."""
+    return next((t.i for t in reversed(sent) if not (t.is_punct or t.is_space)), sent.start)
 
 
 def _has_comma_before(verb: Token) -> bool:

@@ -25,9 +25,17 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         1,
@@ -40,8 +48,20 @@ _WEEKDAYS = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
 }
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(
     rf"^(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE})\.?"
@@ -52,11 +72,21 @@ _MONTH_YEAR = re.compile(rf"^(?P<m>{_MONTH_RE})\.?(?:,?\s+(?:of\s+)?(?P<y>\d{{4}
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<y>(?:1[89]|20)\d\d)$")
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)")
 _RELATIVE_DAY = {
-    "today": 0, "yesterday": -1, "tomorrow": 1,
-    "the previous day": -1, "the day before": -1, "a day earlier": -1, "a day before": -1,
-    "the next day": 1, "the following day": 1, "a day later": 1, "the day after": 1,
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the previous day": -1,
+    "the day before": -1,
+    "a day earlier": -1,
+    "a day before": -1,
+    "the next day": 1,
+    "the following day": 1,
+    "a day later": 1,
+    "the day after": 1,
 }
-_AGO = re.compile(r"^(?P<n>\d+|\w+)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|later)$")
+_AGO = re.compile(
+    r"^(?P<n>\d+|\w+)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|later)$"
+)
 _THIS_LAST_NEXT = re.compile(
     r"^(?P<rel>this|last|next|the previous|the following|the past|earlier this|later this)\s+"
     r"(?P<unit>week|month|year|weekend)$"
@@ -141,9 +171,11 @@ def _month_day(
             return None
         year = published.year
         # "December 30" in an article of January 8 is last year's, unless it is a plan.
-        if not future and (month, day) > (published.month, published.day) and (
-            month - published.month
-        ) % 12 > 6:
+        if (
+            not future
+            and (month, day) > (published.month, published.day)
+            and (month - published.month) % 12 > 6
+        ):
             year -= 1
         elif future and (month, day) < (published.month, published.day):
             year += 1
@@ -210,8 +242,10 @@ def _shift(base: date, unit: str, n: int) -> tuple[date, DatePrecision] | None:
 
 def _fallback(text: str, published: date) -> tuple[date, DatePrecision] | None:
     """dateparser for what the rules above do not cover ("two days ago", "mid-March")."""
-    if _DECADE.search(text) or not any(ch.isdigit() for ch in text) and not any(
-        w in text.split() for w in (*_MONTHS, *_WEEKDAYS, "ago", "yesterday")
+    if (
+        _DECADE.search(text)
+        or not any(ch.isdigit() for ch in text)
+        and not any(w in text.split() for w in (*_MONTHS, *_WEEKDAYS, "ago", "yesterday"))
     ):
         return None
     data = _parser_for(published).get_date_data(text)
@@ -245,9 +279,7 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
             continue
         relative = _relative_words(ent.text)
         explicit = resolve_date(ent.text, published, None) is not None and not relative
-        mention = DateMention(
-            ent.start_char, ent.end_char, ent.text, *resolved, explicit, relative
-        )
+        mention = DateMention(ent.start_char, ent.end_char, ent.text, *resolved, explicit, relative)
         found.append(mention)
         if explicit and mention.precision == "day":
             anchor = mention.date

@@ -14,7 +14,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.cameo import CameoLexicon
+from newsgraph.extract.cameo import CameoLexicon, trigger_types
 
 __all__ = ["Candidate", "candidates", "features", "lexicon_type", "pair_trigger"]
 
@@ -25,8 +25,26 @@ _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV", "ADP", "NUM", "AUX"
 _MAX_PATH = 8
 #: Reporting verbs: an event reported through one is read through the reported clause instead.
 _SPEECH = frozenset(
-    {"say", "tell", "add", "state", "note", "write", "report", "explain", "announce", "reply",
-     "comment", "remark", "quote", "cite", "declare", "tweet", "recall", "acknowledge"}
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "note",
+        "write",
+        "report",
+        "explain",
+        "announce",
+        "reply",
+        "comment",
+        "remark",
+        "quote",
+        "cite",
+        "declare",
+        "tweet",
+        "recall",
+        "acknowledge",
+    }
 )
 
 
@@ -78,11 +96,14 @@ def pair_trigger(source: Span | None, target: Span | None) -> Token | None:
 
 
 def _reported(tok: Token, inner: Span) -> Token:
-    """"X said Y had attacked Z": the event between X and Z is told by "attacked", not "said"."""
+    """ "X said Y had attacked Z": the event between X and Z is told by "attacked", not "said"."""
     while tok.lemma_.lower() in _SPEECH:
         clause = next(
-            (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
-             and c.left_edge.i <= inner.root.i <= c.right_edge.i),
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= inner.root.i <= c.right_edge.i
+            ),
             None,
         )
         if clause is None:
@@ -102,12 +123,14 @@ def _role(mention: Span, trigger: Token) -> str:
 
 
 def _channel(mention: Span) -> bool:
-    """"Speaking to Reuters", "telling AFP": the medium of a statement, not a party to an event."""
+    """ "Speaking to Reuters", "telling AFP": the medium of a statement, not a party to an event."""
     tok = mention.root
     if tok.dep_ == "pobj" and tok.head.lower_ == "to":
         tok = tok.head
     return tok.dep_ in ("dative", "dobj", "prep") and tok.head.lemma_.lower() in (
-        *_SPEECH, "speak", "talk"
+        *_SPEECH,
+        "speak",
+        "talk",
     )
 
 
@@ -161,12 +184,17 @@ def _candidates(mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
 
 
 def features(
-    c: Candidate, lexicon: CameoLexicon, cache: dict[int, list[str]] | None = None
+    c: Candidate,
+    lexicon: CameoLexicon,
+    cache: dict[int, list[str]] | None = None,
+    sent: Span | None = None,
 ) -> list[str]:
     """Binary features of one candidate: trigger, its arguments, the dependency path between
-    the mentions, the words of the sentence, and the CAMEO codes of the verbs involved.
+    the mentions, the words of the sentence, the CAMEO codes of the verbs involved and the
+    trigger list's type.
 
-    ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates.
+    ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates;
+    ``sent`` is the trigger's sentence when the caller knows it already.
     """
     trig = c.trigger
     f = [f"trig={_lemma(trig)}", f"trig_pos={trig.pos_}"]
@@ -199,9 +227,11 @@ def features(
         f.append(f"{name}_ent={span.root.ent_type_ or span.root.pos_}")
         f.extend(f"{name}_w={_lemma(t)}" for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ"))
     f.extend(_cameo(verbs, lexicon))
+    if (lex := lexicon_type(trig, lexicon, trigger_types())) is not None:
+        f.append(f"lex={lex}")
     if cache is None:
         cache = {}
-    sent = trig.sent
+    sent = sent if sent is not None else trig.sent
     if sent.start not in cache:
         cache[sent.start] = _sentence_features(sent, lexicon)
     f.extend(cache[sent.start])
@@ -209,10 +239,9 @@ def features(
 
 
 def _sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:
-    """Words, word pairs and CAMEO types of the whole sentence."""
+    """Words and CAMEO types of the whole sentence."""
     lemmas = [_lemma(t) for t in sent if t.pos_ in _CONTENT and not t.is_punct]
     f = [f"w={w}" for w in lemmas]
-    f.extend(f"b={a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
     found = set()
     for tok in sent:
         if tok.pos_ == "VERB":

@@ -20,7 +20,7 @@ __all__ = ["EventModel", "event_model"]
 RESOURCE = "events_model.npz"
 #: Share of the probability the trigger lexicon's type gets (see ``EventModel.predict``).
 PRIOR_WEIGHT = 0.4
-UNSURE = 0.0
+UNSURE = 0.4
 NO_EVENT = "NONE"
 
 
@@ -51,7 +51,9 @@ class EventModel:
         probs = self.probabilities(features)
         best = max(probs, key=probs.__getitem__)
         if prior in probs and (best == NO_EVENT or probs[best] < UNSURE):
-            probs = {k: (1 - weight) * p + (weight if k == prior else 0.0) for k, p in probs.items()}
+            probs = {
+                k: (1 - weight) * p + (weight if k == prior else 0.0) for k, p in probs.items()
+            }
             best = max(probs, key=probs.__getitem__)
         return best, probs[best]
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attachment import attached, governor, in_location_phrase
-from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, trigger_types
+from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, event_nouns, trigger_types
 from newsgraph.extract.dates import DateMention, find_dates, parse_published
 from newsgraph.extract.event_features import (
     NO_EVENT,
@@ -24,17 +25,33 @@ from newsgraph.extract.event_features import (
     lexicon_type,
 )
 from newsgraph.extract.event_model import EventModel, event_model
+from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
+from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.model import Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
-__all__ = ["find_events"]
+__all__ = ["find_events", "is_hypothetical", "is_negated"]
+
+T = TypeVar("T")
 
 #: CAMEO root code of each PLOVER type (the first CAMEO root mapped to it).
 CAMEO_ROOT = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
-    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+    "AGREE": "03",
+    "CONSULT": "04",
+    "SUPPORT": "05",
+    "COOPERATE": "06",
+    "AID": "07",
+    "CONCEDE": "08",
+    "RETREAT": "08",
+    "REQUEST": "10",
+    "ACCUSE": "11",
+    "REJECT": "12",
+    "THREATEN": "13",
+    "PROTEST": "14",
+    "MOBILIZE": "15",
+    "SANCTION": "16",
+    "COERCE": "17",
     "ASSAULT": "18",
 }
 #: Events that are things said: they link to the quote they were said in.
@@ -43,18 +60,73 @@ STATEMENTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUP
 _HYPOTHETICAL_TYPES = frozenset({"THREATEN", "REQUEST"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll"})
 _PLANS = frozenset(
-    {"threaten", "plan", "vow", "promise", "demand", "urge", "call", "ask", "intend", "want",
-     "seek", "propose", "consider", "warn", "pledge", "aim", "hope", "prepare", "expect",
-     "offer", "agree", "decide", "refuse", "order", "instruct"}
+    {
+        "threaten",
+        "plan",
+        "vow",
+        "promise",
+        "demand",
+        "urge",
+        "call",
+        "ask",
+        "intend",
+        "want",
+        "seek",
+        "propose",
+        "consider",
+        "warn",
+        "pledge",
+        "aim",
+        "hope",
+        "prepare",
+        "expect",
+        "offer",
+        "agree",
+        "decide",
+        "refuse",
+        "order",
+        "instruct",
+    }
 )
 #: Verbs whose complement is intended, not done: "plans to arrest".
 _INTENT = frozenset(
-    {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "prepare", "propose", "aim",
-     "hope", "expect", "consider", "demand", "urge", "pledge", "call"}
+    {
+        "plan",
+        "intend",
+        "threaten",
+        "vow",
+        "promise",
+        "want",
+        "seek",
+        "prepare",
+        "propose",
+        "aim",
+        "hope",
+        "expect",
+        "consider",
+        "demand",
+        "urge",
+        "pledge",
+        "call",
+    }
 )
 _RETREAT_WORDS = frozenset(
-    {"withdraw", "retreat", "release", "free", "return", "evacuate", "ceasefire", "truce",
-     "demobilize", "disarm", "surrender", "pull", "lift", "ease"}
+    {
+        "withdraw",
+        "retreat",
+        "release",
+        "free",
+        "return",
+        "evacuate",
+        "ceasefire",
+        "truce",
+        "demobilize",
+        "disarm",
+        "surrender",
+        "pull",
+        "lift",
+        "ease",
+    }
 )
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -66,6 +138,7 @@ class _Found:
     target: str | None
     type: str
     probability: float
+    nominal: bool = False
 
 
 def find_events(
@@ -74,7 +147,7 @@ def find_events(
     quotes: Sequence[Quote] | None = None,
     *,
     published: str | None = None,
-    threshold: float = 0.4,
+    threshold: float = 0.5,
     model: EventModel | None = None,
     lexicon: CameoLexicon | None = None,
     places: Gazetteer | None = None,
@@ -82,35 +155,42 @@ def find_events(
     """The events of a parsed article, in text order."""
     model = model or event_model()
     lexicon = lexicon or cameo_lexicon()
-    found = _typed(doc, actors, model, lexicon, threshold)
+    index = SentenceIndex(doc)
+    found = _typed(doc, index, actors, model, lexicon, threshold)
     if not found:
         return []
-    dates = _date_phrases(doc, find_dates(doc, parse_published(published)))
-    place_phrases = _place_phrases(doc, places or gazetteer())
-    events = []
-    for i, f in enumerate(sorted(found, key=lambda f: f.candidate.trigger.i), 1):
+    dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, parse_published(published))))
+    place_phrases = _by_sentence(index, _place_phrases(doc, places or gazetteer()))
+    events: list[Event] = []
+    text = doc.text  # built from the tokens on each access
+    for f in sorted(found, key=lambda f: f.candidate.trigger.i):
         trig = f.candidate.trigger
+        n = index.number(trig.i)
         code, mode = _cameo(trig, f.type, lexicon)
         hypothetical = f.type in _HYPOTHETICAL_TYPES or is_hypothetical(trig)
-        date = _shifted(trig, dates, attached(trig, dates))
-        if date is None and not hypothetical:
-            date = _narrative_date(doc, trig, dates)
+        here = dates.get(n, [])
+        date = _shifted(trig, here, _inside(trig, here) or attached(trig, here))
+        if date is None and not hypothetical and not here:
+            date = _narrative_date(doc, index, n, dates)
+        places_here = place_phrases.get(n, [])
+        if f.nominal and date is None and f.source is None and f.target is None:
+            continue  # "the negotiations": a mention of a kind of event, not a reported one
         start, end = _evidence(f.candidate)
         events.append(
             Event(
-                id=f"e{i}",
+                id=f"e{len(events) + 1}",
                 type=f.type,
-                span=TextSpan.of(doc.text, start, end),
+                span=TextSpan.of(text, start, end),
                 source=f.source,
                 target=f.target,
                 mode=mode,
                 cameo=code,
                 date=date.iso() if date else None,
                 date_precision=date.precision if date else None,
-                place=attached(trig, place_phrases) or _nearest(trig, place_phrases),
+                place=attached(trig, places_here) or _nearest(trig, places_here),
                 negated=is_negated(trig),
                 hypothetical=hypothetical,
-                quote=_quote(trig, f, quotes) if f.type in STATEMENTS else None,
+                quote=_quote(trig, index.of(trig.i), f, quotes) if f.type in STATEMENTS else None,
                 confidence=f.probability,
             )
         )
@@ -118,40 +198,75 @@ def find_events(
 
 
 def _typed(
-    doc: Doc, actors: Sequence[Actor], model: EventModel, lexicon: CameoLexicon, threshold: float
+    doc: Doc,
+    index: SentenceIndex,
+    actors: Sequence[Actor],
+    model: EventModel,
+    lexicon: CameoLexicon,
+    threshold: float,
 ) -> list[_Found]:
-    """The best-typed candidate per trigger, where the classifier sees an event."""
+    """The best-typed candidate per trigger where the classifier sees an event, then the event
+    nouns of types the sentence does not have yet."""
     best: dict[int, _Found] = {}
-    triggers = trigger_types()
+    triggers, nouns = trigger_types(), event_nouns()
     cache: dict[int, list[str]] = {}
-    for sent, mentions in _mentions_by_sentence(doc, actors).items():
+    by_sentence = _by_sentence(index, _mentions(doc, actors))
+    for n, sent in enumerate(index.sentences):
+        mentions = by_sentence.get(n, [])
         for cand in candidates(sent, mentions):
+            if cand.trigger.i in best:  # candidates come best-formed first for each trigger
+                continue
             prior = lexicon_type(cand.trigger, lexicon, triggers)
-            label, prob = model.predict(features(cand, lexicon, cache), prior)
+            label, prob = model.predict(features(cand, lexicon, cache, sent), prior)
             if label == NO_EVENT or prob < threshold:
                 continue
             if label == "YIELD":
                 label = _concede_or_retreat(cand.trigger, lexicon)
-            key = cand.trigger.i
-            if key not in best:  # candidates come best-formed first for each trigger
-                best[key] = _Found(
-                    cand, _actor_id(cand.source, mentions), _actor_id(cand.target, mentions),
-                    label, prob,
-                )
+            best[cand.trigger.i] = _Found(
+                cand,
+                _actor_id(cand.source, mentions),
+                _actor_id(cand.target, mentions),
+                label,
+                prob,
+            )
+    for n, sent in enumerate(index.sentences):
+        mentions = by_sentence.get(n, [])
+        have = {f.type for f in best.values() if index.number(f.candidate.trigger.i) == n}
+        for nom in nominal_events(sent, mentions, nouns):
+            if nom.type in have or nom.trigger.i in best:
+                continue
+            have.add(nom.type)
+            best[nom.trigger.i] = _Found(
+                Candidate(nom.trigger, nom.source, nom.target),
+                _actor_id(nom.source, mentions),
+                _actor_id(nom.target, mentions),
+                nom.type,
+                NOMINAL_CONFIDENCE,
+                nominal=True,
+            )
     return list(best.values())
 
 
-def _mentions_by_sentence(doc: Doc, actors: Sequence[Actor]) -> dict[Span, list[tuple[Span, str]]]:
-    by_sent: dict[Span, list[tuple[Span, str]]] = {}
+def _mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
+    """Actor mentions as token spans with their actor id, in text order; a country or city
+    named as where something happened ("in Almaty") is a place here, not a party."""
+    found = []
     for actor in actors:
         for m in actor.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or in_location_phrase(span) and actor.kind == "GPE":
-                continue
-            by_sent.setdefault(span.sent, []).append((span, actor.id))
-    for mentions in by_sent.values():
-        mentions.sort(key=lambda m: m[0].start)
-    return by_sent
+            if span is not None and not (actor.kind == "GPE" and in_location_phrase(span)):
+                found.append((span, actor.id))
+    return sorted(found, key=lambda m: m[0].start)
+
+
+def _by_sentence(
+    index: SentenceIndex, items: list[tuple[Span, T]]
+) -> dict[int, list[tuple[Span, T]]]:
+    """Phrases grouped by the number of the sentence they start in."""
+    grouped: dict[int, list[tuple[Span, T]]] = {}
+    for span, value in items:
+        grouped.setdefault(index.number(span.start), []).append((span, value))
+    return grouped
 
 
 def _actor_id(span: Span | None, mentions: Iterable[tuple[Span, str]]) -> str | None:
@@ -170,7 +285,7 @@ def _concede_or_retreat(trigger: Token, lexicon: CameoLexicon) -> str:
 
 
 def _cameo(trigger: Token, type_: str, lexicon: CameoLexicon) -> tuple[str, str | None]:
-    """CAMEO root code and PLOVER mode: the trigger's own CAMEO code when it agrees with the type."""
+    """CAMEO root code and PLOVER mode: the trigger's own code when it agrees with the type."""
     context = frozenset(w for t in trigger.subtree for w in (t.lower_, t.lemma_.lower()))
     code = lexicon.code(trigger.lemma_.lower(), context)
     plover = lexicon.plover(code)
@@ -180,7 +295,7 @@ def _cameo(trigger: Token, type_: str, lexicon: CameoLexicon) -> tuple[str, str 
 
 
 def is_negated(trigger: Token) -> bool:
-    """"did not attack", "never agreed", and "did not agree to meet" for "meet"."""
+    """ "did not attack", "never agreed", and "did not agree to meet" for "meet"."""
     for tok in (trigger, trigger.head if trigger.dep_ == "xcomp" else trigger):
         if any(c.dep_ == "neg" for c in tok.children):
             return True
@@ -189,6 +304,8 @@ def is_negated(trigger: Token) -> bool:
 
 def is_hypothetical(trigger: Token) -> bool:
     """Future, modal, conditional, or planned/demanded rather than reported as done."""
+    while trigger.pos_ == "NOUN" and trigger.head.i != trigger.i:  # "should consider sanctions"
+        trigger = trigger.head
     if trigger.lemma_.lower() in _INTENT and any(
         c.dep_ in ("xcomp", "ccomp") for c in trigger.children
     ):
@@ -224,10 +341,22 @@ def _date_phrases(doc: Doc, dates: list[DateMention]) -> list[tuple[Span, DateMe
     return phrases
 
 
+def _inside(trigger: Token, dates: list[tuple[Span, DateMention]]) -> DateMention | None:
+    """For an event noun, a date within its own phrase: "the protests that have this week swept
+    the country"."""
+    if trigger.pos_ != "NOUN":
+        return None
+    left, right = trigger.left_edge.i, trigger.right_edge.i
+    inside = [
+        (abs(s.root.i - trigger.i), d) for s, d in dates if left <= s.start and s.end <= right + 1
+    ]
+    return min(inside, key=lambda x: x[0])[1] if inside else None
+
+
 def _shifted(
     trigger: Token, dates: list[tuple[Span, DateMention]], date: DateMention | None
 ) -> DateMention | None:
-    """"On January 7 ... a crowd the previous day when soldiers opened fire": a date counted from
+    """ "On January 7 ... a crowd the previous day when soldiers opened fire": a date counted from
     an earlier one ("the previous day") and standing between it and the trigger takes over."""
     if date is None:
         return None
@@ -238,24 +367,26 @@ def _shifted(
 
 
 def _narrative_date(
-    doc: Doc, trigger: Token, dates: list[tuple[Span, DateMention]]
+    doc: Doc, index: SentenceIndex, n: int, dates: dict[int, list[tuple[Span, DateMention]]]
 ) -> DateMention | None:
-    """With no date in its sentence, an event takes the main-clause date of the nearest earlier
-    sentence of the same paragraph (the narrative's current day), if that sentence has one."""
-    if any(s.sent.start == trigger.sent.start for s, _ in dates):
-        return None
-    sent = trigger.sent
-    while sent.start > 0 and "\n" not in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
-        sent = doc[sent.start - 1].sent
-        for span, d in dates:
-            if span.sent.start == sent.start and governor(span).i == sent.root.i:
+    """With no date in its sentence (number ``n``), an event takes the main-clause date of the
+    nearest earlier sentence of the same paragraph (the narrative's current day), if any."""
+    while n > 0:
+        sent = index.sentences[n]
+        before = doc[sent.start - 1]
+        if "\n" in before.text + before.whitespace_:
+            return None
+        n -= 1
+        root = index.sentences[n].root
+        for span, d in dates.get(n, []):
+            if governor(span).i == root.i:
                 return d
     return None
 
 
 def _nearest(trigger: Token, phrases: list[tuple[Span, Place]]) -> Place | None:
     """The place phrase of the trigger's sentence nearest to it, when the parse attaches none."""
-    here = [(abs(s.root.i - trigger.i), p) for s, p in phrases if s.sent.start == trigger.sent.start]
+    here = [(abs(s.root.i - trigger.i), p) for s, p in phrases]
     return min(here, key=lambda dp: dp[0])[1] if here else None
 
 
@@ -275,13 +406,12 @@ def _place_phrases(doc: Doc, places: Gazetteer) -> list[tuple[Span, Place]]:
     return out
 
 
-def _quote(trigger: Token, found: _Found, quotes: Sequence[Quote] | None) -> str | None:
+def _quote(trigger: Token, sent: Span, found: _Found, quotes: Sequence[Quote] | None) -> str | None:
     """The quote a statement event was made in: one containing the trigger, or whose cue is the
     trigger, or one in the same sentence spoken by the event's source."""
     if not quotes:
         return None
     at = trigger.idx
-    sent = trigger.sent
     for q in quotes:
         if q.span.start <= at < q.span.end or (q.cue and q.cue.start <= at < q.cue.end):
             return q.id
@@ -295,7 +425,7 @@ def _quote(trigger: Token, found: _Found, quotes: Sequence[Quote] | None) -> str
     "newsgraph_events",
     assigns=["doc._.events"],
     requires=["doc._.actors"],
-    default_config={"threshold": 0.4},
+    default_config={"threshold": 0.5},
 )
 def make_events(nlp: Language, name: str, threshold: float) -> EventComponent:
     return EventComponent(threshold)

@@ -31,7 +31,7 @@ BODY_NOUNS = _words(
     "council committee army police leadership administration authorities cabinet "
     "opposition organization organisation union military navy junta kremlin embassy "
     "commission legislature senate congress firm media broadcaster authority school college "
-    "hospital church mosque newspaper channel website"
+    "hospital church mosque newspaper channel website campaign"
 )
 
 #: Modifiers kept in a premodifier role ("former President"); other adjectives are dropped.
@@ -117,6 +117,42 @@ def is_agent(noun: str) -> bool:
         or word in _lexicon()["agents"]
         or _singular(word) in _lexicon()["agents"]
     )
+
+
+_PERSON_SUFFIXES = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "man",
+    "woman",
+    "ant",
+    "ent",
+    "ee",
+    "ive",
+    "ary",
+    "eur",
+)
+_NOT_PERSON = _words(
+    "government parliament department settlement movement establishment management "
+    "government agent element parent component tournament center order border quarter "
+    "corner chamber cover power water paper letter member"
+)
+_PERSON_WORDS = _words(
+    "child boss chief head judge chair envoy spy guard pilot nurse priest monk cleric imam "
+    "rabbi bishop pope general colonel captain sergeant nominee candidate figure fugitive "
+    "analyst expert diplomat economist activist official aide deputy delegate attorney "
+    "journalist guy person people adult youth teen victim citizen resident refugee"
+)
+
+
+def is_person_noun(noun: str) -> bool:
+    """Whether an agent noun names a person ("activist", "spokeswoman", "child") rather than a
+    body or a thing ("business", "television", "university"); by list, then by suffix."""
+    word = noun.lower()
+    if word in ROLE_NOUNS or word in _PERSON_WORDS:
+        return True
+    return word not in _NOT_PERSON and word.endswith(_PERSON_SUFFIXES)
 
 
 def named_info(name: str) -> tuple[str | None, str | None]:

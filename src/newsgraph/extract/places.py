@@ -17,15 +17,48 @@ from newsgraph.model import Place
 __all__ = ["Gazetteer", "gazetteer"]
 
 _ALIASES = {
-    "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
-    "the united states": "US", "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
-    "england": "GB", "russia": "RU", "the russian federation": "RU", "south korea": "KR",
-    "north korea": "KP", "iran": "IR", "syria": "SY", "the netherlands": "NL", "holland": "NL",
-    "czech republic": "CZ", "ivory coast": "CI", "vietnam": "VN", "laos": "LA", "taiwan": "TW",
-    "the uae": "AE", "uae": "AE", "the philippines": "PH", "bolivia": "BO", "venezuela": "VE",
-    "tanzania": "TZ", "moldova": "MD", "palestine": "PS", "the gaza strip": "PS", "gaza": "PS",
-    "the west bank": "PS", "the congo": "CG", "drc": "CD", "democratic republic of congo": "CD",
-    "democratic republic of the congo": "CD", "myanmar": "MM", "burma": "MM",
+    "us": "US",
+    "u.s.": "US",
+    "usa": "US",
+    "u.s.a.": "US",
+    "america": "US",
+    "united states": "US",
+    "the united states": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "russia": "RU",
+    "the russian federation": "RU",
+    "south korea": "KR",
+    "north korea": "KP",
+    "iran": "IR",
+    "syria": "SY",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "vietnam": "VN",
+    "laos": "LA",
+    "taiwan": "TW",
+    "the uae": "AE",
+    "uae": "AE",
+    "the philippines": "PH",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "moldova": "MD",
+    "palestine": "PS",
+    "the gaza strip": "PS",
+    "gaza": "PS",
+    "the west bank": "PS",
+    "the congo": "CG",
+    "drc": "CD",
+    "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD",
+    "myanmar": "MM",
+    "burma": "MM",
 }
 
 #: A city in the article's countries wins unless the most populous namesake is this much bigger.
@@ -53,17 +86,19 @@ class Gazetteer:
         self._cities: dict[str, list[_City]] = {}
         for city in gc.get_cities().values():
             entry = _City(
-                int(city["geonameid"]), city["name"], city["countrycode"],
-                float(city["latitude"]), float(city["longitude"]), int(city["population"]),
+                int(city["geonameid"]),
+                city["name"],
+                city["countrycode"],
+                float(city["latitude"]),
+                float(city["longitude"]),
+                int(city["population"]),
             )
             self._cities.setdefault(city["name"].lower(), []).append(entry)
 
     def country_code(self, name: str) -> str | None:
         """ISO alpha-2 code of a country name ("Kazakhstan", "the US"), or None."""
         key = " ".join(name.lower().split())
-        return self._country_by_name.get(key) or self._country_by_name.get(
-            key.removeprefix("the ")
-        )
+        return self._country_by_name.get(key) or self._country_by_name.get(key.removeprefix("the "))
 
     def iso3(self, alpha2: str) -> str | None:
         country = self._countries.get(alpha2)
@@ -97,7 +132,7 @@ class Gazetteer:
             key = " ".join(name.lower().split()).removeprefix("the ")
             if code := self.country_code(key):
                 found.add(code)
-            elif len(cities := self._cities.get(key, ())) == 1:
+            elif len(cities := self._cities.get(key, [])) == 1:
                 found.add(cities[0].country)
         return found
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 #: Opening mark -> the closing marks that may end it.
 _DOUBLE = {'"': '"', "“": "”\"", "„": "“”\"", "«": "»", "»": "«"}
 _SINGLE = {"'": "'", "‘": "’'", "‚": "‘’", "‹": "›"}
-_DOUBLE_CLOSERS = frozenset('”"»«“')
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -32,10 +31,11 @@ class Quoted:
     continued: bool = False
     closed: bool = True
 
-    @property
-    def inner(self) -> tuple[int, int]:
+    def inner(self, text: str) -> tuple[int, int]:
         """The quoted words without their marks."""
-        return self.start + 1, self.end - (1 if self.closed else 0)
+        start = self.start + (2 if text.startswith("''", self.start) else 1)
+        end = self.end - (0 if not self.closed else 2 if text.endswith("''", 0, self.end) else 1)
+        return start, max(start, end)
 
 
 def quotations(text: str) -> list[Quoted]:
@@ -51,7 +51,15 @@ def _in_paragraph(text: str, start: int, end: int) -> list[Quoted]:
     i = start
     while i < end:
         ch = text[i]
-        if ch in _DOUBLE and _opens(text, i, start, end, double=True):
+        if text.startswith("''", i) and _opens(text, i + 1, start, end, double=True):
+            # two apostrophes as a double mark (''like this'')
+            pair = text.find("''", i + 2, end)
+            if pair < 0:
+                found.append(Quoted(i, _rstrip(text, i, end), closed=False))
+                break
+            found.append(Quoted(i, pair + 2))
+            i = pair + 2
+        elif ch in _DOUBLE and _opens(text, i, start, end, double=True):
             close = _find_close(text, i, end, _DOUBLE[ch], double=True)
             if close is None:
                 found.append(Quoted(i, _rstrip(text, i, end), closed=False))
@@ -94,10 +102,10 @@ def _find_close(text: str, i: int, end: int, closers: str, *, double: bool) -> i
         before = text[j - 1]
         after = text[j + 1] if j + 1 < end else " "
         opening = (before.isspace() or before in "([{—–") and not after.isspace()
-        if ch == text[i] and opening and (double or before.isspace()):
-            if ch not in closers or ch in '"\'':
-                depth += 1
-                continue
+        nested = ch == text[i] and opening and (double or before.isspace())
+        if nested and (ch not in closers or ch in '"\''):
+            depth += 1
+            continue
         if ch not in closers:
             continue
         if not double and (before.isspace() or after.isalnum()):
@@ -131,8 +139,3 @@ def _mark_continuations(text: str, found: list[Quoted]) -> list[Quoted]:
             q = Quoted(q.start, q.end, continued=True, closed=False)
         out.append(q)
     return out
-
-
-def is_double(text: str, q: Quoted) -> bool:
-    """True for a quotation in double marks or guillemets (not single marks)."""
-    return text[q.start] in _DOUBLE or (q.closed and text[q.end - 1] in _DOUBLE_CLOSERS)

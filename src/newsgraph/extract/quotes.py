@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors import actor_at
-from newsgraph.extract.attribution import Attribution, Range, attributions
+from newsgraph.extract.attribution import Attribution, attributions
+from newsgraph.extract.cues import Range
 from newsgraph.model import Actor, Quote, Span
 
 

@@ -9,6 +9,7 @@ decoding, sniffing the kind).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -63,5 +64,5 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         yield from READERS[kind](path)
     except InputError as exc:
         yield exc
-    except OSError as exc:
-        yield InputError(str(path), f"cannot read ({exc.strerror or exc})")
+    except (OSError, EOFError, zlib.error) as exc:  # unreadable, or gzip data cut short
+        yield InputError(str(path), f"cannot read ({getattr(exc, 'strerror', None) or exc})")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsgraph.model import Removed
@@ -132,6 +132,8 @@ def repair_lookalikes(text: str, vocabulary: str) -> str:
     """``text`` with each word that has a look-alike letter inside it (capital I, 1, 0 among
     lowercase letters) replaced by the one word of ``vocabulary`` it folds to, when there is one:
     "Kazakhstan's AbIyazov" -> "Kazakhstan's Ablyazov" if the article writes "Ablyazov"."""
+    if not _SUSPECT.search(text):
+        return text
     known: dict[str, set[str]] = {}
     for word in set(_WORD.findall(vocabulary)):
         if not _SUSPECT.fullmatch(word):
@@ -361,15 +363,47 @@ def date_line(line: str) -> str | None:
 # --- the page -------------------------------------------------------------------------------
 
 
+Kinds = list[str | None]  # per line: what it is, None for body text
+
+
 def clean_page(raw: str) -> Page:
     """The article in a raw text page: body, headline, byline facts, and what was taken out."""
     text, removed = normalize(raw)
     lines = units(text)
-    kinds: list[str | None] = [None] * len(lines)  # None: body
-    media: dict[int, list[Removed]] = {}
-    outlet = published = None
-    authors: tuple[str, ...] = ()
+    kinds, media = _mark_anywhere(lines)
+    first = _body_start(lines, kinds)
+    byline = _mark_header(lines, kinds, first)
+    title = _mark_headline(lines, kinds, first)
+    if not byline.authors:
+        byline = replace(byline, authors=_name_line_authors(lines, kinds, first))
+    if byline.outlet is None and first < len(lines) and (wire := _DATELINE.match(lines[first])):
+        byline = replace(byline, outlet=known_outlet(wire["outlet"]) or wire["outlet"])
+    end = _body_end(lines, kinds, first)
+    trailer_date = _mark_trailer(lines, kinds, end)
+    _mark_body(lines, kinds, first, end, title, media)
 
+    body: list[str] = []
+    for line, kind, i in zip(lines, kinds, range(len(lines)), strict=True):
+        if kind is None:
+            body.append(line)
+        else:
+            removed.extend(media[i] if kind == "media" else [Removed(line, kind)])
+    text = "\n\n".join(body)
+    return Page(
+        text=repair_lookalikes(text, text),
+        title=repair_lookalikes(title, text) if title else None,
+        outlet=byline.outlet,
+        published=byline.published or trailer_date,
+        authors=tuple(repair_lookalikes(a, text) for a in byline.authors),
+        removed=tuple(removed),
+    )
+
+
+def _mark_anywhere(lines: list[str]) -> tuple[Kinds, dict[int, list[Removed]]]:
+    """Lines that are never body, wherever they are: cookie notices, furniture, inline
+    related-story links, and captions / credits / URLs (cut into pieces, kept by line)."""
+    kinds: Kinds = [None] * len(lines)
+    media: dict[int, list[Removed]] = {}
     for i, line in enumerate(lines):
         if is_cookie(line):
             kinds[i] = "cookie"
@@ -379,61 +413,71 @@ def clean_page(raw: str) -> Page:
             kinds[i] = "related"
         elif (pieces := split_media(line)) is not None:
             kinds[i], media[i] = "media", pieces
+    return kinds, media
 
-    first = _body_start(lines, kinds)
+
+def _mark_header(lines: list[str], kinds: Kinds, first: int) -> Byline:
+    """Mark bylines and date lines above the body; the first byline's facts, and a date."""
+    found = Byline()
     for i in range(first):
         if kinds[i] is not None:
             continue
-        line = lines[i]
-        byline = parse_byline(line)
-        if byline is not None:
+        if (byline := parse_byline(lines[i])) is not None:
             kinds[i] = "byline"
-            authors = authors or byline.authors
-            outlet = outlet or byline.outlet
-            published = published or byline.published
-        elif (day := date_line(line)) is not None:
+            found = Byline(
+                found.authors or byline.authors,
+                found.outlet or byline.outlet,
+                found.published or byline.published,
+            )
+        elif (day := date_line(lines[i])) is not None:
             kinds[i] = "date"
-            published = published or day
-    title = _mark_headline(lines, kinds, first)
-    for i in range(first):
-        if kinds[i] == "byline" and not authors and (names := _NAME_LINE.fullmatch(lines[i])):
-            authors = tuple(re.split(r"\s+(?:and|&)\s+", names.group("names")))
-    if outlet is None and first < len(lines) and (wire := _DATELINE.match(lines[first])):
-        outlet = known_outlet(wire.group("outlet")) or wire.group("outlet")
+            found = replace(found, published=found.published or day)
+    return found
 
-    end = _body_end(lines, kinds, first)
+
+def _name_line_authors(lines: list[str], kinds: Kinds, first: int) -> tuple[str, ...]:
+    """Authors of a byline written without "By" ("Jan Jansen in Amsterdam")."""
+    for i in range(first):
+        if kinds[i] == "byline" and (names := _NAME_LINE.fullmatch(lines[i])):
+            return tuple(re.split(r"\s+(?:and|&)\s+", names["names"]))
+    return ()
+
+
+def _mark_trailer(lines: list[str], kinds: Kinds, end: int) -> str | None:
+    """Mark what follows the article text: a date line under it (its date returned), a
+    related-stories list, and the rest as furniture."""
+    published = None
     for i in range(end, len(lines)):
         if kinds[i] is None and (day := date_line(lines[i])) is not None:
             kinds[i] = "date"  # "Published January 8, 2022" printed under the article
             published = published or day
         elif kinds[i] is None:
             kinds[i] = "related" if _after_related_head(lines, end, i) else "furniture"
+    return published
+
+
+def _mark_body(
+    lines: list[str],
+    kinds: Kinds,
+    first: int,
+    end: int,
+    title: str | None,
+    media: dict[int, list[Removed]],
+) -> None:
+    """Mark, inside the article text, headline copies, subheads and captions printed twice."""
+    captions = {_norm(r.text) for pieces in media.values() for r in pieces if r.kind == "caption"}
     for i in range(first, end):
-        if kinds[i] is None and title is not None and _norm(lines[i]) == _norm(title):
+        if kinds[i] is not None:
+            continue
+        if title is not None and _norm(lines[i]) == _norm(title):
             kinds[i] = "headline"
-        elif kinds[i] is None and is_subhead(lines[i]) and _between_prose(lines, kinds, i):
+        elif _norm(lines[i]) in captions:
+            kinds[i] = "caption"  # a caption printed twice (image text and caption)
+        elif is_subhead(lines[i]) and _between_prose(lines, kinds, i):
             kinds[i] = "subhead"
 
-    captions = {_norm(r.text) for pieces in media.values() for r in pieces if r.kind == "caption"}
-    for i, line in enumerate(lines):
-        if kinds[i] is None and _norm(line) in captions:
-            kinds[i] = "caption"  # a caption printed twice (image text and caption)
-    body: list[str] = []
-    for i, line in enumerate(lines):
-        kind = kinds[i]
-        if kind is None:
-            body.append(line)
-        elif kind == "media":
-            removed.extend(media[i])
-        else:
-            removed.append(Removed(line, kind))
-    text = "\n\n".join(body)
-    title = repair_lookalikes(title, text) if title else None
-    authors = tuple(repair_lookalikes(a, text) for a in authors)
-    return Page(repair_lookalikes(text, text), title, outlet, published, authors, tuple(removed))
 
-
-def _body_start(lines: list[str], kinds: list[str | None]) -> int:
+def _body_start(lines: list[str], kinds: Kinds) -> int:
     """Index of the first body paragraph: the first prose line, unless that is the page's first
     line, a question or exclamation with prose after it (a headline such as "Will it spread?")."""
     prose = [i for i, line in enumerate(lines) if kinds[i] is None and is_prose(line)]
@@ -450,7 +494,7 @@ def _body_start(lines: list[str], kinds: list[str | None]) -> int:
     return prose[0]
 
 
-def _mark_headline(lines: list[str], kinds: list[str | None], first: int) -> str | None:
+def _mark_headline(lines: list[str], kinds: Kinds, first: int) -> str | None:
     """Find the headline among the header lines and mark it, its copies, any section label
     above it and a byline without "By" below it. The headline is the nearest title-like line
     of 3+ words above a "By" byline, or else the first one. A title-like line under it is the
@@ -477,7 +521,7 @@ def _mark_headline(lines: list[str], kinds: list[str | None], first: int) -> str
     return lines[headline]
 
 
-def _body_end(lines: list[str], kinds: list[str | None], first: int) -> int:
+def _body_end(lines: list[str], kinds: Kinds, first: int) -> int:
     """Index just past the article text: before a trailing related-stories list, after the last
     line that reads as text."""
     last = max(
@@ -508,7 +552,7 @@ def _after_related_head(lines: list[str], end: int, i: int) -> bool:
     return any(_RELATED_HEAD.match(lines[j]) for j in range(end, i + 1))
 
 
-def _between_prose(lines: list[str], kinds: list[str | None], i: int) -> bool:
+def _between_prose(lines: list[str], kinds: Kinds, i: int) -> bool:
     """True when the nearest body lines before and after ``i`` are prose paragraphs."""
     before = next((lines[j] for j in range(i - 1, -1, -1) if kinds[j] is None), None)
     after = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] is None), None)

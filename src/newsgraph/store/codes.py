@@ -18,8 +18,6 @@ GOLDSTEIN: dict[str, float] = {
     "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0,
 }
 
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
-                         "RETREAT", "REQUEST"})
 
 
 def cameo_root(event_type: str, cameo: str | None) -> str:
@@ -32,3 +30,7 @@ def quad_class(root: str) -> int:
     4 material conflict."""
     n = int(root)
     return 1 if n <= 5 else 2 if n <= 8 else 3 if n <= 13 else 4
+
+
+#: PLOVER types in the cooperation quad classes (1 and 2).
+COOPERATIVE = frozenset(t for t, root in CAMEO_ROOT.items() if quad_class(root) <= 2)

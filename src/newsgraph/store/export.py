@@ -30,6 +30,7 @@ from sqlalchemy.engine import Engine
 from newsgraph.store.codes import GOLDSTEIN, cameo_root, quad_class
 from newsgraph.store.schema import (
     article_actors,
+    article_documents,
     article_sources,
     articles,
     entities,
@@ -57,8 +58,12 @@ def write_jsonl(engine: Engine, out: TextIO) -> int:
     """Every stored article's schema-1 document, one per line (copies left out); how many."""
     n = 0
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(articles.c.document).where(articles.c.duplicate_of.is_(None))
-                            .order_by(articles.c.published_day, articles.c.id))
+        rows = conn.execute(
+            sa.select(article_documents.c.document)
+            .join(articles, articles.c.id == article_documents.c.article_id)
+            .where(articles.c.duplicate_of.is_(None))
+            .order_by(articles.c.published_day, articles.c.id)
+        )
         for (document,) in rows:
             out.write(document + "\n")
             n += 1

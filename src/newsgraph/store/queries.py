@@ -34,6 +34,7 @@ from newsgraph.store.codes import COOPERATIVE
 from newsgraph.store.filters import NO_FILTERS, Filters, article_conditions
 from newsgraph.store.schema import (
     article_actors,
+    article_documents,
     article_sources,
     articles,
     entities,
@@ -101,7 +102,8 @@ class Queries:
     def document(self, article_id: str) -> Document | None:
         """The schema-1 document as it was written."""
         with self.engine.connect() as conn:
-            raw = conn.scalar(sa.select(articles.c.document).where(articles.c.id == article_id))
+            raw = conn.scalar(sa.select(article_documents.c.document)
+                              .where(article_documents.c.article_id == article_id))
         return Document.from_json(raw) if raw else None
 
     def article(self, article_id: str) -> ArticleSummary | None:
@@ -169,31 +171,35 @@ class Queries:
             row = conn.execute(_actor_summary().where(entities.c.id == entity_id)).first()
             if row is None:
                 return None
-            summary = ActorSummary(**row._mapping)
             aa, a = article_actors.c, articles.c
-            rows = conn.execute(
-                sa.select(aa.article_id, aa.actor_id, aa.name, aa.roles, aa.aliases,
-                          aa.link_reason, a.title, a.published, a.published_day)
-                .join(articles, a.id == aa.article_id).where(aa.entity_id == entity_id)
-                .order_by(a.published_day.desc(), aa.article_id)
+            mine = aa.entity_id == entity_id
+            mentions = [ActorMention(**r._mapping) for r in conn.execute(
+                sa.select(aa.article_id, aa.actor_id, aa.name, a.title, a.published, aa.roles,
+                          aa.link_reason)
+                .join(articles, a.id == aa.article_id).where(mine)
+                .order_by(a.published_day.desc(), aa.article_id).limit(limit)
+            )]
+            names = set(conn.scalars(sa.select(aa.name).where(mine).distinct()))
+            names |= set(conn.scalars(sa.select(entity_names.c.name).where(
+                entity_names.c.entity_id == entity_id, ~entity_names.c.norm.startswith("role:"))))
+            roles = conn.execute(
+                sa.select(aa.roles, a.published_day).join(articles, a.id == aa.article_id)
+                .where(mine, sa.cast(aa.roles, sa.Text) != "[]")
             ).all()
-            names = sorted({r.name for r in rows} | {n for r in rows for n in r.aliases})
-            mentions = [ActorMention(article_id=r.article_id, actor_id=r.actor_id, name=r.name,
-                                     title=r.title, published=r.published, roles=list(r.roles),
-                                     link_reason=r.link_reason) for r in rows[:limit]]
             ev = events.c
             return ActorDetail(
-                actor=summary, names=names, roles=_roles_over_time(rows), mentions=mentions,
+                actor=ActorSummary(**row._mapping), names=sorted(names),
+                roles=_roles_over_time(roles), mentions=mentions,
                 quotes=_quotes(conn, [quotes.c.speaker_entity == entity_id], limit, 0),
                 actions=_events(conn, [ev.source_entity == entity_id], limit, 0),
                 targeted=_events(conn, [ev.target_entity == entity_id], limit, 0),
-                merges=_merges(conn, entity_id),
+                merges=merge_records(conn, entity_id),
             )
 
     def merges(self, entity_id: int | None = None) -> list[Merge]:
         """Identity decisions, newest first; only those about ``entity_id`` if given."""
         with self.engine.connect() as conn:
-            return _merges(conn, entity_id)
+            return merge_records(conn, entity_id)
 
     # -- quotes, events, happenings ---------------------------------------------------------
 
@@ -255,7 +261,9 @@ class Queries:
         items = [SearchHit(**h, title=meta[h["article_id"]].title,
                            outlet=meta[h["article_id"]].outlet,
                            published=meta[h["article_id"]].published) for h in hits]
-        return Page(total=total, limit=limit, offset=offset, items=items)
+        exact = total <= fts.MAX_COUNT
+        return Page(total=min(total, fts.MAX_COUNT), limit=limit, offset=offset, items=items,
+                    exact=exact)
 
     def timeline(
         self, filters: Filters = NO_FILTERS, *, period: Literal["day", "month"] = "month"
@@ -312,11 +320,9 @@ def _article_only(f: Filters) -> Filters:
 
 def _actor_summary() -> sa.Select[Any]:
     aa, e = article_actors.c, entities.c
-    counts = (sa.select(aa.entity_id, sa.func.count(sa.distinct(aa.article_id)).label("n"))
-              .group_by(aa.entity_id).subquery())
-    return (sa.select(e.id, e.name, e.kind, e.country, e.sector,
-                      sa.func.coalesce(counts.c.n, 0).label("articles"))
-            .select_from(entities.outerjoin(counts, counts.c.entity_id == e.id)))
+    n = (sa.select(sa.func.count(sa.distinct(aa.article_id))).where(aa.entity_id == e.id)
+         .scalar_subquery())
+    return sa.select(e.id, e.name, e.kind, e.country, e.sector, n.label("articles"))
 
 
 def _current_entity(conn: Connection, entity_id: int) -> int:
@@ -393,9 +399,13 @@ def _events(conn: Connection, where: list[sa.ColumnElement[bool]], limit: int,
     return _page(conn, query, EventRow, limit, offset)
 
 
-def _merges(conn: Connection, entity_id: int | None) -> list[Merge]:
+def merge_records(conn: Connection, entity_id: int | None = None, *,
+                  merge_id: int | None = None) -> list[Merge]:
+    """Merges about ``entity_id`` (or the one ``merge_id``, or all), newest first."""
     m = merges.c
     query = sa.select(merges).order_by(m.id.desc())
+    if merge_id is not None:
+        query = query.where(m.id == merge_id)
     if entity_id is not None:
         query = query.where(sa.or_(m.into_entity == entity_id, m.from_entity == entity_id))
     return [Merge(**r._mapping) for r in conn.execute(query)]

@@ -1,6 +1,7 @@
 """The store's tables, one schema for SQLite and PostgreSQL (SQLAlchemy Core).
 
-    articles ──< article_sources        every place an article was found (exact or near copies)
+    articles ──  article_documents      the schema-1 JSON, and the MinHash signature
+        │    ──< article_sources        every place an article was found (exact or near copies)
         │    ──< article_bands          MinHash LSH bands, to find near-duplicates
         ├──< article_actors >── entities ──< entity_names
         ├──< quotes                      (speaker_entity → entities)
@@ -8,8 +9,10 @@
     merges                               actor-identity decisions, inspectable and undoable
 
 Per-article rows keep the ids of the schema-1 document (``actor_id``, ``quote_id``,
-``event_id``); corpus ids (``entity_id``, ``happening_id``) are integers. The full schema-1
-JSON of each article is kept in ``articles.document`` so the API returns it unchanged.
+``event_id``); corpus ids (``entity_id``, ``happening_id``) are integers. ``events.day`` is
+the event's own date, else its article's publication day: the date lists and charts use.
+The full schema-1 JSON of each article is kept in ``article_documents`` (apart, so that
+``articles`` rows stay small for the joins and filters) and the API returns it unchanged.
 Full-text search lives in a dialect-specific table created by the migrations (see ``search.py``).
 The migrations in ``migrations/versions`` build exactly these tables (a test checks it).
 """
@@ -33,16 +36,22 @@ articles = sa.Table(
     sa.Column("language", sa.String(16)),
     sa.Column("url", sa.Text),
     sa.Column("source", sa.Text),
-    sa.Column("document", sa.Text, nullable=False),
     sa.Column("duplicate_of", ID),
     sa.Column("similarity", sa.Float),
-    sa.Column("minhash", sa.LargeBinary),
     sa.Column(
         "ingested_at", sa.DateTime, nullable=False, server_default=sa.func.current_timestamp()
     ),
-    sa.Index("ix_articles_published_day", "published_day"),
-    sa.Index("ix_articles_outlet", "outlet"),
+    sa.Index("ix_articles_published_day", "published_day", "id"),
+    sa.Index("ix_articles_outlet", "outlet", "id"),
     sa.Index("ix_articles_duplicate_of", "duplicate_of"),
+)
+
+article_documents = sa.Table(
+    "article_documents",
+    metadata,
+    sa.Column("article_id", ID, primary_key=True),
+    sa.Column("document", sa.Text, nullable=False),
+    sa.Column("minhash", sa.LargeBinary),
 )
 
 article_sources = sa.Table(
@@ -108,7 +117,7 @@ article_actors = sa.Table(
     sa.Column("mentions", sa.Integer, nullable=False),
     sa.Column("link_reason", sa.Text, nullable=False),
     sa.PrimaryKeyConstraint("article_id", "actor_id", name="pk_article_actors"),
-    sa.Index("ix_article_actors_entity", "entity_id"),
+    sa.Index("ix_article_actors_entity", "entity_id", "article_id"),
 )
 
 quotes = sa.Table(

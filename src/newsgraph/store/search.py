@@ -19,6 +19,7 @@ search_index = sa.table(
     sa.column("start"), sa.column("end"),
 )
 
+MAX_COUNT = 1000
 _OPEN, _CLOSE = "\x02", "\x03"
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
 _WORD = re.compile(r"\w+")
@@ -62,7 +63,8 @@ def split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
 def search(
     conn: Connection, query: str, filters: Filters, *, kind: str | None, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
-    """The total number of hits and one page of them, best first. Each hit: ``kind``
+    """The number of hits (counted up to ``MAX_COUNT`` + 1) and one page of them, best
+    first. Each hit: ``kind``
     ('article' or 'quote'), ``article_id``, ``ref`` (quote id), ``start``, ``end``,
     ``snippet`` and ``highlights`` (ranges in the snippet)."""
     s = search_index.c
@@ -93,7 +95,8 @@ def search(
     ]
     if kind:
         where.append(s.kind == kind)
-    total = conn.scalar(sa.select(sa.func.count()).select_from(search_index).where(*where)) or 0
+    first_hits = sa.select(s.kind).select_from(search_index).where(*where).limit(MAX_COUNT + 1)
+    total = conn.scalar(sa.select(sa.func.count()).select_from(first_hits.subquery())) or 0
     rows = conn.execute(
         sa.select(s.kind, s.article_id, s.ref, s.start, s.end, snippet.label("snippet"))
         .select_from(search_index).where(*where).order_by(order, s.article_id)

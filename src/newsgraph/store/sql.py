@@ -3,16 +3,20 @@ actor-identity edits (merge, undo, split) on top."""
 
 from __future__ import annotations
 
+import time
+
 import sqlalchemy as sa
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Document
 from newsgraph.store import merges
 from newsgraph.store.engine import create_engine, migrate, normalize_url
-from newsgraph.store.queries import Queries
+from newsgraph.store.queries import Queries, merge_records
 from newsgraph.store.schema import articles
 from newsgraph.store.views import Merge
 from newsgraph.store.write import write_document
+
+_ATTEMPTS = 4
 
 
 class SQLStore(Queries):
@@ -29,12 +33,20 @@ class SQLStore(Queries):
         super().__init__(create_engine(self.url, write=False))
 
     def write(self, doc: Document) -> bool:
-        try:
-            with self._writer.begin() as conn:
-                return write_document(conn, doc)
-        except sa.exc.SQLAlchemyError as exc:
-            name = doc.article.source or doc.article.id
-            raise StoreError(f"{name}: cannot store: {exc}") from exc
+        """Store one document in one transaction; False when its article id is stored already.
+        A transaction that lost a race (PostgreSQL deadlock, SQLite lock timeout) is retried."""
+        name = doc.article.source or doc.article.id
+        for attempt in range(_ATTEMPTS):
+            try:
+                with self._writer.begin() as conn:
+                    return write_document(conn, doc)
+            except sa.exc.OperationalError as exc:
+                if attempt == _ATTEMPTS - 1:
+                    raise StoreError(f"{name}: cannot store: {exc.orig}") from exc
+                time.sleep(0.05 * (attempt + 1))
+            except sa.exc.SQLAlchemyError as exc:
+                raise StoreError(f"{name}: cannot store: {exc}") from exc
+        raise AssertionError("unreachable")
 
     def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -55,7 +67,8 @@ class SQLStore(Queries):
         return self._merge(merge_id)
 
     def _merge(self, merge_id: int) -> Merge:
-        return next(m for m in self.merges() if m.id == merge_id)
+        with self.engine.connect() as conn:
+            return merge_records(conn, merge_id=merge_id)[0]
 
     def close(self) -> None:
         self._writer.dispose()

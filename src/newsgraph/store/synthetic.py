@@ -7,7 +7,17 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from newsgraph.model import Actor, ActorKind, Article, Document, Event, Place, Quote, Span
+from newsgraph.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Document,
+    Event,
+    Place,
+    Quote,
+    QuoteKind,
+    Span,
+)
 
 
 def actor(
@@ -23,12 +33,15 @@ def actor(
 
 
 def quote(
-    text: str, id: str, said: str, speaker: str | None = None, *, kind: str = "direct",
+    text: str, id: str, said: str, speaker: str | None = None, *, kind: QuoteKind = "direct",
     cue: str | None = None, channel: str | None = None,
 ) -> Quote:
     start = _find(text, said)
-    cue_span = Span.of(text, _find(text, cue), _find(text, cue) + len(cue)) if cue else None
-    return Quote(id, kind, said, Span.of(text, start, start + len(said)), speaker,  # type: ignore[arg-type]
+    cue_span = None
+    if cue:
+        at = _find(text, cue)
+        cue_span = Span.of(text, at, at + len(cue))
+    return Quote(id, kind, said, Span.of(text, start, start + len(said)), speaker,
                  cue=cue_span, channel=channel)
 
 
@@ -89,12 +102,17 @@ _EVENTS = (("ACCUSE", "accused", "12"), ("CONSULT", "met", "04"), ("PROTEST", "p
            "14"), ("AGREE", "signed a deal with", "05"), ("THREATEN", "threatened", "13"),
            ("REQUEST", "called on", "10"), ("AID", "sent aid to", "07"),
            ("SANCTION", "imposed sanctions on", "16"), ("ASSAULT", "attacked", "18"))
-_FILLER = ("Officials gave no further details on the talks.",
-           "Markets in the region were little changed on the day.",
-           "The situation remained tense late into the evening, residents said.",
-           "Analysts expect the dispute to dominate the coming session of parliament.",
-           "Several roads around the government district were closed to traffic.",
-           "The ministry is due to publish its annual figures next month.")
+_WHO = ("Officials", "Residents", "Analysts", "Diplomats", "Local traders", "Union members",
+        "Opposition deputies", "Police officers", "Economists", "Students", "Farmers", "Doctors")
+_DID = ("gave few details about", "expressed concern over", "were divided on", "welcomed",
+        "criticised", "questioned the cost of", "called for a review of", "stayed silent on",
+        "debated", "protested outside hearings on", "asked for clarity about", "praised")
+_WHAT = ("the border agreement", "the new budget", "fuel prices", "the security operation",
+         "the election timetable", "grain exports", "the pension reform", "water rationing",
+         "the port expansion", "the mining licences", "public sector wages", "the curfew")
+_WHEN = ("on Monday", "late on Wednesday", "over the weekend", "earlier this month",
+         "during a televised debate", "at a news conference", "in a written statement",
+         "after the meeting", "before the vote", "in recent weeks")
 _SAYINGS = ("we will not accept these terms", "the talks were frank and useful",
             "our people deserve answers", "this decision protects jobs and families",
             "the violence must stop now", "we remain ready for dialogue")
@@ -125,7 +143,9 @@ def _synthetic_document(
         f"{adj1} {r1} {f1} {l1} {verb} {f2} {l2} in {place} on Tuesday (report {i}).",
         f'"{saying.capitalize()}," {l1} told reporters.',
         f"{f2} {l2} said the {org} would examine the matter, according to a statement.",
-        *rng.sample(_FILLER, 3),
+        *(f"{rng.choice(_WHO)} {rng.choice(_DID)} {rng.choice(_WHAT)} {rng.choice(_WHEN)}, "
+          f"with {rng.randint(2, 900)} {rng.choice(('people', 'firms', 'families', 'workers'))} "
+          f"affected." for _ in range(6)),
     ]
     text = " ".join(sentences)
     said = saying.capitalize()

@@ -13,12 +13,14 @@ T = TypeVar("T")
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a list: ``items`` from ``offset``, out of ``total``."""
+    """One page of a list: ``items`` from ``offset``, out of ``total``. ``exact`` is False
+    when ``total`` is a lower bound (search stops counting at ``search.MAX_COUNT`` hits)."""
 
     total: int
     limit: int
     offset: int
     items: list[T]
+    exact: bool = True
 
 
 class ArticleSummary(BaseModel):

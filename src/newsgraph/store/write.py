@@ -23,6 +23,7 @@ from newsgraph.store import search
 from newsgraph.store.schema import (
     article_actors,
     article_bands,
+    article_documents,
     article_sources,
     articles,
     entities,
@@ -71,12 +72,14 @@ def write_document(conn: Connection, doc: Document) -> bool:
     row = {
         "id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
         "published_day": day_of(a.published), "language": a.language, "url": a.url,
-        "source": a.source, "document": doc.to_json(), "duplicate_of": original,
-        "similarity": score, "minhash": None if original else sig,
+        "source": a.source, "duplicate_of": original, "similarity": score,
     }
     if not insert_new(conn, articles, row):  # another writer stored it just now
         _add_source(conn, _canonical(conn, a.id), doc)
         return False
+    conn.execute(sa.insert(article_documents), [{
+        "article_id": a.id, "document": doc.to_json(), "minhash": None if original else sig,
+    }])
     _add_source(conn, original or a.id, doc)
     if original:
         return True
@@ -104,13 +107,21 @@ def _add_source(conn: Connection, article_id: str, doc: Document) -> None:
     }])
 
 
-_SAME_BAND = (
-    sa.select(articles.c.id, articles.c.minhash)
-    .where(articles.c.id.in_(sa.select(article_bands.c.article_id).where(sa.or_(*(
+_shared = (
+    sa.select(article_bands.c.article_id)
+    .where(sa.or_(*(
         sa.and_(article_bands.c.band == b, article_bands.c.hash == sa.bindparam(f"h{b}"))
         for b in range(duplicates.BANDS)
-    )))))
-    .where(articles.c.duplicate_of.is_(None))
+    )))
+    .group_by(article_bands.c.article_id)
+    .order_by(sa.func.count().desc(), article_bands.c.article_id)
+    .limit(duplicates.MAX_CANDIDATES)
+    .subquery()
+)
+_SAME_BAND = (
+    sa.select(article_documents.c.article_id, article_documents.c.minhash)
+    .join(_shared, _shared.c.article_id == article_documents.c.article_id)
+    .where(article_documents.c.minhash.is_not(None))
 )
 
 

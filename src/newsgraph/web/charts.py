@@ -16,18 +16,14 @@ from typing import Literal
 import numpy as np
 
 from newsgraph.model import EVENT_TYPES
+from newsgraph.store.codes import CAMEO_ROOT, quad_class
 
 Polarity = Literal["coop", "conflict"]
 Quad = Literal["vcoop", "mcoop", "vconflict", "mconflict"]
 
-# PLOVER's quad classes: verbal/material cooperation (AGREE..RETREAT), verbal/material conflict.
-_QUADS: dict[str, Quad] = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "vcoop"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "mcoop"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "vconflict"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "mconflict"),
-}
-assert set(_QUADS) == set(EVENT_TYPES)
+# The quad class of each type, through its CAMEO root: the same grouping as the GDELT export.
+_QUAD_OF_CLASS: dict[int, Quad] = {1: "vcoop", 2: "mcoop", 3: "vconflict", 4: "mconflict"}
+_QUADS: dict[str, Quad] = {t: _QUAD_OF_CLASS[quad_class(CAMEO_ROOT[t])] for t in EVENT_TYPES}
 QUAD_LABELS: dict[Quad, str] = {
     "vcoop": "Verbal cooperation",
     "mcoop": "Material cooperation",
@@ -42,12 +38,13 @@ def event_quad(event_type: str) -> Quad:
 
 
 def event_polarity(event_type: str) -> Polarity:
-    """``coop`` for AGREE..RETREAT, ``conflict`` for REQUEST..ASSAULT."""
+    """``coop`` for the cooperation quad classes (AGREE..RETREAT and REQUEST), else ``conflict``."""
     return "coop" if event_quad(event_type) in ("vcoop", "mcoop") else "conflict"
 
 
+# --- timeline ----------------------------------------------------------------------------------
 
-# --- timeline -------------------------------------------------------------------------------
+
 @dataclass(frozen=True, slots=True)
 class Bar:
     x: float
@@ -215,7 +212,7 @@ class Tie:
 
 
 def _layout(
-    ids: Sequence[str], pairs: Sequence[tuple[str, str, float]], iterations: int = 300
+    ids: Sequence[str], pairs: Sequence[tuple[str, str, float]], iterations: int = 150
 ) -> dict[str, tuple[float, float]]:
     """Fruchterman-Reingold force layout in the unit square (numpy), deterministic so a page
     never jumps between loads: nodes start on a circle, connected ones pull together, all push
@@ -237,12 +234,13 @@ def _layout(
             d = pos[src] - pos[dst]
             length = np.maximum(np.linalg.norm(d, axis=1), 1e-4)
             force = d / length[:, None] * (length * length / k * pull)[:, None]
-            np.add.at(disp, src, -force)
-            np.add.at(disp, dst, force)
+            for axis in (0, 1):
+                disp[:, axis] += np.bincount(dst, force[:, axis], n)
+                disp[:, axis] -= np.bincount(src, force[:, axis], n)
         disp += (0.5 - pos) * k * 3
         size = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos += disp / size[:, None] * np.minimum(size, temp)[:, None]
-        temp = max(temp * 0.98, 0.002)
+        temp = max(temp * 0.97, 0.002)
     span = np.maximum(pos.max(axis=0) - pos.min(axis=0), 1e-6)
     unit = (pos - pos.min(axis=0)) / span
     return {a: (float(unit[i, 0]), float(unit[i, 1])) for a, i in index.items()}
@@ -274,7 +272,7 @@ def network(
     if not ids:
         return Network(width, height, (), ())
     keep = set(ids)
-    pairs = sorted({p for p in (*coop, *conflict) if p[0] in keep and p[1] in keep})
+    pairs = sorted(p for p in coop if p[0] in keep and p[1] in keep)  # conflict has the same keys
     weights = [(a, b, float(coop.get((a, b), 0) + conflict.get((a, b), 0))) for a, b in pairs]
     unit = _layout(ids, weights)
     pad = 70
@@ -297,7 +295,7 @@ def network(
         d = max(math.hypot(dx, dy), 1e-6)
         # stop the arrow at the target's rim; bend so a->b and b->a do not overlap
         x2, y2 = x2 - dx / d * (radius[b] + 3), y2 - dy / d * (radius[b] + 3)
-        cx, cy = (x1 + x2) / 2 - dy / d * d * 0.12, (y1 + y2) / 2 + dx / d * d * 0.12
+        cx, cy = (x1 + x2) / 2 - dy * 0.12, (y1 + y2) / 2 + dx * 0.12
         edges.append(
             Edge(a, b, coop.get((a, b), 0), conflict.get((a, b), 0),
                  f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}",

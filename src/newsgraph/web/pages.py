@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 import jinja2
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathPart
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from newsgraph.model import EVENT_TYPES, Document
@@ -26,6 +27,7 @@ from newsgraph.store.queries import Queries
 from newsgraph.store.views import EventRow, QuoteRow, SearchHit
 from newsgraph.web.charts import (
     QUAD_LABELS,
+    Chart,
     Tie,
     event_polarity,
     event_quad,
@@ -96,6 +98,7 @@ def _store(request: Request) -> Queries:
 Store = Annotated[Queries, Depends(_store)]
 Text = Annotated[str | None, Query(max_length=200)]
 Page = Annotated[int, Query(ge=1, le=10_000)]
+EntityId = Annotated[int, PathPart(ge=0, lt=2**31)]
 
 
 def render(name: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -115,7 +118,7 @@ def not_found(what: str) -> HTMLResponse:
 
 def find_actor(store: Queries, name: str) -> int | None:
     """The corpus actor a typed name means: an id, or the best-known actor so named."""
-    if name.isdigit():
+    if name.isascii() and name.isdigit() and len(name) < 10:
         return int(name)
     found = store.actors(name.strip(), limit=1).items
     return found[0].id if found else None
@@ -137,6 +140,16 @@ def filters(store: Queries, actor: str | None = None, type: str | None = None,
         country=(country or "").strip().upper()[:3] or None,
         outlet=(outlet or "").strip() or None,
     )
+
+
+def actor_name(store: Queries, entity_id: int | None) -> str | None:
+    """The name of the actor a filter is about, for the page heading."""
+    if entity_id is None:
+        return None
+    ent = schema.entities
+    with store.engine.connect() as conn:
+        name: str | None = conn.scalar(sa.select(ent.c.name).where(ent.c.id == entity_id))
+    return name or "nobody known by that name"
 
 
 def _iso(value: str | None) -> str | None:
@@ -171,7 +184,7 @@ def evidence(store: Queries, rows: Sequence[EventRow]) -> dict[tuple[str, str], 
     return {(r.article_id, r.event_id): context(texts[r.article_id], r.start, r.end) for r in rows}
 
 
-def timeline(store: Queries, f: Filters, width: int = 960, height: int = 240) -> Any:
+def timeline(store: Queries, f: Filters, width: int = 960, height: int = 240) -> Chart:
     """The events chart for ``f``: happenings (not reports) per day, by type."""
     points = store.timeline(f, period="day")
     return timeline_chart(((p.period, p.type, p.happenings) for p in points), width, height)
@@ -299,12 +312,12 @@ def article(store: Store, article_id: str) -> HTMLResponse:
 
 
 @router.get("/actors/{entity_id}", response_class=HTMLResponse)
-def actor(store: Store, entity_id: int) -> Response:
+def actor(store: Store, entity_id: EntityId) -> Response:
     detail = store.actor(entity_id, limit=PAGE_SIZE)
     if detail is None:
         return not_found(f"Actor {entity_id}")
-    if detail.actor.id != entity_id:  # merged into another actor since the link was made
-        return RedirectResponse(f"/actors/{detail.actor.id}", status_code=301)
+    if detail.actor.id != entity_id:  # merged into another actor (temporary: merges undo)
+        return RedirectResponse(f"/actors/{detail.actor.id}", status_code=302)
     return render(
         "actor.html", page_title=detail.actor.name, detail=detail,
         evidence=evidence(store, [*detail.actions.items, *detail.targeted.items]),
@@ -322,6 +335,7 @@ def events(store: Store, actor: Text = None, type: Text = None, since: Text = No
              "country": f.country, "outlet": f.outlet}
     return render(
         "events.html", page_title="Timeline", section="Timeline", query=query,
+        about=actor_name(store, f.actor),
         chart=timeline(store, f), events=rows.items, evidence=evidence(store, rows.items),
         total=rows.total, page=page, has_next=page * PAGE_SIZE < rows.total,
         base_url="/events?" + urlencode({k: v for k, v in query.items() if v}) + "&",
@@ -337,9 +351,9 @@ def network_page(store: Store, type: Text = None, since: Text = None, until: Tex
     names.update({str(e.target): e.target_name for e in edges})
     net = network((Tie(str(e.source), str(e.target), e.cooperation, e.conflict) for e in edges),
                   names)
-    query = {"type": f.event_type, "since": f.date_from, "until": f.date_to}
+    query = {"actor": actor, "type": f.event_type, "since": f.date_from, "until": f.date_to}
     return render("network.html", page_title="Network", section="Network", net=net,
-                  names=names, query=query)
+                  names=names, query=query, about=actor_name(store, f.actor))
 
 
 @router.get("/search", response_class=HTMLResponse)

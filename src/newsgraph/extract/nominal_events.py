@@ -1,0 +1,57 @@
+"""Events told by a noun: "the protests", "the deployment of outside troops", "the crackdown".
+
+The noun's type comes from the trigger lexicon (``resources/events_triggers.tsv``); its source is
+an actor owning it ("Russia's deployment", "the deployment by Russia", "the deployment of
+troops"), its target one it is aimed at ("against", "on"). These have no classifier behind them,
+so they carry a fixed, modest confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+__all__ = ["NOMINAL_CONFIDENCE", "NominalEvent", "nominal_events"]
+
+NOMINAL_CONFIDENCE = 0.5
+_SOURCE_PREPS = frozenset({"by", "of", "from"})
+_TARGET_PREPS = frozenset({"against", "on", "at", "upon"})
+
+
+@dataclass(frozen=True, slots=True)
+class NominalEvent:
+    trigger: Token
+    type: str
+    source: Span | None
+    target: Span | None
+
+
+def nominal_events(
+    sent: Span, mentions: list[tuple[Span, str]], triggers: dict[str, str]
+) -> Iterator[NominalEvent]:
+    """Event nouns of one sentence with the actor mentions attached to them."""
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in triggers:
+            continue
+        source = target = None
+        for span, _ in mentions:
+            role = _role(span.root, tok)
+            if role == "source" and source is None:
+                source = span
+            elif role == "target" and target is None:
+                target = span
+        yield NominalEvent(tok, triggers[tok.lemma_.lower()], source, target)
+
+
+def _role(root: Token, noun: Token) -> str | None:
+    if root.head.i == noun.i and root.dep_ in ("poss", "compound", "amod"):
+        return "source"
+    if root.dep_ == "pobj" and root.head.head.i == noun.i:
+        prep = root.head.lower_
+        if prep in _SOURCE_PREPS:
+            return "source"
+        if prep in _TARGET_PREPS:
+            return "target"
+    return None
