@@ -97,10 +97,8 @@ def speed(n: int, repeat: int, batch_size: int) -> None:
     settings = Settings(batch_size=batch_size)
     bare = spacy.load(settings.model)
     # Both pipelines loaded and run once before timing (newsgraph's components load resources
-    # on their first document).
+    # on their first document; its fork server starts once per process).
     nlp_loader.load(settings)
-    # (newsgraph's components load resources on their first document; its fork server starts
-    # once per process).
     list(bare.pipe(texts[:2]))
     list(analyze_articles(Article(text=t) for t in texts[:2]))
     list(analyze_parallel((Article(text=t) for t in texts[:2]), settings, workers=2))
