@@ -4,8 +4,11 @@ dates, places and quotes."""
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from newsgraph import analyze
+from newsgraph.extract.cameo import cameo_lexicon
+from newsgraph.extract.event_features import pair_trigger
 from newsgraph.model import EVENT_TYPES, Document, Event, Quote, Span
 
 PUBLISHED = "2022-01-08"
@@ -206,3 +209,18 @@ def test_statement_links_to_its_quote() -> None:
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert accuse and accuse[0].quote == "q1"
     assert all(e.quote is None for e in find_events(doc, doc._.actors, None))
+
+
+def test_reported_event_is_read_through_the_reported_clause(pipeline: Language) -> None:
+    doc = pipeline("The minister said the rebels had attacked the village.")
+    rebels, village = doc[3:5], doc[7:9]
+    trigger = pair_trigger(doc[0:2], village)
+    assert trigger is not None and trigger.lemma_ == "attack"
+    assert pair_trigger(rebels, village).lemma_ == "attack"  # type: ignore[union-attr]
+
+
+def test_cameo_patterns_and_table() -> None:
+    lexicon = cameo_lexicon()
+    assert lexicon.plover(lexicon.code("attack", frozenset())) == ("ASSAULT", None)
+    assert lexicon.plover("0841") == ("RETREAT", "release")
+    assert lexicon.code("notaverb", frozenset()) is None

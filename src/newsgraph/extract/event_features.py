@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.cameo import CameoLexicon, trigger_types
 
-__all__ = ["Candidate", "candidates", "features", "lexicon_type", "pair_trigger"]
+__all__ = ["NO_EVENT", "Candidate", "candidates", "features", "lexicon_type", "pair_trigger"]
 
 NO_EVENT = "NONE"
 _SUBJECT = frozenset({"nsubj", "csubj", "agent"})

@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from newsgraph.extract.event_features import NO_EVENT
 from newsgraph.resources import path as resource_path
 
 __all__ = ["EventModel", "event_model"]
@@ -21,7 +22,6 @@ RESOURCE = "events_model.npz"
 #: Share of the probability the trigger lexicon's type gets (see ``EventModel.predict``).
 PRIOR_WEIGHT = 0.4
 UNSURE = 0.4
-NO_EVENT = "NONE"
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,38 +59,9 @@ STATEMENTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUP
 #: Types whose content is not (yet) done: a threat, a demand.
 _HYPOTHETICAL_TYPES = frozenset({"THREATEN", "REQUEST"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll"})
-_PLANS = frozenset(
-    {
-        "threaten",
-        "plan",
-        "vow",
-        "promise",
-        "demand",
-        "urge",
-        "call",
-        "ask",
-        "intend",
-        "want",
-        "seek",
-        "propose",
-        "consider",
-        "warn",
-        "pledge",
-        "aim",
-        "hope",
-        "prepare",
-        "expect",
-        "offer",
-        "agree",
-        "decide",
-        "refuse",
-        "order",
-        "instruct",
-    }
-)
 #: Verbs whose complement is intended, not done: "plans to arrest".
 _INTENT = frozenset(
-    {
+    [
         "plan",
         "intend",
         "threaten",
@@ -108,10 +79,14 @@ _INTENT = frozenset(
         "urge",
         "pledge",
         "call",
-    }
+    ]
+)
+#: Verbs whose complement is not (yet) done: "ordered troops to fire", "refused to meet".
+_PLANS = _INTENT | frozenset(
+    ["ask", "warn", "offer", "agree", "decide", "refuse", "order", "instruct"]
 )
 _RETREAT_WORDS = frozenset(
-    {
+    [
         "withdraw",
         "retreat",
         "release",
@@ -126,7 +101,7 @@ _RETREAT_WORDS = frozenset(
         "pull",
         "lift",
         "ease",
-    }
+    ]
 )
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
