@@ -1,6 +1,6 @@
 """Store benchmark: ingest generated documents into SQLite, then time the main API queries.
 
-    uv run python bench/store.py                # 10,000 documents (about a few minutes)
+    uv run python bench/store.py                # 10,000 documents (4-8 min on a busy 2-core box)
     uv run python bench/store.py --docs 2000    # quicker
     uv run python bench/store.py --db /tmp/s.db # keep the store; a second run only times queries
 

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.model import Place
+from newsgraph.model import Document, Place
 from newsgraph.store import open_store
 from newsgraph.store.synthetic import actor, document, event, quote
 from newsgraph.web.api import create_app
@@ -23,7 +23,7 @@ T2 = (
 )
 
 
-def _docs() -> list:  # type: ignore[type-arg]
+def _docs() -> list[Document]:
     d1 = document(
         T1, title="Tokayev blames terrorists", outlet="Steppe News", published="2022-01-07",
         source="steppe.txt",
@@ -122,6 +122,10 @@ def test_api_http_events_by_actor(client: TestClient) -> None:
 def test_api_http_bad_filter_is_a_422(client: TestClient) -> None:
     assert client.get("/api/events", params={"since": "last week"}).status_code == 422
     assert client.get("/api/events", params={"type": "DANCE"}).status_code == 422
+    huge = "99999999999999999999"
+    assert client.get("/api/events", params={"actor": huge}).status_code == 422
+    assert client.get(f"/api/actors/{huge}").status_code == 422
+    assert client.post(f"/api/merges/{huge}/undo").status_code == 422
 
 
 def test_api_http_search_finds_articles_and_quotes_with_evidence(client: TestClient) -> None:
@@ -190,3 +194,22 @@ def test_api_http_search_counts_common_words_up_to_a_limit(
         page = store.search("harbour strike", limit=5)
         assert page.total == search.MAX_COUNT and page.exact is False and len(page.items) == 5
         assert store.search("number 3").total == 1 and store.search("number 3").exact
+
+
+@pytest.mark.parametrize("params, titles", [
+    ({"country": "RUS"}, ["Putin and Tokayev talk"]),
+    ({"type": "ACCUSE"}, ["Tokayev blames terrorists"]),
+    ({"outlet": "Wire"}, ["Putin and Tokayev talk"]),
+    ({"since": "2022-01-08"}, ["Putin and Tokayev talk"]),
+    ({"until": "2022-01"}, ["Putin and Tokayev talk", "Tokayev blames terrorists"]),
+])
+def test_api_http_articles_filter(
+    client: TestClient, params: dict[str, object], titles: list[str]
+) -> None:
+    page = client.get("/api/articles", params=params).json()
+    assert [a["title"] for a in page["items"]] == titles
+
+
+def test_api_http_articles_by_actor(client: TestClient) -> None:
+    page = client.get("/api/articles", params={"actor": _tokayev(client)}).json()
+    assert page["total"] == 2

@@ -15,7 +15,7 @@ from newsgraph.corpus.identity import (
     resolve,
     role_key,
 )
-from newsgraph.model import Actor, Place
+from newsgraph.model import Actor, Document, Event, Place, Quote
 from newsgraph.store import open_store
 from newsgraph.store.synthetic import actor, document, event, quote
 
@@ -143,16 +143,17 @@ def test_corpus_minhash_tells_a_syndicated_copy_from_another_article() -> None:
 def test_corpus_happening_key_groups_equal_facts_only() -> None:
     base = dict(type="PROTEST", source_entity=1, target_entity=2, day="2023-03-06",
                 place="Almaty", report="a/e1")
-    assert happening_key(**base) == happening_key(**{**base, "report": "b/e1",  # type: ignore[arg-type]
+    assert happening_key(**base) == happening_key(**{**base, "report": "b/e1",
                                                      "place": " ALMATY "})
-    assert happening_key(**base) != happening_key(**{**base, "day": "2023-03-07"})  # type: ignore[arg-type]
+    assert happening_key(**base) != happening_key(**{**base, "day": "2023-03-07"})
     vague = dict(base, source_entity=None, target_entity=None, place=None)
-    assert happening_key(**vague) != happening_key(**{**vague, "report": "b/e1"})  # type: ignore[arg-type]
+    assert happening_key(**vague) != happening_key(**{**vague, "report": "b/e1"})
 
 
 # -- across articles in the store ---------------------------------------------------------------
 
-def _article(text: str, published: str, outlet: str, *actors: Actor, events=(), quotes=()):  # type: ignore[no-untyped-def]
+def _article(text: str, published: str, outlet: str, *actors: Actor,
+             events: tuple[Event, ...] = (), quotes: tuple[Quote, ...] = ()) -> Document:
     return document(text, title=text[:30], outlet=outlet, published=published,
                     source=f"{outlet}.txt", actors=actors, events=events, quotes=quotes)
 
@@ -209,13 +210,13 @@ def test_corpus_merge_and_undo(store_url: str) -> None:
         m = store.merge(naz, elbasy, reason="Elbasy is Nazarbayev's title")
         assert len(m.members) == 1 and not m.automatic and m.from_entity == elbasy
         assert store.actors("elbasy").items[0].id == naz
-        assert store.actor(elbasy).actor.id == naz  # type: ignore[union-attr]
+        assert store.actor(elbasy).actor.id == naz
         with pytest.raises(ValueError):
             store.merge(naz, elbasy)
         undone = store.undo_merge(m.id)
         assert undone.undone_at is not None
         assert store.actors("elbasy").items[0].id == elbasy
-        assert store.actor(naz).actor.articles == 1  # type: ignore[union-attr]
+        assert store.actor(naz).actor.articles == 1
         with pytest.raises(ValueError):
             store.undo_merge(m.id)
 
@@ -232,7 +233,7 @@ def test_corpus_undo_an_automatic_link_splits_the_mention_out(sqlite_url: str) -
         assert ned.articles == 2
         auto = next(m for m in store.merges(ned.id) if m.automatic)
         store.undo_merge(auto.id)
-        assert store.actor(ned.id).actor.articles == 1  # type: ignore[union-attr]
+        assert store.actor(ned.id).actor.articles == 1
         split = store.article_entities(doc2.article.id)["a1"]
         assert split != ned.id
         assert store.quotes().items[0].speaker_entity == split
@@ -255,7 +256,7 @@ def test_corpus_one_happening_told_by_two_reports(store_url: str) -> None:
     t2 = "In Almaty, demonstrators marched on the city hall on Wednesday."
     place = Place("Almaty", "KAZ")
 
-    def doc(text: str, name: str, outlet: str):  # type: ignore[no-untyped-def]
+    def doc(text: str, name: str, outlet: str) -> Document:
         return _article(text, "2022-01-06", outlet,
                         actor(text, "g1", name, "GROUP", country="KAZ"),
                         events=(event(text, "e1", "PROTEST", "marched", source="g1",

@@ -84,7 +84,8 @@ def test_export_tables(store_path: Path, tmp_path: Path, fmt: str) -> None:
 
     def rows(name: str) -> list[dict[str, object]]:
         if fmt == "parquet":
-            return pq.read_table(paths[name]).to_pylist()
+            rows: list[dict[str, object]] = pq.read_table(paths[name]).to_pylist()
+            return rows
         with paths[name].open(newline="", encoding="utf-8") as f:
             return list(csv.DictReader(f))
 

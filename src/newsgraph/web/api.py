@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from newsgraph.errors import NewsgraphError
@@ -44,6 +44,9 @@ ISO_DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0)]
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in the store
+EntityId = Annotated[int, Path(ge=1, le=MAX_ID, description="corpus actor id")]
+MergeId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def get_store(request: Request) -> SQLStore:
@@ -55,7 +58,7 @@ StoreDep = Annotated[SQLStore, Depends(get_store)]
 
 
 def filters(
-    actor: Annotated[int | None, Query(description="corpus actor id")] = None,
+    actor: Annotated[int | None, Query(ge=1, le=MAX_ID, description="corpus actor id")] = None,
     type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
     since: Annotated[str | None, Query(pattern=ISO_DAY, description="from this day")] = None,
     until: Annotated[str | None, Query(pattern=ISO_DAY, description="to this day")] = None,
@@ -130,19 +133,19 @@ def actors(
 
 
 @router.get("/actors/{entity_id}")
-def actor(store: StoreDep, entity_id: int, limit: Limit = 50) -> ActorDetail:
+def actor(store: StoreDep, entity_id: EntityId, limit: Limit = 50) -> ActorDetail:
     """One corpus actor: names, roles over time, mentions, quotes, what they did (actions)
     and what was done to them (targeted), and the identity decisions about them."""
     return _found(store.actor(entity_id, limit=limit), f"actor {entity_id}")  # type: ignore[no-any-return]
 
 
 class MergeRequest(BaseModel):
-    other: int = Field(description="the corpus actor merged into this one")
+    other: int = Field(ge=1, le=MAX_ID, description="the corpus actor merged into this one")
     reason: str = Field("merged by hand", max_length=500)
 
 
 @router.post("/actors/{entity_id}/merge")
-def merge_actor(store: StoreDep, entity_id: int, body: MergeRequest) -> Merge:
+def merge_actor(store: StoreDep, entity_id: EntityId, body: MergeRequest) -> Merge:
     """Merge actor ``other`` into this one (undo with ``POST /api/merges/{id}/undo``)."""
     try:
         return store.merge(entity_id, body.other, reason=body.reason)
@@ -153,13 +156,15 @@ def merge_actor(store: StoreDep, entity_id: int, body: MergeRequest) -> Merge:
 
 
 @router.get("/merges")
-def merges(store: StoreDep, actor: int | None = None) -> list[Merge]:
+def merges(
+    store: StoreDep, actor: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None
+) -> list[Merge]:
     """Identity decisions (automatic links and manual merges), newest first."""
     return store.merges(actor)
 
 
 @router.post("/merges/{merge_id}/undo")
-def undo_merge(store: StoreDep, merge_id: int) -> Merge:
+def undo_merge(store: StoreDep, merge_id: MergeId) -> Merge:
     """Undo a merge: a manual merge restores the actor it absorbed; an automatic link moves
     the mention back out into an actor of its own."""
     try:
