@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from newsgraph import store as store_module
 from newsgraph.model import Article
 from newsgraph.read import iter_articles
