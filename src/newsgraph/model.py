@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1"
@@ -23,7 +23,8 @@ EVENT_TYPES: tuple[str, ...] = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 SECTORS: tuple[str, ...] = (
-    "GOV", "MIL", "POL", "OPP", "REB", "JUD", "LEG", "MED", "BUS", "IGO", "NGO", "CVL", "REL", "EDU",
+    "GOV", "MIL", "POL", "OPP", "REB", "JUD", "LEG",
+    "MED", "BUS", "IGO", "NGO", "CVL", "REL", "EDU",
 )
 
 
@@ -205,7 +206,13 @@ class Place:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Place:
-        return cls(**{f.name: d.get(f.name) for f in fields(cls)})
+        return cls(
+            name=d["name"],
+            country=d.get("country"),
+            lat=d.get("lat"),
+            lon=d.get("lon"),
+            geonames_id=d.get("geonames_id"),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,8 @@ def _flush_in_order(
     docs = (_make_doc(nlp, a) for a in pending if _extractable(a))
     parsed = nlp.pipe(docs, batch_size=settings.batch_size)
     for article in pending:
-        yield _document(article, next(parsed)) if _extractable(article) else Document(article=article)
+        extractable = _extractable(article)
+        yield _document(article, next(parsed)) if extractable else Document(article=article)
 
 
 def _make_doc(nlp: Language, article: Article) -> Doc:

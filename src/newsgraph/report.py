@@ -35,9 +35,8 @@ def render_text(doc: Document) -> str:
     if doc.events:
         lines.append(f"\nEvents ({len(doc.events)})")
         for e in doc.events:
-            flags = "".join(
-                f" [{flag}]" for flag, on in (("negated", e.negated), ("hypothetical", e.hypothetical)) if on
-            )
+            marks = (("negated", e.negated), ("hypothetical", e.hypothetical))
+            flags = "".join(f" [{flag}]" for flag, on in marks if on)
             when = f" on {e.date}" if e.date else ""
             where = f" in {e.place.name}" if e.place else ""
             src = names.get(e.source or "", "?")
