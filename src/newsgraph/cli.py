@@ -172,6 +172,12 @@ def ingest(
     model: Model = DEFAULT_MODEL,
 ) -> None:
     """Analyse articles over several processes into the store; a second run resumes the first."""
+    failed = _ingest(paths, db, workers, model)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _ingest(paths: list[Path], db: str | None, workers: int | None, model: str) -> int:
+    """Run the local engine into the store at ``db``; the number of inputs that failed."""
     from newsgraph.engines.local import default_workers
     from newsgraph.engines.local import ingest as run_ingest
     from newsgraph.engines.progress import IngestProgress, input_size
@@ -207,7 +213,31 @@ def ingest(
             f"in {elapsed:.1f}s ({(s.stored + s.skipped) / max(elapsed, 1e-9):.1f} articles/s)",
             err=True,
         )
-    raise typer.Exit(1 if progress.stats.failed else 0)
+    return progress.stats.failed
+
+
+@app.command()
+def demo(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Articles to use [default: examples/].")
+    ] = None,
+    db: Annotated[str, typer.Option("--db", help="The store to fill.")] = "newsgraph-demo.db",
+    serve_ui: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the web UI afterwards.")
+    ] = True,
+    port: Annotated[int, typer.Option(help="Port for the web UI.")] = 8000,
+) -> None:
+    """Ingest the bundled sample articles into a SQLite file, print what newsgraph found in
+    each, then serve the web UI over them on 127.0.0.1."""
+    failed = _ingest(paths or [Path("examples")], db, None, DEFAULT_MODEL)
+    with _open_existing_store(db) as store:
+        for summary in store.articles(limit=500).items:
+            doc = store.document(summary.id)
+            if doc is not None:
+                typer.echo(render_text(doc))
+    if serve_ui:
+        serve(db=db, host="127.0.0.1", port=port)
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command()
