@@ -50,6 +50,9 @@ from newsgraph.model import Actor, Span
 _MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "press", "times"})
 _PLACE_NOUNS = frozenset({"country", "nation", "republic", "state"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+#: A country or city that an act is done to: "accused Israel", "sent aid to Turkey".
+_DONE_TO_DEPS = frozenset({"dobj", "dative"})
+_DONE_TO_PREPS = frozenset({"by", "from", "to", "against", "with", "toward", "towards", "on"})
 _NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _PARTY_MEMBERS = {"republicans": "POL", "democrats": "POL", "conservatives": "POL",
@@ -427,10 +430,21 @@ def _keep(doc: Doc, e: Entity) -> bool:
         root = doc[s:t].root
         while root.dep_ in {"conj", "appos"}:
             root = root.head
-        by = root.dep_ == "pobj" and root.head.lower_ in {"by", "from"}
-        if root.dep_ in _ACTING_DEPS or by:
+        if root.dep_ in _ACTING_DEPS or _done_to(root):
             return True
     return False
+
+
+def _done_to(root: Token) -> bool:
+    """ "accused Israel", "sent aid to Turkey", "sanctions against Iran": the object of a verb,
+    or of a preposition attached to a verb or noun, names a party (not "in Almaty")."""
+    if root.dep_ in _DONE_TO_DEPS:
+        return root.head.pos_ in {"VERB", "AUX"}
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in _DONE_TO_PREPS
+        and root.head.head.pos_ in {"VERB", "NOUN", "AUX"}
+    )
 
 
 def _complete(doc: Doc, e: Entity) -> None:
