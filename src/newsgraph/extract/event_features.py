@@ -142,6 +142,18 @@ def _subject_dep(mention: Span) -> str:
     return tok.dep_
 
 
+def _modifies(inner: Span, outer: Span) -> bool:
+    """Whether ``inner`` is part of the noun phrase headed by ``outer``'s root: "South Africa"
+    in "South Africa's government", "Kazakhstan" in "the government of Kazakhstan", not a
+    party to an event with it. Conjoined mentions ("Canada and Costa Rica") are parties."""
+    tok = inner.root
+    while tok.i != outer.root.i:
+        if tok.dep_ == "conj" or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
 def _arity_order(c: Candidate) -> tuple[int, int, int]:
     """How well-formed a candidate is: a direct subject, both arguments, the shortest path.
     Lower is better."""
@@ -167,11 +179,13 @@ def _candidates(mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
     for (a, aid), (b, bid) in combinations(mentions, 2):
         if aid == bid or a.start < b.end and b.start < a.end:
             continue
+        if _modifies(a, b) or _modifies(b, a):
+            continue
         trigger = pair_trigger(a, b)
         if trigger is None or len(_up(a.root, trigger)) + len(_up(b.root, trigger)) > _MAX_PATH:
             continue
         ra, rb = _role(a, trigger), _role(b, trigger)
-        if rb in _SUBJECT or ra in _PASSIVE:
+        if (rb in _SUBJECT and ra not in _SUBJECT) or (ra in _PASSIVE and rb not in _PASSIVE):
             a, b = b, a
         yield Candidate(trigger, a, b)
     for m, _ in mentions:
