@@ -23,6 +23,8 @@ _SUBJECT = frozenset({"nsubj", "csubj", "agent"})
 _PASSIVE = frozenset({"nsubjpass", "csubjpass"})
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV", "ADP", "NUM", "AUX"})
 _MAX_PATH = 8
+_DATELINE_MAX = 12
+_DATELINE_ENDS = frozenset({"--", "—", "–", "-", ":"})
 #: Reporting verbs: an event reported through one is read through the reported clause instead.
 _SPEECH = frozenset(
     {
@@ -154,13 +156,14 @@ def _modifies(inner: Span, outer: Span) -> bool:
     return True
 
 
-def _arity_order(c: Candidate) -> tuple[int, int, int]:
-    """How well-formed a candidate is: a direct subject, both arguments, the shortest path.
-    Lower is better."""
+def _arity_order(c: Candidate) -> tuple[int, int, int, int]:
+    """How well-formed a candidate is: a direct subject, both arguments, the fewest clauses
+    between the arguments and the trigger, the shortest path. Lower is better."""
     subj = c.source is not None and _role(c.source, c.trigger) in _SUBJECT
     args = [s for s in (c.source, c.target) if s is not None]
-    length = sum(len(_up(s.root, c.trigger)) for s in args)
-    return (0 if subj else 1), -len(args), length
+    paths = [_up(s.root, c.trigger) for s in args]
+    clauses = sum(t.pos_ in ("VERB", "AUX") for path in paths for t in path)
+    return (0 if subj else 1), -len(args), clauses, sum(map(len, paths))
 
 
 def candidates(sent: Span, mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
@@ -171,8 +174,29 @@ def candidates(sent: Span, mentions: list[tuple[Span, str]]) -> Iterator[Candida
     passive agent) is the source; and every mention that is the subject of a verb on its own.
     Mentions that are only the channel of a statement ("told AFP") take no part.
     """
-    mentions = [(m, aid) for m, aid in mentions if not _channel(m)]
+    start = _dateline_end(sent)
+    mentions = [(m, aid) for m, aid in mentions if not _channel(m) and m.start >= start]
     return iter(sorted(_candidates(mentions), key=_arity_order))
+
+
+def _dateline_end(sent: Span) -> int:
+    """Where the sentence's dateline ends ("KABUL (Pajhwok):", "TIRANA, Albania (AP) --"), the
+    sentence's start if it has none: the place and agency there are not parties to its events."""
+    for tok in sent[:_DATELINE_MAX]:
+        spaced = tok.i > 0 and tok.doc[tok.i - 1].whitespace_ != ""
+        mark = tok.text.lstrip(")")  # "):" is one token
+        if mark in _DATELINE_ENDS and (spaced or mark == ":"):
+            end = tok.i + 1
+        elif tok.text == ")" and sent[0].is_upper and len(sent[0]) > 2:
+            end = tok.i + 1  # "WASHINGTON (AP) President Trump ..."
+        elif tok.is_punct or tok.like_num or tok.is_title or tok.is_upper:
+            continue
+        else:
+            return sent.start
+        prefix = sent[: end - sent.start]
+        marked = (sent[0].is_upper and len(sent[0]) > 2) or any(t.text == "(" for t in prefix)
+        return end if marked and not any(t.pos_ in ("VERB", "AUX") for t in prefix) else sent.start
+    return sent.start
 
 
 def _candidates(mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
