@@ -53,6 +53,7 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 #: A country or city that an act is done to: "accused Israel", "sent aid to Turkey".
 _DONE_TO_DEPS = frozenset({"dobj", "dative"})
 _DONE_TO_PREPS = frozenset({"by", "from", "to", "against", "with", "toward", "towards", "on"})
+_STATE_NOUNS = frozenset({"country", "nation", "state", "power"})
 _NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _PARTY_MEMBERS = {"republicans": "POL", "democrats": "POL", "conservatives": "POL",
@@ -263,8 +264,9 @@ def _nominal(
         return None
     if lemma in _PLACE_NOUNS and det == "the" and token.tag_ == "NN":
         return antecedent(sent_of[token.i], history, lambda e: e.kind == "GPE", window=8)
-    if lemma in _NON_ACTOR_NOUNS or not (
-        is_agent(token.text) or lemma in BODY_NOUNS or lemma in GROUP_NOUNS
+    if not _collective(token) and (
+        lemma in _NON_ACTOR_NOUNS
+        or not (is_agent(token.text) or lemma in BODY_NOUNS or lemma in GROUP_NOUNS)
     ):
         return None
     country = _np_country(token, history)
@@ -285,7 +287,7 @@ def _nominal(
         if found is not None:
             found.hints += filter(None, [agent_sector(lemma)])
             return found
-    if lemma in BODY_NOUNS:
+    if lemma in BODY_NOUNS or lemma == "group":
         body = _find_group(entities, key, country, "ORG")
         if body is None:
             body = Entity(kind="ORG", key=key)
@@ -312,6 +314,17 @@ def _nominal(
         entities.append(person)
         return person
     return None
+
+
+def _collective(token: Token) -> bool:
+    """ "European countries", "Gulf states", "an armed group": described states or a described
+    group, acting together (not "a group of soldiers": the soldiers act)."""
+    described = any(c.dep_ in {"amod", "compound"} for c in token.lefts)
+    if token.lemma_.lower() in _STATE_NOUNS and token.tag_ == "NNS":
+        return described
+    return token.lemma_.lower() == "group" and described and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.rights
+    )
 
 
 def _np_key(token: Token) -> str:
