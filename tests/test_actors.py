@@ -342,3 +342,8 @@ def test_countries_acted_upon_and_collectives_are_actors(pipeline: Language) -> 
     assert {"Some European countries", "A Chadian armed group"} <= mentions
     assert "Almaty" not in names
     assert not any(n.lower().endswith(" group") and "armed" not in n for n in names)
+
+
+def test_title_cased_office_with_a_determiner_is_an_actor(pipeline: Language) -> None:
+    actors = actors_of(pipeline, "The Indian Prime Minister will host a dinner for Netanyahu.")
+    assert "The Indian Prime Minister" in {m for a in actors for m in mention_texts(a)}

@@ -132,7 +132,7 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
             if target is not None and (token.lower_ != "who" or target.kind != "GPE"):
                 target.spans.append((i, i + 1))
                 history.append(Ref(i, sent_of[i], is_subject(token), target))
-        elif token.pos_ == "NOUN" and i not in quoted:
+        elif (token.pos_ == "NOUN" or _titled_noun(token)) and i not in quoted:
             mentioned = _nominal(doc, token, sent_of, history, entities, links)
             if mentioned is not None:
                 mentioned.spans.append(_np_extent(token))
@@ -140,6 +140,17 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
     for entity, found in pending:
         _apply(entity, found, links)
     _link_affiliations(entities, links)
+
+
+def _titled_noun(token: Token) -> bool:
+    """ "The Indian Prime Minister", "the Army": a common noun capitalised as a title, with a
+    determiner, that no named entity covers."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and any(c.dep_ == "det" for c in token.lefts)
+        and (is_agent(token.text) or token.lower_ in BODY_NOUNS)
+    )
 
 
 def _leads(verb: Token, history: list[Ref], owner: dict[int, Entity], named: list[Named]) -> None:
