@@ -231,7 +231,12 @@ def test_cameo_patterns_and_table() -> None:
     [
         ("Hamas accused Israel of breaking the truce.", "ACCUSE", "Hamas", "Israel"),
         ("Germany sent aid to Turkey after the earthquake.", "AID", "Germany", "Turkey"),
-        ("Egypt's government condemned the attack by the rebels.", "ACCUSE", "government", "rebels"),
+        (
+            "Egypt's government condemned the attack by the rebels.",
+            "ACCUSE",
+            "government",
+            "rebels",
+        ),
         (
             "KABUL (Pajhwok): President Ashraf Ghani met Pakistani Prime Minister Imran Khan.",
             "CONSULT",

@@ -333,8 +333,10 @@ def _collective(token: Token) -> bool:
     described = any(c.dep_ in {"amod", "compound"} for c in token.lefts)
     if token.lemma_.lower() in _STATE_NOUNS and token.tag_ == "NNS":
         return described
-    return token.lemma_.lower() == "group" and described and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in token.rights
+    return (
+        token.lemma_.lower() == "group"
+        and described
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights)
     )
 
 
@@ -447,7 +449,8 @@ def _finish(doc: Doc, entities: list[Entity]) -> list[Actor]:
 
 
 def _keep(doc: Doc, e: Entity) -> bool:
-    """Cities and countries count as actors only where they act somewhere in the text."""
+    """Cities and countries count as actors only where they act, or are acted upon, somewhere
+    in the text (not where they are only where something happens)."""
     if e.kind != "GPE":
         return True
     for s, t in e.spans:

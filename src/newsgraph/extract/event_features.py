@@ -170,9 +170,10 @@ def candidates(sent: Span, mentions: list[tuple[Span, str]]) -> Iterator[Candida
     """Candidates from the actor mentions of one sentence (token span, actor id), best-formed
     first for each trigger.
 
-    Every pair of mentions of different actors, oriented so that the grammatical subject (or
-    passive agent) is the source; and every mention that is the subject of a verb on its own.
-    Mentions that are only the channel of a statement ("told AFP") take no part.
+    Every pair of mentions of different actors, neither part of the other's noun phrase
+    ("South Africa's government"), oriented so that the grammatical subject (or passive agent)
+    is the source; and every mention that is the subject of a verb on its own. Mentions that
+    are only the channel of a statement ("told AFP") or in the dateline take no part.
     """
     start = _dateline_end(sent)
     mentions = [(m, aid) for m, aid in mentions if not _channel(m) and m.start >= start]
