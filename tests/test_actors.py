@@ -328,3 +328,22 @@ def test_untagged_speaker_name(pipeline: Language) -> None:
     text = "The vote was close. Beck Pimentel said the count had been fair."
     speaker = actor_at(actors_of(pipeline, text), text.index("Beck"), text.index(" said"))
     assert speaker is not None and speaker.kind == "PERSON"
+
+
+def test_countries_acted_upon_and_collectives_are_actors(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Some European countries accused Russia of meddling. A Chadian armed group sent "
+        "fighters to Libya. A group of soldiers guarded the palace in Almaty.",
+    )
+    names = {a.name for a in actors}
+    assert {"Russia", "Libya"} <= names  # objects of an act, not only subjects
+    mentions = {m for a in actors for m in mention_texts(a)}
+    assert {"Some European countries", "A Chadian armed group"} <= mentions
+    assert "Almaty" not in names
+    assert not any(n.lower().endswith(" group") and "armed" not in n for n in names)
+
+
+def test_title_cased_office_with_a_determiner_is_an_actor(pipeline: Language) -> None:
+    actors = actors_of(pipeline, "The Indian Prime Minister will host a dinner for Netanyahu.")
+    assert "The Indian Prime Minister" in {m for a in actors for m in mention_texts(a)}

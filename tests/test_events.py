@@ -224,3 +224,36 @@ def test_cameo_patterns_and_table() -> None:
     assert lexicon.plover(lexicon.code("attack", frozenset())) == ("ASSAULT", None)
     assert lexicon.plover("0841") == ("RETREAT", "release")
     assert lexicon.code("notaverb", frozenset()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("Hamas accused Israel of breaking the truce.", "ACCUSE", "Hamas", "Israel"),
+        ("Germany sent aid to Turkey after the earthquake.", "AID", "Germany", "Turkey"),
+        (
+            "Egypt's government condemned the attack by the rebels.",
+            "ACCUSE",
+            "government",
+            "rebels",
+        ),
+        (
+            "KABUL (Pajhwok): President Ashraf Ghani met Pakistani Prime Minister Imran Khan.",
+            "CONSULT",
+            "Ashraf Ghani",
+            "Imran Khan",
+        ),
+    ],
+)
+def test_pair_finding(text: str, type_: str, source: str, target: str) -> None:
+    """Countries as targets, a possessor not taken as a party to its head's event, and a
+    dateline's city not taken as a party at all."""
+    doc = _doc(text)
+    e = _event(doc, type_)
+    assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
+
+
+def test_conjoined_subjects_keep_their_order() -> None:
+    doc = _doc("Canada and Costa Rica agreed to start talks on a trade deal.")
+    e = _event(doc, "AGREE")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("Canada", "Costa Rica")

@@ -50,6 +50,10 @@ from newsgraph.model import Actor, Span
 _MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "press", "times"})
 _PLACE_NOUNS = frozenset({"country", "nation", "republic", "state"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+#: A country or city that an act is done to: "accused Israel", "sent aid to Turkey".
+_DONE_TO_DEPS = frozenset({"dobj", "dative"})
+_DONE_TO_PREPS = frozenset({"by", "from", "to", "against", "with", "toward", "towards", "on"})
+_STATE_NOUNS = frozenset({"country", "nation", "state", "power"})
 _NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _PARTY_MEMBERS = {"republicans": "POL", "democrats": "POL", "conservatives": "POL",
@@ -128,7 +132,7 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
             if target is not None and (token.lower_ != "who" or target.kind != "GPE"):
                 target.spans.append((i, i + 1))
                 history.append(Ref(i, sent_of[i], is_subject(token), target))
-        elif token.pos_ == "NOUN" and i not in quoted:
+        elif (token.pos_ == "NOUN" or _titled_noun(token)) and i not in quoted:
             mentioned = _nominal(doc, token, sent_of, history, entities, links)
             if mentioned is not None:
                 mentioned.spans.append(_np_extent(token))
@@ -136,6 +140,17 @@ def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list
     for entity, found in pending:
         _apply(entity, found, links)
     _link_affiliations(entities, links)
+
+
+def _titled_noun(token: Token) -> bool:
+    """ "The Indian Prime Minister", "the Army": a common noun capitalised as a title, with a
+    determiner, that no named entity covers."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and any(c.dep_ == "det" for c in token.lefts)
+        and (is_agent(token.text) or token.lower_ in BODY_NOUNS)
+    )
 
 
 def _leads(verb: Token, history: list[Ref], owner: dict[int, Entity], named: list[Named]) -> None:
@@ -260,8 +275,9 @@ def _nominal(
         return None
     if lemma in _PLACE_NOUNS and det == "the" and token.tag_ == "NN":
         return antecedent(sent_of[token.i], history, lambda e: e.kind == "GPE", window=8)
-    if lemma in _NON_ACTOR_NOUNS or not (
-        is_agent(token.text) or lemma in BODY_NOUNS or lemma in GROUP_NOUNS
+    if not _collective(token) and (
+        lemma in _NON_ACTOR_NOUNS
+        or not (is_agent(token.text) or lemma in BODY_NOUNS or lemma in GROUP_NOUNS)
     ):
         return None
     country = _np_country(token, history)
@@ -282,7 +298,7 @@ def _nominal(
         if found is not None:
             found.hints += filter(None, [agent_sector(lemma)])
             return found
-    if lemma in BODY_NOUNS:
+    if lemma in BODY_NOUNS or lemma == "group":
         body = _find_group(entities, key, country, "ORG")
         if body is None:
             body = Entity(kind="ORG", key=key)
@@ -309,6 +325,19 @@ def _nominal(
         entities.append(person)
         return person
     return None
+
+
+def _collective(token: Token) -> bool:
+    """ "European countries", "Gulf states", "an armed group": described states or a described
+    group, acting together (not "a group of soldiers": the soldiers act)."""
+    described = any(c.dep_ in {"amod", "compound"} for c in token.lefts)
+    if token.lemma_.lower() in _STATE_NOUNS and token.tag_ == "NNS":
+        return described
+    return (
+        token.lemma_.lower() == "group"
+        and described
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights)
+    )
 
 
 def _np_key(token: Token) -> str:
@@ -420,17 +449,29 @@ def _finish(doc: Doc, entities: list[Entity]) -> list[Actor]:
 
 
 def _keep(doc: Doc, e: Entity) -> bool:
-    """Cities and countries count as actors only where they act somewhere in the text."""
+    """Cities and countries count as actors only where they act, or are acted upon, somewhere
+    in the text (not where they are only where something happens)."""
     if e.kind != "GPE":
         return True
     for s, t in e.spans:
         root = doc[s:t].root
         while root.dep_ in {"conj", "appos"}:
             root = root.head
-        by = root.dep_ == "pobj" and root.head.lower_ in {"by", "from"}
-        if root.dep_ in _ACTING_DEPS or by:
+        if root.dep_ in _ACTING_DEPS or _done_to(root):
             return True
     return False
+
+
+def _done_to(root: Token) -> bool:
+    """ "accused Israel", "sent aid to Turkey", "sanctions against Iran": the object of a verb,
+    or of a preposition attached to a verb or noun, names a party (not "in Almaty")."""
+    if root.dep_ in _DONE_TO_DEPS:
+        return root.head.pos_ in {"VERB", "AUX"}
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in _DONE_TO_PREPS
+        and root.head.head.pos_ in {"VERB", "NOUN", "AUX"}
+    )
 
 
 def _complete(doc: Doc, e: Entity) -> None:

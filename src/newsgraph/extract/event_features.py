@@ -23,6 +23,8 @@ _SUBJECT = frozenset({"nsubj", "csubj", "agent"})
 _PASSIVE = frozenset({"nsubjpass", "csubjpass"})
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV", "ADP", "NUM", "AUX"})
 _MAX_PATH = 8
+_DATELINE_MAX = 12
+_DATELINE_ENDS = frozenset({"--", "—", "–", "-", ":"})
 #: Reporting verbs: an event reported through one is read through the reported clause instead.
 _SPEECH = frozenset(
     {
@@ -142,36 +144,73 @@ def _subject_dep(mention: Span) -> str:
     return tok.dep_
 
 
-def _arity_order(c: Candidate) -> tuple[int, int, int]:
-    """How well-formed a candidate is: a direct subject, both arguments, the shortest path.
-    Lower is better."""
+def _modifies(inner: Span, outer: Span) -> bool:
+    """Whether ``inner`` is part of the noun phrase headed by ``outer``'s root: "South Africa"
+    in "South Africa's government", "Kazakhstan" in "the government of Kazakhstan", not a
+    party to an event with it. Conjoined mentions ("Canada and Costa Rica") are parties."""
+    tok = inner.root
+    while tok.i != outer.root.i:
+        if tok.dep_ == "conj" or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _arity_order(c: Candidate) -> tuple[int, int, int, int]:
+    """How well-formed a candidate is: a direct subject, both arguments, the fewest clauses
+    between the arguments and the trigger, the shortest path. Lower is better."""
     subj = c.source is not None and _role(c.source, c.trigger) in _SUBJECT
     args = [s for s in (c.source, c.target) if s is not None]
-    length = sum(len(_up(s.root, c.trigger)) for s in args)
-    return (0 if subj else 1), -len(args), length
+    paths = [_up(s.root, c.trigger) for s in args]
+    clauses = sum(t.pos_ in ("VERB", "AUX") for path in paths for t in path)
+    return (0 if subj else 1), -len(args), clauses, sum(map(len, paths))
 
 
 def candidates(sent: Span, mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
     """Candidates from the actor mentions of one sentence (token span, actor id), best-formed
     first for each trigger.
 
-    Every pair of mentions of different actors, oriented so that the grammatical subject (or
-    passive agent) is the source; and every mention that is the subject of a verb on its own.
-    Mentions that are only the channel of a statement ("told AFP") take no part.
+    Every pair of mentions of different actors, neither part of the other's noun phrase
+    ("South Africa's government"), oriented so that the grammatical subject (or passive agent)
+    is the source; and every mention that is the subject of a verb on its own. Mentions that
+    are only the channel of a statement ("told AFP") or in the dateline take no part.
     """
-    mentions = [(m, aid) for m, aid in mentions if not _channel(m)]
+    start = _dateline_end(sent)
+    mentions = [(m, aid) for m, aid in mentions if not _channel(m) and m.start >= start]
     return iter(sorted(_candidates(mentions), key=_arity_order))
+
+
+def _dateline_end(sent: Span) -> int:
+    """Where the sentence's dateline ends ("KABUL (Pajhwok):", "TIRANA, Albania (AP) --"), the
+    sentence's start if it has none: the place and agency there are not parties to its events."""
+    for tok in sent[:_DATELINE_MAX]:
+        spaced = tok.i > 0 and tok.doc[tok.i - 1].whitespace_ != ""
+        mark = tok.text.lstrip(")")  # "):" is one token
+        if mark in _DATELINE_ENDS and (spaced or mark == ":"):
+            end = tok.i + 1
+        elif tok.text == ")" and sent[0].is_upper and len(sent[0]) > 2:
+            end = tok.i + 1  # "WASHINGTON (AP) President Trump ..."
+        elif tok.is_punct or tok.like_num or tok.is_title or tok.is_upper:
+            continue
+        else:
+            return sent.start
+        prefix = sent[: end - sent.start]
+        marked = (sent[0].is_upper and len(sent[0]) > 2) or any(t.text == "(" for t in prefix)
+        return end if marked and not any(t.pos_ in ("VERB", "AUX") for t in prefix) else sent.start
+    return sent.start
 
 
 def _candidates(mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
     for (a, aid), (b, bid) in combinations(mentions, 2):
         if aid == bid or a.start < b.end and b.start < a.end:
             continue
+        if _modifies(a, b) or _modifies(b, a):
+            continue
         trigger = pair_trigger(a, b)
         if trigger is None or len(_up(a.root, trigger)) + len(_up(b.root, trigger)) > _MAX_PATH:
             continue
         ra, rb = _role(a, trigger), _role(b, trigger)
-        if rb in _SUBJECT or ra in _PASSIVE:
+        if (rb in _SUBJECT and ra not in _SUBJECT) or (ra in _PASSIVE and rb not in _PASSIVE):
             a, b = b, a
         yield Candidate(trigger, a, b)
     for m, _ in mentions:
