@@ -45,6 +45,11 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "the strike would go on", "Tom Hale", "said", None),
     ("Tom Hale said the deal was dead and added that talks would resume in spring.",
      "talks would resume in spring", "Tom Hale", "added", None),
+    # an object with what it was judged for
+    ("The senator accused the governor of hiding the report.",
+     "the governor of hiding the report", "The senator", "accused", None),
+    ("The union praised the mayor for keeping the buses running.",
+     "the mayor for keeping the buses running", "The union", "praised", None),
     # according to
     ("According to the ministry, the talks failed on Tuesday.", "the talks failed",
      "the ministry", "According to", None),

@@ -26,6 +26,8 @@ _RELATIVE = frozenset({"WP", "WDT"})
 _PASSIVE_REPORT = frozenset({"quote", "cite", "report"})
 _CHANNEL_PREPS = frozenset({"to", "by", "with", "from", "on", "in", "via", "through"})
 _TELL = frozenset({"tell", "inform", "write", "speak"})
+#: Prepositions that carry what an object was judged for ("accused X of", "praised X for").
+_REASON_PREPS = frozenset({"of", "for", "as"})
 #: Nouns that name the medium a statement came through ("a statement", "state television").
 CHANNEL_NOUNS = frozenset({
     "statement", "interview", "television", "tv", "radio", "broadcast", "tweet", "twitter",
@@ -263,7 +265,13 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if objs:
         # "called the charges "fabricated"": the object with its predicate
-        preds = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > objs[0].i]
+        # "accused X of lying", "praised X for ...", "cited X as proof": the reason goes too
+        preds = [
+            c
+            for c in verb.children
+            if c.i > objs[0].i
+            and (c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in _REASON_PREPS))
+        ]
         return "object", _runs(sent, sorted(t.i for c in objs[:1] + preds for t in c.subtree))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
     pobj = next((g for p in preps[:1] for g in p.children if g.dep_ == "pobj"), None)
