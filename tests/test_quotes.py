@@ -50,6 +50,13 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "the governor of hiding the report", "The senator", "accused", None),
     ("The union praised the mayor for keeping the buses running.",
      "the mayor for keeping the buses running", "The union", "praised", None),
+    # reporting nouns: the possessor speaks, or the subject voicing the noun, or nobody named
+    ("Tom Hale repeated his claim that the vote had been rigged.", "the vote had been rigged",
+     "his", "claim", None),
+    ("Maria Lopez expressed hope that the talks would resume.", "the talks would resume",
+     "Maria Lopez", "hope", None),
+    ("The claim that the dam was unsafe was never proven.", "the dam was unsafe", None,
+     "claim", None),
     # according to
     ("According to the ministry, the talks failed on Tuesday.", "the talks failed",
      "the ministry", "According to", None),
@@ -105,6 +112,7 @@ NOT_QUOTES: list[tuple[str, str]] = [
     ('The so-called "reforms" changed little for workers in the region.', "reforms"),
     ("Minister defends “reforms”\nThe minister spoke in parliament on Monday.", "reforms"),
     ("Crowds gathered near the 'Golden Gate' hotel on Sunday.", "Golden Gate"),
+    ("The fact that the dam held saved the town.", "the dam held"),
 ]
 
 
