@@ -57,6 +57,9 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "Maria Lopez", "hope", None),
     ("The claim that the dam was unsafe was never proven.", "the dam was unsafe", None,
      "claim", None),
+    # an impression reported by a verb of seeming
+    ("Tom Hale appears uneasy about the new contract.", "uneasy about the new contract",
+     "Tom Hale", "appears", None),
     # according to
     ("According to the ministry, the talks failed on Tuesday.", "the talks failed",
      "the ministry", "According to", None),

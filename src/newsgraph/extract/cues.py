@@ -26,6 +26,8 @@ _RELATIVE = frozenset({"WP", "WDT"})
 _PASSIVE_REPORT = frozenset({"quote", "cite", "report"})
 _CHANNEL_PREPS = frozenset({"to", "by", "with", "from", "on", "in", "via", "through"})
 _TELL = frozenset({"tell", "inform", "write", "speak"})
+#: Verbs of seeming, whose complement is an impression reported ("she seemed uneasy").
+_SEEMING = frozenset({"appear", "seem", "sound", "look"})
 #: Prepositions that carry what an object was judged for ("accused X of", "praised X for").
 _REASON_PREPS = frozenset({"of", "for", "as"})
 #: Nouns that report what someone said, thinks or wants when a clause follows them.
@@ -334,6 +336,11 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
     pobj = next((g for p in preps[:1] for g in p.children if g.dep_ == "pobj"), None)
     if pobj is not None:
         return "prep", _runs(sent, sorted(t.i for t in pobj.subtree))
+    if verb.lemma_.lower() in _SEEMING:
+        # "he appears somewhat uneasy": the impression is the statement
+        comps = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd") and c.i > verb.i]
+        comps += [c for c in verb.children if c.dep_ == "prep" and comps and c.i > comps[0].i]
+        return "none", _runs(sent, sorted(t.i for c in comps for t in c.subtree))
     return "none", ()
 
 
