@@ -45,6 +45,21 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "the strike would go on", "Tom Hale", "said", None),
     ("Tom Hale said the deal was dead and added that talks would resume in spring.",
      "talks would resume in spring", "Tom Hale", "added", None),
+    # an object with what it was judged for
+    ("The senator accused the governor of hiding the report.",
+     "the governor of hiding the report", "The senator", "accused", None),
+    ("The union praised the mayor for keeping the buses running.",
+     "the mayor for keeping the buses running", "The union", "praised", None),
+    # reporting nouns: the possessor speaks, or the subject voicing the noun, or nobody named
+    ("Tom Hale repeated his claim that the vote had been rigged.", "the vote had been rigged",
+     "his", "claim", None),
+    ("Maria Lopez expressed hope that the talks would resume.", "the talks would resume",
+     "Maria Lopez", "hope", None),
+    ("The claim that the dam was unsafe was never proven.", "the dam was unsafe", None,
+     "claim", None),
+    # an impression reported by a verb of seeming
+    ("Tom Hale appears uneasy about the new contract.", "uneasy about the new contract",
+     "Tom Hale", "appears", None),
     # according to
     ("According to the ministry, the talks failed on Tuesday.", "the talks failed",
      "the ministry", "According to", None),
@@ -100,6 +115,7 @@ NOT_QUOTES: list[tuple[str, str]] = [
     ('The so-called "reforms" changed little for workers in the region.', "reforms"),
     ("Minister defends “reforms”\nThe minister spoke in parliament on Monday.", "reforms"),
     ("Crowds gathered near the 'Golden Gate' hotel on Sunday.", "Golden Gate"),
+    ("The fact that the dam held saved the town.", "the dam held"),
 ]
 
 

@@ -26,6 +26,22 @@ _RELATIVE = frozenset({"WP", "WDT"})
 _PASSIVE_REPORT = frozenset({"quote", "cite", "report"})
 _CHANNEL_PREPS = frozenset({"to", "by", "with", "from", "on", "in", "via", "through"})
 _TELL = frozenset({"tell", "inform", "write", "speak"})
+#: Verbs of seeming, whose complement is an impression reported ("she seemed uneasy").
+_SEEMING = frozenset({"appear", "seem", "sound", "look"})
+#: Prepositions that carry what an object was judged for ("accused X of", "praised X for").
+_REASON_PREPS = frozenset({"of", "for", "as"})
+#: Nouns that report what someone said, thinks or wants when a clause follows them.
+NOUN_CUES = frozenset({
+    "claim", "statement", "hope", "criticism", "view", "fear", "report", "promise", "warning",
+    "concern", "assertion", "suggestion", "complaint", "argument", "belief", "pledge", "vow",
+    "announcement", "allegation", "accusation", "insistence", "assurance", "contention",
+    "prediction", "admission", "acknowledgment", "denial", "charge", "plan",
+})
+#: Verbs that voice such a noun: "X made the claim that", "expressed hope that".
+_VOICING = frozenset({
+    "make", "express", "voice", "repeat", "reiterate", "issue", "offer", "renew", "raise",
+    "share", "air", "put", "stand", "deliver", "announce", "give", "echo",
+})
 #: Nouns that name the medium a statement came through ("a statement", "state television").
 CHANNEL_NOUNS = frozenset({
     "statement", "interview", "television", "tv", "radio", "broadcast", "tweet", "twitter",
@@ -64,7 +80,11 @@ def find_cues(
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             yield _according_to(sent, tok)
-        elif is_cue_candidate(tok):
+        elif (noun := noun_cue(tok)) is not None:
+            # the object of another cue ("rejected the claim that") is that cue's content
+            if tok.dep_ != "dobj" or not is_cue_candidate(tok.head) or _voices_noun_cue(tok.head):
+                yield noun
+        elif is_cue_candidate(tok) and not _voices_noun_cue(tok):
             cue = verb_cue(sent, tok, find_channel=False)
             feats = candidate_features(sent, tok, cue, quoted, model.speech_verbs)
             # A speech verb next to a quotation is a cue whatever the model says.
@@ -153,6 +173,47 @@ def verb_cue(sent: SpacySpan, verb: Token, *, find_channel: bool = True) -> Cue:
     )
 
 
+def noun_cue(noun: Token) -> Cue | None:
+    """"her claim that ...", "a promise to ...": a reporting noun and the clause it takes. The
+    speaker is the possessor, else the subject of the verb voicing the noun ("X expressed hope
+    that ..."), else unnamed."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES:
+        return None
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and _opens(c)),
+        None,
+    )
+    if clause is None:
+        return None
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING:
+        speaker = _subject(noun.head)
+    return Cue(
+        cue=(noun.i, noun.i + 1),
+        source=mention(speaker) if speaker is not None else None,
+        source_head=speaker.i if speaker is not None else None,
+        content=_runs(noun.sent, sorted(t.i for t in clause.subtree)),
+        channel=None,
+        colon=None,
+        frame="noun",
+    )
+
+
+def _voices_noun_cue(verb: Token) -> bool:
+    """True for "made" in "made the claim that ...": the noun is the cue."""
+    return verb.lemma_.lower() in _VOICING and any(
+        c.dep_ == "dobj" and noun_cue(c) is not None for c in verb.children
+    )
+
+
+def _opens(clause: Token) -> bool:
+    """True for a clause opened by "that" or a "to" infinitive."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in clause.lefts
+    )
+
+
 def _according_to(sent: SpacySpan, according: Token) -> Cue:
     to = according.nbor()
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -231,9 +292,9 @@ def channel_mention(tok: Token) -> tuple[int, int]:
 
 #: Statement frames, in the order they are tried: a clause ("said that ..."), an object and an
 #: infinitive ("urged voters to ..."), an object ("criticised the plan"), a prepositional object
-#: ("complained about the plan"). ``none``: a cue with no complement (its quotation is found
-#: from the quote marks).
-FRAMES = ("clause", "object-clause", "object", "prep", "none")
+#: ("complained about the plan"), a reporting noun's clause ("the claim that ..."). ``none``: a
+#: cue with no complement (its quotation is found from the quote marks).
+FRAMES = ("clause", "object-clause", "object", "prep", "noun", "none")
 
 
 def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -263,12 +324,23 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if objs:
         # "called the charges "fabricated"": the object with its predicate
-        preds = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > objs[0].i]
+        # "accused X of lying", "praised X for ...", "cited X as proof": the reason goes too
+        preds = [
+            c
+            for c in verb.children
+            if c.i > objs[0].i
+            and (c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in _REASON_PREPS))
+        ]
         return "object", _runs(sent, sorted(t.i for c in objs[:1] + preds for t in c.subtree))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
     pobj = next((g for p in preps[:1] for g in p.children if g.dep_ == "pobj"), None)
     if pobj is not None:
         return "prep", _runs(sent, sorted(t.i for t in pobj.subtree))
+    if verb.lemma_.lower() in _SEEMING:
+        # "he appears somewhat uneasy": the impression is the statement
+        comps = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd") and c.i > verb.i]
+        comps += [c for c in verb.children if c.dep_ == "prep" and comps and c.i > comps[0].i]
+        return "none", _runs(sent, sorted(t.i for c in comps for t in c.subtree))
     return "none", ()
 
 
