@@ -37,6 +37,7 @@ from newsgraph.store.views import (
     Source,
     TimelinePoint,
 )
+from newsgraph.web.security import MAX_BODY_BYTES, BodyLimitMiddleware, TokenMiddleware
 
 router = APIRouter(prefix="/api")
 
@@ -222,12 +223,12 @@ def network(store: StoreDep, f: FiltersDep,
 
 
 class AnalyzeRequest(BaseModel):
-    text: str = Field(min_length=1, description="the article body")
+    text: str = Field(min_length=1, description="the article body (at most 1,000,000 characters)")
     published: str | None = Field(None, description="ISO 8601; anchors relative dates")
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    language: str | None = None
+    title: str | None = Field(None, max_length=2000)
+    outlet: str | None = Field(None, max_length=500)
+    url: str | None = Field(None, max_length=2000, description="metadata only: never fetched")
+    language: str | None = Field(None, max_length=35)
 
 
 @router.post("/analyze")
@@ -247,8 +248,11 @@ def analyze(body: AnalyzeRequest) -> dict[str, Any]:
     return doc.to_dict()
 
 
-def create_app(store_url: str | None = None) -> FastAPI:
-    """The web application over the store at ``store_url`` (``None``: the default file)."""
+def create_app(store_url: str | None = None, *, token: str | None = None,
+               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """The web application over the store at ``store_url`` (``None``: the default file).
+    With ``token``, every request must carry it (see ``newsgraph.web.security``); request
+    bodies over ``max_body_bytes`` are refused with 413."""
     store = open_store(store_url)
 
     @asynccontextmanager
@@ -259,6 +263,9 @@ def create_app(store_url: str | None = None) -> FastAPI:
     app = FastAPI(title="newsgraph", version="1", lifespan=lifespan,
                   description="Who said what, and who did what to whom, when and where.")
     app.state.store = store
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    if token:
+        app.add_middleware(TokenMiddleware, token=token)  # outermost: checked first
     app.include_router(router)
     pages = _pages_router()
     if pages is not None:
