@@ -225,3 +225,14 @@ def test_hostile_search_finds_nothing_it_should_not(filled_url: str) -> None:
         assert client.get("/api/search", params={"q": "lied"}).json()["total"] >= 1
         assert client.get("/api/articles", params={"outlet": "x' OR '1'='1"}).json()[
             "total"] == 0
+
+
+def test_a_nul_character_is_a_400_not_a_server_error(filled_url: str) -> None:
+    with TestClient(create_app(filled_url)) as client:
+        reply = client.get("/api/events", params={"outlet": "Levante\x00Daily"})
+        assert reply.status_code == 400
+        assert "NUL" in reply.json()["detail"]
+        assert client.get("/api/articles/ruiz%00.txt").status_code == 400
+        reply = client.post("/api/actors/1/merge", json={"other": 2, "reason": "a\x00b"})
+        assert reply.status_code == 422
+        assert client.get("/api/counts").json()["actors"] == 2

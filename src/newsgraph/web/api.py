@@ -37,7 +37,12 @@ from newsgraph.store.views import (
     Source,
     TimelinePoint,
 )
-from newsgraph.web.security import MAX_BODY_BYTES, BodyLimitMiddleware, TokenMiddleware
+from newsgraph.web.security import (
+    MAX_BODY_BYTES,
+    BodyLimitMiddleware,
+    NulGuardMiddleware,
+    TokenMiddleware,
+)
 
 router = APIRouter(prefix="/api")
 
@@ -142,7 +147,7 @@ def actor(store: StoreDep, entity_id: EntityId, limit: Limit = 50) -> ActorDetai
 
 class MergeRequest(BaseModel):
     other: int = Field(ge=1, le=MAX_ID, description="the corpus actor merged into this one")
-    reason: str = Field("merged by hand", max_length=500)
+    reason: str = Field("merged by hand", max_length=500, pattern=r"^[^\x00]*$")
 
 
 @router.post("/actors/{entity_id}/merge")
@@ -264,6 +269,7 @@ def create_app(store_url: str | None = None, *, token: str | None = None,
                   description="Who said what, and who did what to whom, when and where.")
     app.state.store = store
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    app.add_middleware(NulGuardMiddleware)
     if token:
         app.add_middleware(TokenMiddleware, token=token)  # outermost: checked first
     app.include_router(router)

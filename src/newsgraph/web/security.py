@@ -119,6 +119,22 @@ class TokenMiddleware:
         return wrapped
 
 
+class NulGuardMiddleware:
+    """Refuse a path or query string holding a NUL character with 400: no store keeps one
+    (PostgreSQL rejects it in any text), so such a value is never meant."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = unquote(bytes(scope.get("query_string", b"")).decode("latin-1"))
+            if "\x00" in query or "\x00" in scope.get("path", ""):
+                await _reply(send, 400, "the request holds a NUL character")
+                return
+        await self.app(scope, receive, send)
+
+
 class BodyLimitMiddleware:
     """Refuse request bodies over ``max_bytes`` with 413, by their ``Content-Length`` before
     reading them, or, when streamed without one, as soon as they pass the bound."""
