@@ -26,9 +26,8 @@ from newsgraph.resources import path as resource_path
 
 #: Spaces of every width, made plain.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-#: Invisible characters with no meaning in news text (ZWJ/ZWNJ are kept: scripts need them).
-#: Zero-width characters, and control characters (as terminal escapes) other than line breaks,
-#: tabs and form feeds.
+#: Invisible characters with no meaning in news text (ZWJ/ZWNJ are kept: scripts need them),
+#: and control characters other than tabs and line ends (terminal escapes must not get through).
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 # --- line patterns ----------------------------------------------------------------------------

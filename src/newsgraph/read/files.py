@@ -167,6 +167,7 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
 
 
 def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8, read as cp1252."""
     assert isinstance(exc, UnicodeDecodeError)
     return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
 
@@ -175,10 +176,10 @@ codecs.register_error("newsgraph-cp1252", _cp1252_bytes)
 
 
 def _mostly_utf8(data: bytes) -> str | None:
-    """``data`` decoded as UTF-8 with its stray bytes read as cp1252, when it is mostly UTF-8
-    (a valid multi-byte character for every four invalid bytes, at least: text in one other
-    encoding hardly ever holds any), as in a UTF-8 page with a pasted
-    cp1252 fragment; None otherwise, so a wholly other encoding is detected instead."""
+    """``data`` decoded as UTF-8 with its stray bytes read as cp1252, when it is mostly UTF-8,
+    as in a UTF-8 page with a pasted cp1252 fragment: at least one valid multi-byte character
+    for every four invalid bytes (text wholly in another encoding hardly ever holds any).
+    None otherwise, so that the encoding of the whole is detected instead."""
     lenient = data.decode("utf-8", errors="surrogateescape")
     invalid = sum(1 for c in lenient if "\udc80" <= c <= "\udcff")
     multibyte = sum(1 for c in lenient if c > "\x7f") - invalid
