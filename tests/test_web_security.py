@@ -236,3 +236,30 @@ def test_a_nul_character_is_a_400_not_a_server_error(filled_url: str) -> None:
         reply = client.post("/api/actors/1/merge", json={"other": 2, "reason": "a\x00b"})
         assert reply.status_code == 422
         assert client.get("/api/counts").json()["actors"] == 2
+
+
+@pytest.mark.parametrize("body", [
+    b'{"text": "\\ud800 Mayor Ana Ruiz said so."}',
+    b'{"text": "Mayor Ana Ruiz said so.", "title": "\\udfff"}',
+    b'{"text": "Mayor\\u0000 Ana Ruiz said so."}',
+    b'{"text": "Mayor Ana Ruiz said so.", "published": "\\u0000"}',
+    b'{"text": ["not", "text"]}',
+    b'{"text": "unterminated',
+    b"\xff\xfe not UTF-8",
+])
+def test_analyze_refuses_text_that_is_not_valid_unicode_with_a_422(
+    sqlite_url: str, body: bytes
+) -> None:
+    with TestClient(create_app(sqlite_url), raise_server_exceptions=False) as client:
+        reply = client.post("/api/analyze", content=body,
+                            headers={"content-type": "application/json"})
+        assert reply.status_code == 422, reply.text
+        assert reply.json()["detail"]
+
+
+def test_a_merge_reason_with_a_lone_surrogate_is_a_422(filled_url: str) -> None:
+    with TestClient(create_app(filled_url), raise_server_exceptions=False) as client:
+        reply = client.post("/api/actors/1/merge", content=b'{"other": 2, "reason": "\\ud83d"}',
+                            headers={"content-type": "application/json"})
+        assert reply.status_code == 422
+        assert client.get("/api/counts").json()["actors"] == 2

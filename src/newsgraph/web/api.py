@@ -16,7 +16,8 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
-from pydantic import BaseModel, Field
+from fastapi.exceptions import RequestValidationError
+from pydantic import AfterValidator, BaseModel, Field
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import EVENT_TYPES
@@ -42,9 +43,14 @@ from newsgraph.web.security import (
     BodyLimitMiddleware,
     NulGuardMiddleware,
     TokenMiddleware,
+    unicode_text,
+    validation_error,
 )
 
 router = APIRouter(prefix="/api")
+
+#: Text in a request body: lone surrogates and NUL characters are refused with 422.
+BodyText = Annotated[str, AfterValidator(unicode_text)]
 
 ISO_DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -147,7 +153,7 @@ def actor(store: StoreDep, entity_id: EntityId, limit: Limit = 50) -> ActorDetai
 
 class MergeRequest(BaseModel):
     other: int = Field(ge=1, le=MAX_ID, description="the corpus actor merged into this one")
-    reason: str = Field("merged by hand", max_length=500, pattern=r"^[^\x00]*$")
+    reason: BodyText = Field("merged by hand", max_length=500)
 
 
 @router.post("/actors/{entity_id}/merge")
@@ -228,12 +234,14 @@ def network(store: StoreDep, f: FiltersDep,
 
 
 class AnalyzeRequest(BaseModel):
-    text: str = Field(min_length=1, description="the article body (at most 1,000,000 characters)")
-    published: str | None = Field(None, description="ISO 8601; anchors relative dates")
-    title: str | None = Field(None, max_length=2000)
-    outlet: str | None = Field(None, max_length=500)
-    url: str | None = Field(None, max_length=2000, description="metadata only: never fetched")
-    language: str | None = Field(None, max_length=35)
+    text: BodyText = Field(min_length=1, description="the article body (at most 1,000,000 "
+                                                     "characters)")
+    published: BodyText | None = Field(None, max_length=100,
+                                       description="ISO 8601; anchors relative dates")
+    title: BodyText | None = Field(None, max_length=2000)
+    outlet: BodyText | None = Field(None, max_length=500)
+    url: BodyText | None = Field(None, max_length=2000, description="metadata only: never fetched")
+    language: BodyText | None = Field(None, max_length=35)
 
 
 @router.post("/analyze")
@@ -268,6 +276,7 @@ def create_app(store_url: str | None = None, *, token: str | None = None,
     app = FastAPI(title="newsgraph", version="1", lifespan=lifespan,
                   description="Who said what, and who did what to whom, when and where.")
     app.state.store = store
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
     app.add_middleware(NulGuardMiddleware)
     if token:

@@ -16,7 +16,11 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote
 
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
 
 TOKEN_ENV = "NEWSGRAPH_API_TOKEN"
 TOKEN_COOKIE = "newsgraph_token"
@@ -27,6 +31,24 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def unicode_text(value: str) -> str:
+    """``value`` if it is text a store can keep and a reply can encode: no lone surrogate (JSON
+    may carry ``"\\ud800"``), no NUL. A pydantic validator; its error is a 422."""
+    if any("\ud800" <= c <= "\udfff" for c in value):
+        raise ValueError("holds a lone surrogate: not valid Unicode text")
+    if "\x00" in value:
+        raise ValueError("holds a NUL character")
+    return value
+
+
+async def validation_error(_: Request, exc: Exception) -> Response:
+    """FastAPI's 422 reply, written as ASCII JSON: it quotes the input, which may hold lone
+    surrogates that cannot be encoded as UTF-8 (the default reply would then fail with 500)."""
+    assert isinstance(exc, RequestValidationError)
+    body = json.dumps({"detail": jsonable_encoder(exc.errors())}, ensure_ascii=True)
+    return Response(body, status_code=422, media_type="application/json")
 
 
 class InsecureBindError(ValueError):
