@@ -1,8 +1,10 @@
-"""What guards the web surface: an API token off loopback, and a bound on request bodies.
+"""What guards the web surface: an API token off loopback, a bound on request bodies, NUL
+characters and lone surrogates refused (400/422, never a 500 from the store or the reply).
 
-Both guards are plain ASGI middleware, added by ``create_app``. newsgraph never fetches a URL
-given by a user: ``url`` fields (``POST /api/analyze``, stored articles) are metadata that is
-shown, never requested, so there is no server-side fetching to switch on or to restrict.
+The guards are plain ASGI middleware and a validator, added by ``create_app``. newsgraph never
+fetches a URL given by a user: ``url`` fields (``POST /api/analyze``, stored articles) are
+metadata that is shown, never requested, so there is no server-side fetching to switch on or
+to restrict.
 """
 
 from __future__ import annotations
