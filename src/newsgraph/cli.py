@@ -146,16 +146,25 @@ def serve(
     db: Db = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        envvar="NEWSGRAPH_API_TOKEN", show_envvar=True,
+        help="API token every request must carry (required off localhost).")] = None,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI page at /docs) over a store."""
     import uvicorn
 
     from newsgraph.web.api import create_app
+    from newsgraph.web.security import InsecureBindError, required_token
 
+    try:
+        token = required_token(host, token)
+    except InsecureBindError as exc:
+        typer.echo(f"newsgraph: error: {exc}", err=True)
+        raise typer.Exit(2) from None
     store = _open_existing_store(db)
     store.close()
     typer.echo(f"newsgraph: serving {store.url} at http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(store.url), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(store.url, token=token), host=host, port=port, log_level="warning")
 
 
 Workers = Annotated[

@@ -26,8 +26,9 @@ from newsgraph.resources import path as resource_path
 
 #: Spaces of every width, made plain.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-#: Invisible characters with no meaning in news text (ZWJ/ZWNJ are kept: scripts need them).
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+#: Invisible characters with no meaning in news text (ZWJ/ZWNJ are kept: scripts need them),
+#: and control characters other than tabs and line ends (terminal escapes must not get through).
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 # --- line patterns ----------------------------------------------------------------------------
 
@@ -94,8 +95,11 @@ _RELATED_HEAD = re.compile(
     re.IGNORECASE,
 )
 _RELATED_INLINE = re.compile(r"^(?:read\s+(?:more|also|next)|related|see\s+also)\s*:\s*\S", re.I)
-_TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+#: A sentence end (Latin, CJK, Arabic, Devanagari), then closing quotes, brackets or bidi marks.
+_TERMINAL = re.compile(r"""[.!?…:;。！？؟۔।]["'”’»)\]\u200e\u200f\u202a-\u202e\u2066-\u2069]*$""")
+_BIDI_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+#: A word; a CJK ideograph or kana counts as one (those scripts put no spaces between words).
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]|\w+(?:[-'’]\w+)*")
 
 # --- look-alike letters ---------------------------------------------------------------------
 
@@ -169,7 +173,7 @@ def normalize(raw: str) -> tuple[str, list[Removed]]:
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
     text = _ODD_SPACES.sub(" ", text)
     removed = [
-        Removed(f"{unicodedata.name(ch)} x{n}", "invisible")
+        Removed(f"{unicodedata.name(ch, f'U+{ord(ch):04X}')} x{n}", "invisible")
         for ch, n in sorted(Counter(_INVISIBLE.findall(text)).items())
     ]
     return _INVISIBLE.sub("", text), removed
@@ -248,7 +252,7 @@ def is_subhead(line: str) -> bool:
     n = _words(line)
     return (
         1 <= n <= 10
-        and not re.search(r"[.,;:]$", line)
+        and not re.search(r"[.,;:。，؛،]$", line.rstrip(_BIDI_MARKS))
         and not _URL.search(line)
         and not re.match(r"[-–—•*·▪]|\d+[.)]\s", line)  # a list item, not a heading
     )

@@ -73,6 +73,7 @@ def iso_date(value: object) -> str | None:
             return date.fromisoformat(text).isoformat()
         return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
     except ValueError:
-        pass
+        if re.match(r"\d{4}-\d{1,2}-\d{1,2}\b", text):
+            return None  # ISO-shaped but impossible ("2022-02-31", "2022-13-01"): no date
     parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.isoformat() if parsed else None

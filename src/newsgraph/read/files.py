@@ -146,6 +146,10 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        log.warning("%s: mixed encodings; bytes that are not UTF-8 decoded as cp1252", source)
+        return mixed
     if declared:
         try:
             return data.decode(_WHATWG_ALIASES.get(declared.lower(), declared))
@@ -160,6 +164,28 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
         raise EncodingError(source, f"not UTF-8 and not valid {best.encoding}") from None
     log.warning("%s: not UTF-8; decoded as %s", source, best.encoding)
     return text
+
+
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8, read as cp1252."""
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("newsgraph-cp1252", _cp1252_bytes)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` decoded as UTF-8 with its stray bytes read as cp1252, when it is mostly UTF-8,
+    as in a UTF-8 page with a pasted cp1252 fragment: at least one valid multi-byte character
+    for every four invalid bytes (text wholly in another encoding hardly ever holds any).
+    None otherwise, so that the encoding of the whole is detected instead."""
+    lenient = data.decode("utf-8", errors="surrogateescape")
+    invalid = sum(1 for c in lenient if "\udc80" <= c <= "\udcff")
+    multibyte = sum(1 for c in lenient if c > "\x7f") - invalid
+    if multibyte == 0 or multibyte * 4 < invalid:
+        return None
+    return data.decode("utf-8", errors="newsgraph-cp1252")
 
 
 def declared_charset(html: bytes) -> str | None:

@@ -16,7 +16,8 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
-from pydantic import BaseModel, Field
+from fastapi.exceptions import RequestValidationError
+from pydantic import AfterValidator, BaseModel, Field
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import EVENT_TYPES
@@ -37,8 +38,19 @@ from newsgraph.store.views import (
     Source,
     TimelinePoint,
 )
+from newsgraph.web.security import (
+    MAX_BODY_BYTES,
+    BodyLimitMiddleware,
+    NulGuardMiddleware,
+    TokenMiddleware,
+    unicode_text,
+    validation_error,
+)
 
 router = APIRouter(prefix="/api")
+
+#: Text in a request body: lone surrogates and NUL characters are refused with 422.
+BodyText = Annotated[str, AfterValidator(unicode_text)]
 
 ISO_DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -141,7 +153,7 @@ def actor(store: StoreDep, entity_id: EntityId, limit: Limit = 50) -> ActorDetai
 
 class MergeRequest(BaseModel):
     other: int = Field(ge=1, le=MAX_ID, description="the corpus actor merged into this one")
-    reason: str = Field("merged by hand", max_length=500)
+    reason: BodyText = Field("merged by hand", max_length=500)
 
 
 @router.post("/actors/{entity_id}/merge")
@@ -222,12 +234,14 @@ def network(store: StoreDep, f: FiltersDep,
 
 
 class AnalyzeRequest(BaseModel):
-    text: str = Field(min_length=1, description="the article body")
-    published: str | None = Field(None, description="ISO 8601; anchors relative dates")
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    language: str | None = None
+    text: BodyText = Field(min_length=1, description="the article body (at most 1,000,000 "
+                                                     "characters)")
+    published: BodyText | None = Field(None, max_length=100,
+                                       description="ISO 8601; anchors relative dates")
+    title: BodyText | None = Field(None, max_length=2000)
+    outlet: BodyText | None = Field(None, max_length=500)
+    url: BodyText | None = Field(None, max_length=2000, description="metadata only: never fetched")
+    language: BodyText | None = Field(None, max_length=35)
 
 
 @router.post("/analyze")
@@ -247,8 +261,11 @@ def analyze(body: AnalyzeRequest) -> dict[str, Any]:
     return doc.to_dict()
 
 
-def create_app(store_url: str | None = None) -> FastAPI:
-    """The web application over the store at ``store_url`` (``None``: the default file)."""
+def create_app(store_url: str | None = None, *, token: str | None = None,
+               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """The web application over the store at ``store_url`` (``None``: the default file).
+    With ``token``, every request must carry it (see ``newsgraph.web.security``); request
+    bodies over ``max_body_bytes`` are refused with 413."""
     store = open_store(store_url)
 
     @asynccontextmanager
@@ -259,6 +276,11 @@ def create_app(store_url: str | None = None) -> FastAPI:
     app = FastAPI(title="newsgraph", version="1", lifespan=lifespan,
                   description="Who said what, and who did what to whom, when and where.")
     app.state.store = store
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    app.add_middleware(NulGuardMiddleware)
+    if token:
+        app.add_middleware(TokenMiddleware, token=token)  # outermost: checked first
     app.include_router(router)
     pages = _pages_router()
     if pages is not None:
