@@ -28,19 +28,20 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsgraph" / "resources" / "actor_lexicon.json"
 DEFAULT_SRC = ROOT.parent / "shared" / "data" / "petrarch2-dictionaries"
 
-#: CAMEO agent/sector codes -> newsgraph's sectors (None: not a sector we record).
+#: CAMEO agent/sector codes -> newsgraph's sectors (None: not a sector we record). POL is
+#: police and security (schema 1), not politics: parties have no sector of their own.
 CAMEO_SECTORS: dict[str, str | None] = {
     "GOV": "GOV",
     "MIL": "MIL",
-    "COP": "MIL",
-    "SPY": "GOV",
+    "COP": "POL",
+    "SPY": "POL",
     "REB": "REB",
     "UAF": "REB",
     "INS": "REB",
     "OPP": "OPP",
-    "PTY": "POL",
-    "RAD": "POL",
-    "MOD": "POL",
+    "PTY": None,  # parties: OPP where the text says so (extract/actors.py), else no sector
+    "RAD": None,
+    "MOD": None,
     "JUD": "JUD",
     "LEG": "LEG",
     "MED": "MED",
@@ -78,9 +79,9 @@ AGENT_OVERRIDES: dict[str, str | None] = {
     "official": None,
     "consultant": "BUS",
     "chief executive": "BUS",
-    "nominee": "POL",
-    "candidate": "POL",
-    "campaign": "POL",
+    "nominee": None,
+    "candidate": None,
+    "campaign": None,
     "regulator": "GOV",
     "commission": "GOV",
     "community": "CVL",
@@ -94,7 +95,7 @@ AGENT_OVERRIDES: dict[str, str | None] = {
     "channel": "MED",
     "leader": "GOV",
     "union leader": "CVL",
-    "party leader": "POL",
+    "party leader": None,
     "opposition leader": "OPP",
     "executive": "BUS",
     "ceo": "BUS",
@@ -129,7 +130,12 @@ AGENT_OVERRIDES: dict[str, str | None] = {
     "force": "MIL",
     "security force": "MIL",
     "armed force": "MIL",
-    "party": "POL",
+    "party": None,
+    "police": "POL",
+    "police force": "POL",
+    "policeman": "POL",
+    "police officer": "POL",
+    "security service": "POL",
     "opposition": "OPP",
     "court": "JUD",
     "judge": "JUD",

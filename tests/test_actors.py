@@ -231,7 +231,8 @@ def test_possessor_run_into_a_name_is_split(pipeline: Language) -> None:
         pipeline, "The Green Party's Jill Stein said on Monday that she would stay in the race."
     )
     stein = named(actors, "Jill Stein")
-    assert stein.kind == "PERSON" and stein.sector == "POL"
+    assert stein.kind == "PERSON"
+    assert stein.sector is None  # POL is police: a party gives no sector unless it is opposition
     assert named(actors, "Green Party").kind == "ORG"
     assert "she" in mention_texts(stein)
 
@@ -291,7 +292,7 @@ def test_acronym_after_a_name_spacy_cut_short(pipeline: Language) -> None:
     [
         ("Opposition leader Ilya Petrov called for a boycott.", "Ilya Petrov", "OPP"),
         ("Union leader Aliya Nurova said the strike would go on.", "Aliya Nurova", "CVL"),
-        ("Party spokesman Tom Reed declined to comment.", "Tom Reed", "POL"),
+        ("Police spokesman Ivan Sokolov said two men were held.", "Ivan Sokolov", "POL"),
     ],
 )
 def test_generic_title_takes_its_modifiers_sector(
@@ -316,12 +317,24 @@ def test_relative_pronoun_is_a_mention_of_its_antecedent(pipeline: Language) -> 
     assert "who" in mention_texts(tokayev)
 
 
-def test_party_members_are_a_political_group(pipeline: Language) -> None:
+def test_party_members_are_a_group_without_a_sector(pipeline: Language) -> None:
     actors = actors_of(
         pipeline, "Republicans blocked the bill on Tuesday, and Democrats walked out."
     )
     republicans = named(actors, "Republicans")
-    assert (republicans.kind, republicans.sector) == ("GROUP", "POL")
+    assert (republicans.kind, republicans.sector) == ("GROUP", None)
+
+
+def test_party_the_text_calls_banned_is_opposition_and_so_is_its_leader(
+    pipeline: Language,
+) -> None:
+    actors = actors_of(
+        pipeline,
+        "Exiled banker Ivan Orlov leads the People's Choice (PC) party, banned at home. "
+        "The ruling Unity party won the vote.",
+    )
+    assert named(actors, "Ivan Orlov").sector == "OPP"
+    assert named(actors, "People's Choice").sector == "OPP"
 
 
 def test_untagged_speaker_name(pipeline: Language) -> None:

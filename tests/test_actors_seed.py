@@ -18,7 +18,7 @@ SEED = SHARED / "samples" / "kazakhstan-2022-01-08.txt"
 EXPECTED: list[tuple[str, str, str | None, str | None, str | None]] = [
     # name, kind, country, sector, a role it must have
     ("Kassym-Jomart Tokayev", "PERSON", "KAZ", "GOV", "President"),
-    ("Mukhtar Ablyazov", "PERSON", "KAZ", "POL", "former Kazakh energy minister"),
+    ("Mukhtar Ablyazov", "PERSON", "KAZ", "OPP", "former Kazakh energy minister"),
     ("Nursultan Nazarbayev", "PERSON", "KAZ", "GOV", "former Kazakh president"),
     ("Vladimir Putin", "PERSON", "RUS", "GOV", "President"),
     ("Ned Price", "PERSON", "USA", "GOV", "spokesperson"),
@@ -30,9 +30,9 @@ EXPECTED: list[tuple[str, str, str | None, str | None, str | None]] = [
     ("Canadian Broadcasting Corporation", "ORG", "CAN", "MED", None),
     ("Collective Security Treaty Organization", "ORG", None, "IGO", None),
     ("BTA Bank", "ORG", "KAZ", "BUS", None),
-    ("Democratic Choice of Kazakhstan", "ORG", "KAZ", "POL", None),
+    ("Democratic Choice of Kazakhstan", "ORG", "KAZ", "OPP", None),
     ("PRISM", "ORG", "GBR", None, None),
-    ("Democratic Party", "ORG", "KAZ", "POL", None),
+    ("Democratic Party", "ORG", "KAZ", "OPP", None),
     ("US State Department", "ORG", "USA", "GOV", None),
     ("Kazakhstan", "GPE", "KAZ", "GOV", None),
     ("Russia", "GPE", "RUS", "GOV", None),

@@ -56,8 +56,9 @@ _DONE_TO_PREPS = frozenset({"by", "from", "to", "against", "with", "toward", "to
 _STATE_NOUNS = frozenset({"country", "nation", "state", "power"})
 _NON_ACTOR_NOUNS = frozenset({"people", "member", "figure", "state"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
-_PARTY_MEMBERS = {"republicans": "POL", "democrats": "POL", "conservatives": "POL",
-                  "liberals": "POL", "socialists": "POL", "communists": "POL"}  # fmt: skip
+#: Words near a party that make it (and those who lead it) opposition.
+_OPPOSITION_WORDS = frozenset({"opposition", "banned", "unregistered", "outlawed", "exiled",
+                               "dissident", "proscribed", "illegal"})  # fmt: skip
 _NOT_IN_ROLE = frozenset({"det", "poss", "case"})
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "found", "run"})
 _QUOTE_OPEN = '“‘«"'
@@ -476,12 +477,13 @@ def _done_to(root: Token) -> bool:
 
 def _complete(doc: Doc, e: Entity) -> None:
     """Country and sector from names, the dictionaries and affiliations, where still unknown."""
+    party = e.kind == "ORG" and (
+        any(n.lower().endswith(" party") for n in e.names) or _called_party(doc, e)
+    )
     for name in e.names:
         country, sector = named_info(name)
         e.country = e.country or country
-        if name.lower().endswith(" party"):
-            sector = "POL"
-        if e.kind != "PERSON":  # a namesake's sector in the dictionaries would mislead
+        if e.kind != "PERSON" and not party:  # a namesake's sector in the dictionaries misleads
             e.sector = sector or e.sector
     if e.kind == "PERSON":
         _person_sector(e)
@@ -490,9 +492,6 @@ def _complete(doc: Doc, e: Entity) -> None:
         e.sector = e.sector or ("GOV" if e.country else None)
     if e.kind == "GROUP" and e.names:
         e.country = e.country or next(filter(None, map(demonym_of, e.names)), None)
-        e.sector = e.sector or next(
-            filter(None, map(_PARTY_MEMBERS.get, map(str.lower, e.names))), None
-        )
         e.sector = e.sector or ("CVL" if e.country else None)
     if e.kind == "ORG" and e.names:
         e.country = e.country or _org_country(e.names)
@@ -502,9 +501,32 @@ def _complete(doc: Doc, e: Entity) -> None:
         heads = [n.split(" of ")[0] for n in e.names]  # "University of Armenia": University
         e.sector = e.sector or next(filter(None, map(agent_sector, heads)), None)
     e.sector = e.sector or next(iter(e.hints), None)
+    if party:  # whatever its words suggest ("Green": NGO), a party is OPP or nothing
+        e.sector = _party_sector(doc, e)
     for org in e.affiliations:
         if e.kind == "PERSON" or org.country:
             e.country = e.country or org.country
+
+
+def _called_party(doc: Doc, e: Entity) -> bool:
+    """A name followed by "party", brackets between: "the Democratic Choice (QDT) party"."""
+    for _start, end in e.spans:
+        for t in doc[end : end + 4]:
+            if t.lower_ == "party":
+                return True
+            if not (t.is_punct or t.pos_ == "PROPN"):
+                break
+    return False
+
+
+def _party_sector(doc: Doc, e: Entity) -> str | None:
+    """OPP for a party the text calls opposition, banned, unregistered...; else no sector
+    (POL is police and security, and a governing party's sector is not ours to guess)."""
+    for start, end in e.spans:
+        sent = doc[start].sent
+        if any(t.lower_ in _OPPOSITION_WORDS for t in sent):
+            return "OPP"
+    return None
 
 
 def _person_sector(e: Entity) -> None:
