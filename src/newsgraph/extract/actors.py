@@ -522,11 +522,8 @@ def _called_party(doc: Doc, e: Entity) -> bool:
 def _party_sector(doc: Doc, e: Entity) -> str | None:
     """OPP for a party the text calls opposition, banned, unregistered...; else no sector
     (POL is police and security, and a governing party's sector is not ours to guess)."""
-    for start, end in e.spans:
-        sent = doc[start].sent
-        if any(t.lower_ in _OPPOSITION_WORDS for t in sent):
-            return "OPP"
-    return None
+    sentences = {doc[start].sent for start, _end in e.spans}
+    return "OPP" if any(t.lower_ in _OPPOSITION_WORDS for s in sentences for t in s) else None
 
 
 def _person_sector(e: Entity) -> None:
