@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import jsonschema
+import pytest
 
 import newsgraph
 
@@ -31,3 +32,23 @@ def test_api_non_english_article_is_recorded_without_extraction() -> None:
     )
     assert doc.article.language == "fr"
     assert doc.actors == () and doc.quotes == () and doc.events == ()
+
+
+def test_api_article_over_the_length_limit_is_recorded_and_the_batch_goes_on(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    settings = newsgraph.Settings(max_chars=200)
+    long_text = "The minister said the talks in Geneva would resume on Monday. " * 10
+    short_text = "The minister said the talks in Geneva would resume on Monday."
+    docs = list(
+        newsgraph.analyze_articles(
+            [
+                newsgraph.Article(text=long_text, source="long.txt"),
+                newsgraph.Article(text=short_text),
+            ],
+            settings,
+        )
+    )
+    assert docs[0].actors == () and docs[0].article.text == long_text
+    assert "long.txt" in caplog.text and "over the limit of 200" in caplog.text
+    assert [q.cue.text for q in docs[1].quotes if q.cue] == ["said"]  # the next one is analysed

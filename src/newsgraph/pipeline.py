@@ -30,12 +30,11 @@ def analyze_articles(
     for article in articles:
         if article.language is None:
             article = replace(article, language=detect_language(article.text))
-        if not _extractable(article):
-            log.warning(
-                "%s: language %r is not supported; article recorded, extraction skipped",
-                article.source or article.id,
-                article.language,
-            )
+        if article.language not in SUPPORTED_LANGUAGES:
+            _skip(article, f"language {article.language!r} is not supported")
+        elif len(article.text) > settings.max_chars:
+            _skip(article, f"{len(article.text):,} characters, over the limit of "
+                           f"{settings.max_chars:,}")
         pending.append(article)
         if len(pending) >= settings.batch_size:
             yield from _flush_in_order(pending, nlp, settings)
@@ -44,13 +43,17 @@ def analyze_articles(
         yield from _flush_in_order(pending, nlp, settings)
 
 
+def _skip(article: Article, why: str) -> None:
+    log.warning("%s: %s; article recorded, extraction skipped", article.source or article.id, why)
+
+
 def _flush_in_order(
     pending: list[Article], nlp: Language, settings: Settings
 ) -> Iterator[Document]:
-    docs = (_make_doc(nlp, a) for a in pending if _extractable(a))
+    docs = (_make_doc(nlp, a) for a in pending if _extractable(a, settings))
     parsed = nlp.pipe(docs, batch_size=settings.batch_size)
     for article in pending:
-        extractable = _extractable(article)
+        extractable = _extractable(article, settings)
         yield _document(article, next(parsed)) if extractable else Document(article=article)
 
 
@@ -60,8 +63,12 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def _extractable(article: Article) -> bool:
-    return article.language in SUPPORTED_LANGUAGES and bool(article.text.strip())
+def _extractable(article: Article, settings: Settings) -> bool:
+    return (
+        article.language in SUPPORTED_LANGUAGES
+        and bool(article.text.strip())
+        and len(article.text) <= settings.max_chars
+    )
 
 
 def _document(article: Article, doc: Doc) -> Document:
