@@ -308,3 +308,16 @@ def test_statement_events_from_what_a_quote_says(
 )
 def test_statements_that_are_not_charges_demands_or_refusals(text: str, type_: str) -> None:
     assert not [e for e in _doc(text).events if e.type == type_ and e.quote is not None]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The students were marching through the square when the police opened fire.", "students"),
+        ("The miners had gathered at the gate as the troops opened fire.", "miners"),
+        ("The police opened fire when they arrived.", None),
+    ],
+)
+def test_attack_with_no_object_hits_the_group_it_found_there(text: str, target: str | None) -> None:
+    doc = _doc(text)
+    assert _name(doc, _event(doc, "ASSAULT").target) == target

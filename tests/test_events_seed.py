@@ -66,6 +66,7 @@ def test_us_questions_the_deployment(doc: Document) -> None:
 def test_soldiers_open_fire_in_almaty_the_previous_day(doc: Document) -> None:
     e = _find(doc, {"ASSAULT"}, "opened fire")
     assert _name(doc, e.source) == "soldiers"
+    assert _name(doc, e.target) == "protesters"
     assert (e.date, e.date_precision) == ("2022-01-06", "day")
     assert e.place is not None and e.place.name == "Almaty" and e.place.country == "KAZ"
 

@@ -8,7 +8,7 @@ modality, date (``dates``), place (``places``) and, for statements, the quote th
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from spacy.language import Language
@@ -105,6 +105,7 @@ _RETREAT_WORDS = frozenset(
     ]
 )
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_WHEN = frozenset({"when", "as", "while"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ def find_events(
     said = _statements(doc, index, actors, quotes or (), found)
     retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
     found = [f for f in found if f.candidate.trigger.i not in retyped] + said
+    found = [_with_victims(doc, index, actors, f) for f in found]
     if not found:
         return []
     dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, parse_published(published))))
@@ -269,6 +271,29 @@ def _statements(
             )
         )
     return out
+
+
+def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _Found) -> _Found:
+    """An attack told with no object, in a "when" clause, hits the group the sentence placed
+    there before it: "200 protesters were in the square when soldiers opened fire"."""
+    if f.type != "ASSAULT" or f.target is not None:
+        return f
+    trig = f.candidate.trigger
+    sent = index.of(trig.i)
+    when = next(
+        (t for t in reversed(doc[sent.start : trig.i]) if t.lower_ in _WHEN and t.dep_ != "prep"),
+        None,
+    )
+    if when is None:
+        return f
+    groups = {a.id for a in actors if a.kind == "GROUP"} - {f.source}
+    before = [
+        aid
+        for span, aid in _mentions(doc, actors)
+        if sent.start <= span.start and span.end <= when.i
+    ]
+    victim = next((aid for aid in reversed(before) if aid in groups), None)
+    return replace(f, target=victim) if victim else f
 
 
 def _speaker_span(doc: Doc, quote: Quote, sent: Span) -> Span | None:
