@@ -1,7 +1,8 @@
 """``newsgraph_events``: who did what to whom, when and where, as PLOVER events.
 
 For every sentence, candidate events are read between the actor mentions there
-(``event_features.candidates``), typed by the shipped classifier, and given their negation,
+(``event_features.candidates``), typed by the shipped classifier; statements no actor pair
+tells are read from what the quotes say (``statement_events``). Each is given its negation,
 modality, date (``dates``), place (``places``) and, for statements, the quote they were made in.
 """
 
