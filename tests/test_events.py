@@ -257,3 +257,67 @@ def test_conjoined_subjects_keep_their_order() -> None:
     doc = _doc("Canada and Costa Rica agreed to start talks on a trade deal.")
     e = _event(doc, "AGREE")
     assert (_name(doc, e.source), _name(doc, e.target)) == ("Canada", "Costa Rica")
+
+
+STATEMENT_CASES = [
+    (
+        'The interior minister said the riots had been organised by "terrorists".',
+        "ACCUSE",
+        "interior minister",
+        None,
+    ),
+    (
+        'The seizure of the island by Ruritania amounted to an "occupation", the governor said.',
+        "ACCUSE",
+        "governor",
+        "Ruritania",
+    ),
+    (
+        '"I am urging workers to stop work and fill the squares," the union leader said.',
+        "REQUEST",
+        "union leader",
+        None,
+    ),
+    (
+        'The general said: "What kind of talks can you hold with murderers?"',
+        "REJECT",
+        "general",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, type_, source, target", STATEMENT_CASES)
+def test_statement_events_from_what_a_quote_says(
+    text: str, type_: str, source: str, target: str | None
+) -> None:
+    doc = _doc(text)
+    said = [e for e in doc.events if e.type == type_ and e.quote is not None]
+    assert said, f"no {type_} from a quote in {[(e.type, e.span.text) for e in doc.events]}"
+    assert _name(doc, said[0].source) == source
+    assert _name(doc, said[0].target) == target
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ('"We are not terrorists," the students said.', "ACCUSE"),
+        ('The mayor said: "The negotiations will resume on Monday."', "REJECT"),
+        ('"They urged us to stay at home," the residents said.', "REQUEST"),
+    ],
+)
+def test_statements_that_are_not_charges_demands_or_refusals(text: str, type_: str) -> None:
+    assert not [e for e in _doc(text).events if e.type == type_ and e.quote is not None]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The students were marching through the square when the police opened fire.", "students"),
+        ("The miners had gathered at the gate as the troops opened fire.", "miners"),
+        ("The police opened fire when they arrived.", None),
+    ],
+)
+def test_attack_with_no_object_hits_the_group_it_found_there(text: str, target: str | None) -> None:
+    doc = _doc(text)
+    assert _name(doc, _event(doc, "ASSAULT").target) == target

@@ -1,14 +1,15 @@
 """``newsgraph_events``: who did what to whom, when and where, as PLOVER events.
 
 For every sentence, candidate events are read between the actor mentions there
-(``event_features.candidates``), typed by the shipped classifier, and given their negation,
+(``event_features.candidates``), typed by the shipped classifier; statements no actor pair
+tells are read from what the quotes say (``statement_events``). Each is given its negation,
 modality, date (``dates``), place (``places``) and, for statements, the quote they were made in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from spacy.language import Language
@@ -28,6 +29,7 @@ from newsgraph.extract.event_model import EventModel, event_model
 from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
+from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_events
 from newsgraph.model import Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
@@ -104,6 +106,7 @@ _RETREAT_WORDS = frozenset(
     ]
 )
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_WHEN = frozenset({"when", "as", "while"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,10 @@ def find_events(
     lexicon = lexicon or cameo_lexicon()
     index = SentenceIndex(doc)
     found = _typed(doc, index, actors, model, lexicon, threshold)
+    said = _statements(doc, index, actors, quotes or (), found)
+    retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
+    found = [f for f in found if f.candidate.trigger.i not in retyped] + said
+    found = [_with_victims(doc, index, actors, f) for f in found]
     if not found:
         return []
     dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, parse_published(published))))
@@ -220,6 +227,82 @@ def _typed(
                 nominal=True,
             )
     return list(best.values())
+
+
+def _statements(
+    doc: Doc,
+    index: SentenceIndex,
+    actors: Sequence[Actor],
+    quotes: Sequence[Quote],
+    found: list[_Found],
+) -> list[_Found]:
+    """Statement events read from quote content (``statement_events``) that no typed event of
+    the same type and speaker in the same sentence already tells."""
+    if not quotes:
+        return []
+    mentions = _mentions(doc, actors)
+    have = {(index.number(f.candidate.trigger.i), f.type, f.source) for f in found}
+    taken = {f.candidate.trigger.i for f in found if not f.nominal}
+    out = []
+    for st in statement_events(doc, quotes):
+        q, n = st.quote, index.number(st.trigger.i)
+        if (n, st.type, q.speaker) in have or st.trigger.i in taken:
+            continue
+        have.add((n, st.type, q.speaker))
+        sent = index.of(st.trigger.i)
+        source = _speaker_span(doc, q, sent)
+        target = next(
+            (
+                (span, aid)
+                for span, aid in mentions
+                if aid != q.speaker
+                and span.root.pos_ != "PRON"  # named, not resolved: coreference errs here
+                and sent.start <= span.start < sent.end
+                and q.span.start <= span.start_char < q.span.end
+            ),
+            None,
+        )
+        out.append(
+            _Found(
+                Candidate(st.trigger, source, target[0] if target else None),
+                q.speaker,
+                target[1] if target else None,
+                st.type,
+                STATEMENT_CONFIDENCE,
+            )
+        )
+    return out
+
+
+def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _Found) -> _Found:
+    """An attack told with no object, in a "when" clause, hits the group the sentence placed
+    there before it: "200 protesters were in the square when soldiers opened fire"."""
+    if f.type != "ASSAULT" or f.target is not None:
+        return f
+    trig = f.candidate.trigger
+    sent = index.of(trig.i)
+    when = next(
+        (t for t in reversed(doc[sent.start : trig.i]) if t.lower_ in _WHEN and t.dep_ != "prep"),
+        None,
+    )
+    if when is None:
+        return f
+    groups = {a.id for a in actors if a.kind == "GROUP"} - {f.source}
+    before = [
+        aid
+        for span, aid in _mentions(doc, actors)
+        if sent.start <= span.start and span.end <= when.i
+    ]
+    victim = next((aid for aid in reversed(before) if aid in groups), None)
+    return replace(f, target=victim) if victim else f
+
+
+def _speaker_span(doc: Doc, quote: Quote, sent: Span) -> Span | None:
+    """The speaker's mention when it is in the trigger's sentence (for the evidence span)."""
+    at = quote.speaker_span
+    if at is None or not (sent.start_char <= at.start < sent.end_char):
+        return None
+    return doc.char_span(at.start, at.end, alignment_mode="expand")
 
 
 def _mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:

@@ -1,0 +1,109 @@
+"""Statement events read from what a quote says, when no actor pair in the sentence tells them.
+
+A speaker calling someone names ("organised by “criminals”", "amounted to an “occupation”") is
+ACCUSE; urging in the first person ("I am urging people to organise strikes", "we call on the
+West") is REQUEST; a rhetorical question about talks ("What kind of negotiations can you have
+with criminals?") is REJECT. The speaker is the source; the target is the first other actor
+named in the quote, if any. Rules, not a classifier: they carry a fixed, modest confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Quote
+
+__all__ = ["STATEMENT_CONFIDENCE", "StatementEvent", "statement_events"]
+
+STATEMENT_CONFIDENCE = 0.45
+
+#: Nouns that brand whoever they are said of.
+_CHARGES = frozenset(
+    [
+        "criminal",
+        "bandit",
+        "terrorist",
+        "thug",
+        "murderer",
+        "killer",
+        "traitor",
+        "extremist",
+        "liar",
+        "fascist",
+        "occupation",
+        "occupier",
+        "aggression",
+        "aggressor",
+        "invasion",
+        "genocide",
+        "massacre",
+        "crime",
+        "provocation",
+        "lie",
+    ]
+)
+#: Where a charge noun is predicated of someone: "are terrorists", "driven by criminals",
+#: "amounted to an occupation", "branded them as traitors".
+_PREDICATIVE_PREPS = frozenset({"by", "to", "as"})
+_URGING = frozenset({"urge", "call", "demand", "appeal", "implore", "ask"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_TALKS = frozenset({"negotiation", "negotiate", "talk", "dialogue", "compromise", "deal"})
+_WH = frozenset({"what", "how", "why", "who"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatementEvent:
+    trigger: Token
+    type: str
+    quote: Quote
+
+
+def statement_events(doc: Doc, quotes: Sequence[Quote]) -> Iterator[StatementEvent]:
+    """At most one event of each type per quote with a known speaker, in quote order."""
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        content = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
+        if content is None:
+            continue
+        for type_, is_trigger in _RULES:
+            trigger = next((t for t in content if is_trigger(t, content)), None)
+            if trigger is not None:
+                yield StatementEvent(trigger, type_, quote)
+
+
+def _is_charge(tok: Token, content: Span) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in _CHARGES:
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "“bandits” and “terrorists”"
+        tok = tok.head
+    head = tok.head
+    if any(c.dep_ == "neg" for c in head.children):  # "We are not terrorists!"
+        return False
+    if tok.dep_ in ("attr", "oprd", "appos"):
+        return True
+    return tok.dep_ == "pobj" and head.lower_ in _PREDICATIVE_PREPS
+
+
+def _is_urging(tok: Token, content: Span) -> bool:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _URGING:
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in tok.children)
+
+
+def _is_refused_talk(tok: Token, content: Span) -> bool:
+    """A talks word in a wh-question: "What kind of negotiations can you have with them?"."""
+    if tok.lemma_.lower() not in _TALKS:
+        return False
+    sent = tok.sent
+    in_quote = [t for t in sent if content.start <= t.i < content.end]
+    words = [t for t in in_quote if not t.is_punct]
+    return bool(words) and words[0].lower_ in _WH and any(t.text == "?" for t in in_quote)
+
+
+_RULES = (("ACCUSE", _is_charge), ("REQUEST", _is_urging), ("REJECT", _is_refused_talk))
