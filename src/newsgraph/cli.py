@@ -44,6 +44,11 @@ Paths = Annotated[list[Path], typer.Argument(help="Files or directories of artic
 Model = Annotated[str, typer.Option("--model", help="spaCy pipeline to use.")]
 
 
+def _error(problem: object) -> None:
+    """One line on stderr for one failed input or command."""
+    typer.echo(f"newsgraph: error: {problem}", err=True)
+
+
 class ErrorCounter:
     """Reports each unreadable input on stderr in one line and counts them."""
 
@@ -59,7 +64,7 @@ class ErrorCounter:
 
     def report(self, error: Exception) -> None:
         self.failed += 1
-        typer.echo(f"newsgraph: error: {error}", err=True)
+        _error(error)
 
 
 @app.command()
@@ -99,13 +104,12 @@ def _open_existing_store(db: str | None) -> SQLStore:
 
     url = normalize_url(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        typer.echo(f"newsgraph: error: {db or url}: no such store (ingest articles first)",
-                   err=True)
+        _error(f"{db or url}: no such store (ingest articles first)")
         raise typer.Exit(1)
     try:
         return open_store(url)
     except NewsgraphError as exc:
-        typer.echo(f"newsgraph: error: {exc}", err=True)
+        _error(exc)
         raise typer.Exit(1) from exc
 
 
@@ -159,7 +163,7 @@ def serve(
     try:
         token = required_token(host, token)
     except InsecureBindError as exc:
-        typer.echo(f"newsgraph: error: {exc}", err=True)
+        _error(exc)
         raise typer.Exit(2) from None
     store = _open_existing_store(db)
     store.close()
@@ -194,7 +198,7 @@ def _ingest(paths: list[Path], db: str | None, workers: int | None, model: str) 
     try:
         store = open_store(db)
     except NewsgraphError as exc:
-        typer.echo(f"newsgraph: error: {exc}", err=True)
+        _error(exc)
         raise typer.Exit(1) from None
     progress = IngestProgress(input_size(paths))
     started = time.monotonic()
@@ -209,7 +213,7 @@ def _ingest(paths: list[Path], db: str | None, workers: int | None, model: str) 
             )
     except NewsgraphError as exc:
         progress.stats.failed += 1
-        typer.echo(f"newsgraph: error: {exc}", err=True)
+        _error(exc)
     except KeyboardInterrupt:
         typer.echo("newsgraph: interrupted; run the same command again to resume", err=True)
         raise typer.Exit(130) from None
@@ -265,9 +269,7 @@ def spark(
     try:
         from newsgraph.engines import spark as engine
     except ImportError as exc:
-        typer.echo(
-            f"newsgraph: error: Spark is not available ({exc}); install newsgraph[spark]", err=True
-        )
+        _error(f"Spark is not available ({exc}); install newsgraph[spark]")
         raise typer.Exit(1) from None
     session = engine.session(master or "local[*]")
     try:
@@ -277,7 +279,7 @@ def spark(
     finally:
         session.stop()
     for failure in result.errors:
-        typer.echo(f"newsgraph: error: {failure}", err=True)
+        _error(failure)
     counts = ", ".join(f"{n} {table}" for table, n in result.counts.items())
     typer.echo(f"newsgraph: wrote {counts} to {output}", err=True)
     raise typer.Exit(1 if result.errors else 0)
@@ -294,7 +296,7 @@ def load(
     try:
         store = open_store(db)
     except NewsgraphError as exc:
-        typer.echo(f"newsgraph: error: {exc}", err=True)
+        _error(exc)
         raise typer.Exit(1) from None
     stored = skipped = 0
     try:
@@ -304,7 +306,7 @@ def load(
             else:
                 skipped += 1
     except (OSError, ValueError, NewsgraphError) as exc:  # pyarrow: ArrowInvalid
-        typer.echo(f"newsgraph: error: {exc}", err=True)
+        _error(exc)
         raise typer.Exit(1) from None
     finally:
         store.close()
