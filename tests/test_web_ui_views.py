@@ -18,7 +18,7 @@ TEXT = 'Mayor Ana Ruiz said: "The bridge will reopen on Monday." Unions blocked 
         ("AGREE", "coop", "vcoop"),
         ("AID", "coop", "mcoop"),
         ("RETREAT", "coop", "mcoop"),
-        ("REQUEST", "coop", "vcoop"),
+        ("REQUEST", "conflict", "vconflict"),
         ("THREATEN", "conflict", "vconflict"),
         ("PROTEST", "conflict", "mconflict"),
         ("ASSAULT", "conflict", "mconflict"),
@@ -31,7 +31,7 @@ def test_web_ui_event_classes(event_type: str, polarity: str, quad: str) -> None
 
 def test_web_ui_event_classes_follow_cameo_quads() -> None:
     coop = [t for t in EVENT_TYPES if event_polarity(t) == "coop"]
-    assert coop == list(EVENT_TYPES[:7]) + ["REQUEST"]
+    assert coop == list(EVENT_TYPES[:7])  # REQUEST is CAMEO 10, demand: verbal conflict
 
 
 def test_web_ui_segment_nests_actor_inside_quote() -> None:

@@ -22,6 +22,15 @@ EVENT_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+#: CAMEO root code of each PLOVER type: the first CAMEO root that PLOVER's CAMEO2PLOVER table
+#: maps to it (REQUEST is CAMEO 10, "demand"). The events component, the quad classes of the
+#: web UI and the GDELT export all read this one table.
+CAMEO_ROOT: dict[str, str] = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
+    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
+    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+    "ASSAULT": "18",
+}  # fmt: skip
 SECTORS: tuple[str, ...] = (
     "GOV", "MIL", "POL", "OPP", "REB", "JUD", "LEG",
     "MED", "BUS", "IGO", "NGO", "CVL", "REL", "EDU",

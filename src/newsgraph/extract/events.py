@@ -30,32 +30,13 @@ from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_events
-from newsgraph.model import Actor, Event, Place, Quote
+from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
 __all__ = ["find_events", "is_hypothetical", "is_negated"]
 
 T = TypeVar("T")
 
-#: CAMEO root code of each PLOVER type (the first CAMEO root mapped to it).
-CAMEO_ROOT = {
-    "AGREE": "03",
-    "CONSULT": "04",
-    "SUPPORT": "05",
-    "COOPERATE": "06",
-    "AID": "07",
-    "CONCEDE": "08",
-    "RETREAT": "08",
-    "REQUEST": "10",
-    "ACCUSE": "11",
-    "REJECT": "12",
-    "THREATEN": "13",
-    "PROTEST": "14",
-    "MOBILIZE": "15",
-    "SANCTION": "16",
-    "COERCE": "17",
-    "ASSAULT": "18",
-}
 #: Events that are things said: they link to the quote they were said in.
 STATEMENTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
 #: Types whose content is not (yet) done: a threat, a demand.

@@ -3,13 +3,7 @@ the network colours and the GDELT export. Used when an event carries no CAMEO co
 
 from __future__ import annotations
 
-#: CAMEO root code closest to each PLOVER type.
-CAMEO_ROOT: dict[str, str] = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "CONCEDE": "08", "COOPERATE": "06",
-    "AID": "07", "RETREAT": "08", "REQUEST": "02", "ACCUSE": "11", "REJECT": "12",
-    "THREATEN": "13", "PROTEST": "14", "SANCTION": "16", "MOBILIZE": "15", "COERCE": "17",
-    "ASSAULT": "18",
-}
+from newsgraph.model import CAMEO_ROOT
 
 #: Goldstein conflict-cooperation score of each CAMEO root code (-10 .. +10).
 GOLDSTEIN: dict[str, float] = {

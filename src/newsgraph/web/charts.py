@@ -15,8 +15,8 @@ from typing import Literal
 
 import numpy as np
 
-from newsgraph.model import EVENT_TYPES
-from newsgraph.store.codes import CAMEO_ROOT, quad_class
+from newsgraph.model import CAMEO_ROOT, EVENT_TYPES
+from newsgraph.store.codes import quad_class
 
 Polarity = Literal["coop", "conflict"]
 Quad = Literal["vcoop", "mcoop", "vconflict", "mconflict"]
@@ -38,7 +38,7 @@ def event_quad(event_type: str) -> Quad:
 
 
 def event_polarity(event_type: str) -> Polarity:
-    """``coop`` for the cooperation quad classes (AGREE..RETREAT and REQUEST), else ``conflict``."""
+    """``coop`` for the cooperation quad classes (AGREE..RETREAT), ``conflict`` for the rest."""
     return "coop" if event_quad(event_type) in ("vcoop", "mcoop") else "conflict"
 
 
