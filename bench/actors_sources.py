@@ -12,28 +12,15 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from pathlib import Path
 
 import newsgraph
 from newsgraph.extract.actors import actor_at
 from newsgraph.model import Article
+from polnear import load
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 PRONOUNS = frozenset(
     ["he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "i", "you"]
 )
-
-
-def sources(ann: Path) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each Source span; fragmented spans keep their first fragment."""
-    found = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) == 3 and parts[1].startswith("Source "):
-            first = parts[1].split(" ", 1)[1].split(";")[0]
-            start, end = (int(x) for x in first.split())
-            found.append((start, end, parts[2]))
-    return found
 
 
 def kind_of(text: str) -> str:
@@ -52,22 +39,18 @@ def main() -> None:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
-    texts = sorted((DATA / args.split / "text").glob("*.txt"))[: args.limit or None]
-    anns = {
-        p.name.rsplit("_", 1)[0]: p
-        for p in sorted((DATA / args.split / "attributions").glob("*.ann"))
-    }
-    articles = [
-        Article(text=p.read_text(encoding="utf-8"), language="en", source=p.stem) for p in texts
-    ]
+    items = load(args.split)[: args.limit or None]
+    gold = {name: attributions for name, _text, attributions in items}
+    articles = [Article(text=text, language="en", source=name) for name, text, _ in items]
     hit: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for doc in newsgraph.analyze_articles(articles):
-        ann = anns.get(doc.article.source or "")
-        if ann is None:
-            continue
-        for start, end, text in sources(ann):
-            kind = kind_of(text)
+        text = doc.article.text
+        for attribution in gold[doc.article.source or ""]:
+            if not attribution.source:
+                continue
+            start, end = attribution.source[0]  # a fragmented source: its first fragment
+            kind = kind_of(text[start:end])
             total[kind] += 1
             hit[kind] += actor_at(doc.actors, start, end) is not None
     print(f"{len(articles)} {args.split} articles, {sum(total.values())} sources")
