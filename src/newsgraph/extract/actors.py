@@ -45,6 +45,7 @@ from newsgraph.extract.lexicon import (
     place_code,
 )
 from newsgraph.extract.names import Named, cluster, named_mentions
+from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.model import Actor, Span
 
 _MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "press", "times"})
@@ -69,8 +70,9 @@ def find_actors(doc: Doc) -> list[Actor]:
     """The actors of ``doc``, ids in order of first mention."""
     named = named_mentions(doc)
     entities, owner = cluster(doc, named)
-    _walk(doc, named, owner, entities)
-    _merge_cataphora(doc, entities)
+    sent_of = SentenceIndex(doc)
+    _walk(doc, named, owner, entities, sent_of)
+    _merge_cataphora(doc, entities, sent_of)
     article = doc._.article
     if article is not None and article.title:
         _headline_roles(article.title, entities)
@@ -90,10 +92,15 @@ def _headline_roles(title: str, entities: list[Entity]) -> None:
 # descriptors, groups, definite noun phrases, pronouns ----------------------------------------
 
 
-def _walk(doc: Doc, named: list[Named], owner: dict[int, Entity], entities: list[Entity]) -> None:
+def _walk(
+    doc: Doc,
+    named: list[Named],
+    owner: dict[int, Entity],
+    entities: list[Entity],
+    sent_of: SentenceIndex,
+) -> None:
     """Go through the text once, in order, attaching descriptors to named mentions and
     resolving pronouns and noun phrases against the mentions seen so far."""
-    sent_of = _sentence_index(doc)
     quoted = _quoted_tokens(doc)
     head_of = {doc[m.start : m.end].root.i: m for m in named}
     in_named = {i for m in named for i in range(m.start, m.end)}
@@ -227,7 +234,7 @@ def _title_gender(doc: Doc, m: Named, entity: Entity) -> None:
         entity.gender = "f"
 
 
-def _pronoun(token: Token, sent_of: dict[int, int], history: list[Ref]) -> Entity | None:
+def _pronoun(token: Token, sent_of: SentenceIndex, history: list[Ref]) -> Entity | None:
     word = token.lower_
     if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_ == "be"):
         return None
@@ -262,7 +269,7 @@ def _pronoun(token: Token, sent_of: dict[int, int], history: list[Ref]) -> Entit
 def _nominal(
     doc: Doc,
     token: Token,
-    sent_of: dict[int, int],
+    sent_of: SentenceIndex,
     history: list[Ref],
     entities: list[Entity],
     links: list[tuple[Entity, int]],
@@ -389,11 +396,10 @@ def _np_extent(token: Token) -> tuple[int, int]:
     return start, token.i + 1
 
 
-def _merge_cataphora(doc: Doc, entities: list[Entity]) -> None:
+def _merge_cataphora(doc: Doc, entities: list[Entity], sent_of: SentenceIndex) -> None:
     """ "... interviewed an activist ... . Aigerim Tuleuzhanova asserted ...": a named person who
     first appears as a subject, with no description of their own, right after an unnamed person
     was introduced with an indefinite noun phrase, is that person."""
-    sent_of = _sentence_index(doc)
     for target in [e for e in entities if e.kind == "PERSON" and e.named and not e.roles]:
         first = min(target.spans)
         if not is_subject(doc[first[0] : first[1]].root):
@@ -564,14 +570,6 @@ def _canonical(e: Entity, doc: Doc) -> str:
         ]
         return roles.join_tokens(words)
     return e.roles[0] if e.roles else head.text
-
-
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    index: dict[int, int] = {}
-    for n, sent in enumerate(doc.sents):
-        for t in sent:
-            index[t.i] = n
-    return index
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:

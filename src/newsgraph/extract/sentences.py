@@ -1,7 +1,7 @@
 """Which sentence a token is in, from one pass over ``doc.sents``.
 
-spaCy's ``Token.sent`` and ``Span.sent`` walk the Doc on every call; the events component asks
-thousands of times per article, so it builds this index once per Doc instead.
+spaCy's ``Token.sent`` and ``Span.sent`` walk the Doc on every call; the actors and events
+components ask thousands of times per article, so each builds this index once per Doc instead.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ class SentenceIndex:
     def number(self, token_i: int) -> int:
         """The position of the sentence holding token ``token_i``."""
         return self._number[token_i]
+
+    __getitem__ = number
 
     def of(self, token_i: int) -> Span:
         """The sentence holding token ``token_i``."""
