@@ -5,11 +5,15 @@ Prints: end-to-end macro-F1 and accuracy of the root type between the marked sou
 the marked pair; the classifier alone on the gold pair; and the speed of the whole pipeline as a
 ratio of the bare spaCy parse, both timed in this run on the same sentences.
 
-Run: ``uv run python bench/events.py``
+With ``--accurate``, the same figures for the accurate mode (``Settings.event_classifier =
+"accurate"``: the fine-tuned transformer types the candidates, and the gold pair).
+
+Run: ``uv run python bench/events.py [--accurate]``
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections import Counter
@@ -30,6 +34,7 @@ from newsgraph.extract.event_features import (  # noqa: E402
     pair_trigger,
 )
 from newsgraph.extract.event_model import event_model  # noqa: E402
+from newsgraph.extract.event_transformer import event_transformer  # noqa: E402
 from newsgraph.model import Event  # noqa: E402
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
 from plover_data import (  # noqa: E402
@@ -91,9 +96,13 @@ def _timed(pipelines: list[Language], texts: list[str], rounds: int = 3) -> list
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--accurate", action="store_true", help="the transformer classifier")
+    accurate = parser.parse_args().accurate
     _, dev = dev_train_split(plv_rows())
     texts = [r.text for r in dev]
-    full, bare = nlp.load(), bare_parser()
+    full = nlp.load(Settings(event_classifier="accurate" if accurate else "fast"))
+    bare = bare_parser()
     others = nlp.load(Settings(components=tuple(c for c in DEFAULT_COMPONENTS if c != _NAME)))
     docs, bare_docs = list(full.pipe(texts)), list(bare.pipe(texts))
     t_bare, t_others, t_full = _timed([bare, others, full], texts)
@@ -101,9 +110,14 @@ def main() -> None:
     labels = sorted(set(gold))
     e2e = [end_to_end(r, d) for r, d in zip(dev, docs, strict=True)]
     pred = [p for p, _ in e2e]
-    alone = [gold_pair(r, d) for r, d in zip(dev, bare_docs, strict=True)]
+    if accurate:
+        typed = event_transformer().classify_many([(r.text, r.source, r.target) for r in dev])
+        alone = [_AS_PLV.get(t, t) for t, _ in typed]
+    else:
+        alone = [gold_pair(r, d) for r, d in zip(dev, bare_docs, strict=True)]
     acc = sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold)
-    print(f"dev split: {len(dev)} PLV_train sentences, {len(labels)} types")
+    mode = "accurate (transformer)" if accurate else "fast (linear)"
+    print(f"dev split: {len(dev)} PLV_train sentences, {len(labels)} types; {mode} classifier")
     print(
         f"end to end: macro-F1 {f1_score(gold, pred, average='macro', labels=labels):.3f}, "
         f"accuracy {acc:.3f}"

@@ -42,6 +42,17 @@ class Format(StrEnum):
 
 Paths = Annotated[list[Path], typer.Argument(help="Files or directories of articles.")]
 Model = Annotated[str, typer.Option("--model", help="spaCy pipeline to use.")]
+AccurateEvents = Annotated[
+    bool,
+    typer.Option(
+        "--accurate-events",
+        help="Type events with a small transformer: more accurate, several times slower.",
+    ),
+]
+
+
+def _settings(model: str, accurate_events: bool = False) -> Settings:
+    return Settings(model=model, event_classifier="accurate" if accurate_events else "fast")
 
 
 def _error(problem: object) -> None:
@@ -72,11 +83,13 @@ def analyze(
     paths: Paths,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     model: Model = DEFAULT_MODEL,
+    accurate_events: AccurateEvents = False,
 ) -> None:
     """Analyse articles and print one document per article (JSON Lines or a text summary)."""
     errors = ErrorCounter()
     try:
-        for doc in analyze_articles(errors.articles(paths), Settings(model=model)):
+        settings = _settings(model, accurate_events)
+        for doc in analyze_articles(errors.articles(paths), settings):
             typer.echo(doc.to_json() if fmt is Format.json else render_text(doc))
     except NewsgraphError as exc:
         errors.report(exc)
@@ -183,13 +196,14 @@ def ingest(
     db: Db = None,
     workers: Workers = None,
     model: Model = DEFAULT_MODEL,
+    accurate_events: AccurateEvents = False,
 ) -> None:
     """Analyse articles over several processes into the store; a second run resumes the first."""
-    failed = _ingest(paths, db, workers, model)
+    failed = _ingest(paths, db, workers, _settings(model, accurate_events))
     raise typer.Exit(1 if failed else 0)
 
 
-def _ingest(paths: list[Path], db: str | None, workers: int | None, model: str) -> int:
+def _ingest(paths: list[Path], db: str | None, workers: int | None, settings: Settings) -> int:
     """Run the local engine into the store at ``db``; the number of inputs that failed."""
     from newsgraph.engines.local import default_workers
     from newsgraph.engines.local import ingest as run_ingest
@@ -207,7 +221,7 @@ def _ingest(paths: list[Path], db: str | None, workers: int | None, model: str) 
             run_ingest(
                 progress.track_reading(iter_articles(paths)),
                 store,
-                Settings(model=model),
+                settings,
                 workers=workers or default_workers(),
                 on_outcome=progress,
             )
@@ -242,7 +256,7 @@ def demo(
 ) -> None:
     """Ingest the bundled sample articles into a SQLite file, print what newsgraph found in
     each, then serve the web UI over them on 127.0.0.1."""
-    failed = _ingest(paths or [Path("examples")], db, None, DEFAULT_MODEL)
+    failed = _ingest(paths or [Path("examples")], db, None, _settings(DEFAULT_MODEL))
     with _open_existing_store(db) as store:
         for summary in store.articles(limit=500).items:
             doc = store.document(summary.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -36,5 +37,8 @@ def load(settings: Settings = DEFAULT_SETTINGS) -> Language:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     for name in settings.components:
-        nlp.add_pipe(name)
+        config: dict[str, Any] = {}
+        if name == "newsgraph_events":
+            config["classifier"] = settings.event_classifier
+        nlp.add_pipe(name, config=config)
     return nlp

@@ -15,6 +15,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.errors import ModelError
 from newsgraph.extract.attachment import attached, governor, in_location_phrase
 from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, event_nouns, trigger_types
 from newsgraph.extract.dates import DateMention, find_dates, parse_published
@@ -26,6 +27,7 @@ from newsgraph.extract.event_features import (
     lexicon_type,
 )
 from newsgraph.extract.event_model import EventModel, event_model
+from newsgraph.extract.event_transformer import EventTransformer, event_transformer
 from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
@@ -110,12 +112,14 @@ def find_events(
     model: EventModel | None = None,
     lexicon: CameoLexicon | None = None,
     places: Gazetteer | None = None,
+    accurate: EventTransformer | None = None,
 ) -> list[Event]:
-    """The events of a parsed article, in text order."""
+    """The events of a parsed article, in text order; ``accurate`` (the transformer) types the
+    candidates instead of ``model`` when given."""
     model = model or event_model()
     lexicon = lexicon or cameo_lexicon()
     index = SentenceIndex(doc)
-    found = _typed(doc, index, actors, model, lexicon, threshold)
+    found = _typed(doc, index, actors, model, lexicon, threshold, accurate)
     said = _statements(doc, index, actors, quotes or (), found)
     retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
     found = [f for f in found if f.candidate.trigger.i not in retyped] + said
@@ -167,6 +171,7 @@ def _typed(
     model: EventModel,
     lexicon: CameoLexicon,
     threshold: float,
+    accurate: EventTransformer | None = None,
 ) -> list[_Found]:
     """The best-typed candidate per trigger where the classifier sees an event, then the event
     nouns of types the sentence does not have yet."""
@@ -179,8 +184,11 @@ def _typed(
         for cand in candidates(sent, mentions):
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
                 continue
-            prior = lexicon_type(cand.trigger, lexicon, triggers)
-            label, prob = model.predict(features(cand, lexicon, cache, sent), prior)
+            if accurate is not None:
+                label, prob = accurate.predict(cand, sent)
+            else:
+                prior = lexicon_type(cand.trigger, lexicon, triggers)
+                label, prob = model.predict(features(cand, lexicon, cache, sent), prior)
             if label == NO_EVENT or prob < threshold:
                 continue
             if label == "YIELD":
@@ -464,17 +472,20 @@ def _quote(trigger: Token, sent: Span, found: _Found, quotes: Sequence[Quote] | 
     "newsgraph_events",
     assigns=["doc._.events"],
     requires=["doc._.actors"],
-    default_config={"threshold": 0.5},
+    default_config={"threshold": 0.5, "classifier": "fast"},
 )
-def make_events(nlp: Language, name: str, threshold: float) -> EventComponent:
-    return EventComponent(threshold)
+def make_events(nlp: Language, name: str, threshold: float, classifier: str) -> EventComponent:
+    return EventComponent(threshold, classifier)
 
 
 class EventComponent:
     """Sets ``doc._.events`` from ``doc._.actors`` and (when present) ``doc._.quotes``."""
 
-    def __init__(self, threshold: float) -> None:
+    def __init__(self, threshold: float, classifier: str = "fast") -> None:
+        if classifier not in ("fast", "accurate"):
+            raise ModelError(f"unknown event classifier {classifier!r}: 'fast' or 'accurate'")
         self.threshold = threshold
+        self.accurate = event_transformer() if classifier == "accurate" else None
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
@@ -484,5 +495,6 @@ class EventComponent:
             doc._.quotes,
             published=article.published if article is not None else None,
             threshold=self.threshold,
+            accurate=self.accurate,
         )
         return doc
