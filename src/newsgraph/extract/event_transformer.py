@@ -3,14 +3,16 @@
 ``scripts/train_event_transformer.py`` builds ``resources/event_transformer/`` (an int8 ONNX
 model, its ``tokenizer.json`` and ``labels.json``). At run time only ``onnxruntime`` and
 ``tokenizers`` are needed, no torch. ``classify`` types the event between a marked source and
-target in a sentence (the 15 PLV root types, or ``NONE``); the events component calls it instead
-of the logistic model when ``Settings.event_classifier == "accurate"``.
+target in a sentence (the 15 PLV root types, or ``NONE``). With ``Settings.event_classifier ==
+"accurate"`` the events component keeps the linear model's choice of which candidates are
+events and types each with ``retype``: the transformer's and the linear model's probabilities
+averaged.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,14 +21,13 @@ import numpy as np
 from spacy.tokens import Span
 
 from newsgraph.errors import ModelError
-from newsgraph.extract.event_features import Candidate
+from newsgraph.extract.event_features import NO_EVENT, Candidate
 from newsgraph.resources import path as resource_path
 
-__all__ = ["MAX_TOKENS", "EventTransformer", "event_transformer", "marked"]
+__all__ = ["MAX_TOKENS", "EventTransformer", "blend", "event_transformer", "marked"]
 
 RESOURCE = "event_transformer"
 MAX_TOKENS = 96
-BATCH = 16
 CharSpan = tuple[int, int]
 
 
@@ -54,25 +55,29 @@ class EventTransformer:
     tokenizer: Any  # tokenizers.Tokenizer
     labels: tuple[str, ...]
 
+    def probabilities_many(
+        self, items: Sequence[tuple[str, CharSpan | None, CharSpan | None]]
+    ) -> list[dict[str, float]]:
+        """Type -> probability for each (sentence text, source span, target span).
+
+        One text per run, unpadded: the exported graph was traced without padding, so it does
+        not mask padded positions (and batching gained only a quarter of the time)."""
+        out: list[dict[str, float]] = []
+        for enc in self.tokenizer.encode_batch([marked(*item) for item in items]):
+            feeds = {
+                "input_ids": np.array([enc.ids], dtype=np.int64),
+                "attention_mask": np.array([enc.attention_mask], dtype=np.int64),
+            }
+            logits = self.session.run(None, feeds)[0][0]
+            exp = np.exp(logits - logits.max())
+            out.append(dict(zip(self.labels, (exp / exp.sum()).tolist(), strict=True)))
+        return out
+
     def classify_many(
         self, items: Sequence[tuple[str, CharSpan | None, CharSpan | None]]
     ) -> list[tuple[str, float]]:
         """(type, probability) for each (sentence text, source span, target span)."""
-        out: list[tuple[str, float]] = []
-        for i in range(0, len(items), BATCH):
-            texts = [marked(*item) for item in items[i : i + BATCH]]
-            encs = self.tokenizer.encode_batch(texts)
-            ids = np.array([e.ids for e in encs], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs():
-                feeds["token_type_ids"] = np.zeros_like(ids)
-            logits = self.session.run(None, feeds)[0]
-            exp = np.exp(logits - logits.max(axis=1, keepdims=True))
-            probs = exp / exp.sum(axis=1, keepdims=True)
-            best = probs.argmax(axis=1)
-            out += [(self.labels[b], float(p[b])) for b, p in zip(best, probs, strict=True)]
-        return out
+        return [_best(p) for p in self.probabilities_many(items)]
 
     def classify(
         self, text: str, source: CharSpan | None, target: CharSpan | None
@@ -81,19 +86,35 @@ class EventTransformer:
         probability."""
         return self.classify_many([(text, source, target)])[0]
 
-    def predict(self, candidate: Candidate, sent: Span) -> tuple[str, float]:
-        """A candidate's type (``NONE`` for no event) read from its sentence with its source and
-        target marked: the accurate mode's stand-in for ``EventModel.predict``."""
+    def retype(
+        self, candidate: Candidate, sent: Span, fast: Mapping[str, float] | None = None
+    ) -> tuple[str, float]:
+        """The type of a candidate event (never ``NONE``: the caller has found it an event) read
+        from its sentence with its source and target marked, and its probability; with ``fast``
+        (the linear model's probabilities for the same candidate), the two are averaged."""
 
         def chars(span: Span | None) -> CharSpan | None:
             if span is None:
                 return None
             return span.start_char - sent.start_char, span.end_char - sent.start_char
 
-        return self.classify(sent.text, chars(candidate.source), chars(candidate.target))
+        item = (sent.text, chars(candidate.source), chars(candidate.target))
+        probs = blend(self.probabilities_many([item])[0], fast)
+        probs.pop(NO_EVENT, None)
+        return _best(probs)
 
-    def _inputs(self) -> set[str]:
-        return {i.name for i in self.session.get_inputs()}
+
+def blend(accurate: Mapping[str, float], fast: Mapping[str, float] | None) -> dict[str, float]:
+    """The transformer's and the linear model's probabilities averaged (the transformer's alone
+    without the other), over the transformer's types."""
+    if fast is None:
+        return dict(accurate)
+    return {k: (p + fast.get(k, 0.0)) / 2 for k, p in accurate.items()}
+
+
+def _best(probs: Mapping[str, float]) -> tuple[str, float]:
+    label = max(probs, key=probs.__getitem__)
+    return label, probs[label]
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +134,6 @@ def event_transformer() -> EventTransformer:
             "rebuild it with scripts/train_event_transformer.py"
         ) from exc
     tokenizer.enable_truncation(MAX_TOKENS)
-    tokenizer.enable_padding()
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1

@@ -114,8 +114,8 @@ def find_events(
     places: Gazetteer | None = None,
     accurate: EventTransformer | None = None,
 ) -> list[Event]:
-    """The events of a parsed article, in text order; ``accurate`` (the transformer) types the
-    candidates instead of ``model`` when given."""
+    """The events of a parsed article, in text order; with ``accurate`` (the transformer), the
+    type of each event ``model`` finds averages the two models' probabilities."""
     model = model or event_model()
     lexicon = lexicon or cameo_lexicon()
     index = SentenceIndex(doc)
@@ -184,13 +184,13 @@ def _typed(
         for cand in candidates(sent, mentions):
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
                 continue
-            if accurate is not None:
-                label, prob = accurate.predict(cand, sent)
-            else:
-                prior = lexicon_type(cand.trigger, lexicon, triggers)
-                label, prob = model.predict(features(cand, lexicon, cache, sent), prior)
+            feats = features(cand, lexicon, cache, sent)
+            prior = lexicon_type(cand.trigger, lexicon, triggers)
+            label, prob = model.predict(feats, prior)
             if label == NO_EVENT or prob < threshold:
                 continue
+            if accurate is not None:  # the linear model finds the event, both type it
+                label, prob = accurate.retype(cand, sent, model.probabilities(feats))
             if label == "YIELD":
                 label = _concede_or_retreat(cand.trigger, lexicon)
             best[cand.trigger.i] = _Found(
