@@ -30,6 +30,7 @@ from newsgraph.extract.event_features import (  # noqa: E402
     pair_trigger,
 )
 from newsgraph.extract.event_model import event_model  # noqa: E402
+from newsgraph.extract.event_vectors import candidate_vector, doc_vectors  # noqa: E402
 from newsgraph.model import Event  # noqa: E402
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
 from plover_data import (  # noqa: E402
@@ -75,7 +76,9 @@ def gold_pair(row: Row, doc: Doc) -> str:
     if trigger is None:
         return "NONE"
     prior = lexicon_type(trigger, cameo_lexicon(), trigger_types())
-    return event_model().predict(features(Candidate(trigger, src, tgt), cameo_lexicon()), prior)[0]
+    cand = Candidate(trigger, src, tgt)
+    vector = candidate_vector(cand, doc_vectors(doc))
+    return event_model().predict(features(cand, cameo_lexicon()), prior, vector=vector)[0]
 
 
 def _timed(pipelines: list[Language], texts: list[str], rounds: int = 3) -> list[float]:

@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph import nlp
 from newsgraph.extract.cameo import cameo_lexicon
 from newsgraph.extract.event_features import NO_EVENT, Candidate, features, pair_trigger
+from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
 from newsgraph.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +60,7 @@ class Row:
 class Example:
     features: list[str]
     label: str
+    vector: npt.NDArray[np.float32]
 
 
 def unmark(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -169,5 +173,7 @@ def parse_examples(rows: Iterable[Row]) -> list[Example]:
         trigger = pair_trigger(src, tgt)
         if trigger is None:
             continue
-        examples.append(Example(features(Candidate(trigger, src, tgt), lexicon), row.label))
+        cand = Candidate(trigger, src, tgt)
+        vector = candidate_vector(cand, doc_vectors(doc))
+        examples.append(Example(features(cand, lexicon), row.label, vector))
     return examples

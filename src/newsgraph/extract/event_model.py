@@ -1,7 +1,8 @@
 """The shipped linear event classifier (``resources/events_model.npz``), scored with numpy.
 
-Trained by ``scripts/train_events.py`` (scikit-learn logistic regression over binary features);
-only the weights ship, so loading needs no pickle and scoring one candidate is a sum of columns.
+Trained by ``scripts/train_events.py`` (scikit-learn logistic regression over binary features
+and the dense vector of ``event_vectors.candidate_vector``); only the weights ship, so loading
+needs no pickle and scoring one candidate is a sum of columns and one small matrix product.
 """
 
 from __future__ import annotations
@@ -30,25 +31,43 @@ class EventModel:
     index: dict[str, int]
     coef: npt.NDArray[np.float32]  # (features, classes)
     intercept: npt.NDArray[np.float32]
+    #: (dense dimensions, classes), the training's standardisation folded in, and the offset that
+    #: goes with it; a candidate without a vector (or of another width) is scored as the mean one.
+    dense: npt.NDArray[np.float32] | None = None
+    dense_offset: npt.NDArray[np.float32] | None = None
 
-    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
-        """Class -> probability for one candidate's binary features."""
+    def probabilities(
+        self, features: Iterable[str], vector: npt.NDArray[np.float32] | None = None
+    ) -> dict[str, float]:
+        """Class -> probability for one candidate's binary features and dense vector."""
         cols = sorted({self.index[f] for f in features if f in self.index})
         scores = self.intercept + self.coef[cols].sum(axis=0)
+        if (
+            self.dense is not None
+            and self.dense_offset is not None
+            and vector is not None
+            and vector.shape[0] == self.dense.shape[0]
+        ):
+            scores = scores + vector @ self.dense + self.dense_offset
         exp = np.exp(scores - scores.max())
         probs = exp / exp.sum()
         return dict(zip(self.classes, probs.tolist(), strict=True))
 
     def predict(
-        self, features: Iterable[str], prior: str | None = None, weight: float = PRIOR_WEIGHT
+        self,
+        features: Iterable[str],
+        prior: str | None = None,
+        weight: float = PRIOR_WEIGHT,
+        vector: npt.NDArray[np.float32] | None = None,
     ) -> tuple[str, float]:
         """The most probable class and its probability.
 
         ``prior`` is the type a trigger lexicon gives, if any. It is a back-off: when the
         classifier sees no event or is unsure (below ``UNSURE``), the prior takes ``weight`` of the
         probability mass, so rare types the training data barely shows still come out.
+        ``vector`` is the candidate's ``event_vectors.candidate_vector``.
         """
-        probs = self.probabilities(features)
+        probs = self.probabilities(features, vector)
         best = max(probs, key=probs.__getitem__)
         if prior in probs and (best == NO_EVENT or probs[best] < UNSURE):
             probs = {
@@ -67,4 +86,6 @@ def event_model() -> EventModel:
             index={f: i for i, f in enumerate(features)},
             coef=np.ascontiguousarray(data["coef"].T),
             intercept=data["intercept"],
+            dense=np.ascontiguousarray(data["dense"].T) if "dense" in data else None,
+            dense_offset=data.get("dense_offset"),
         )

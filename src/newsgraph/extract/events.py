@@ -26,6 +26,7 @@ from newsgraph.extract.event_features import (
     lexicon_type,
 )
 from newsgraph.extract.event_model import EventModel, event_model
+from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
 from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
@@ -173,6 +174,7 @@ def _typed(
     best: dict[int, _Found] = {}
     triggers, nouns = trigger_types(), event_nouns()
     cache: dict[int, list[str]] = {}
+    rows = doc_vectors(doc)
     by_sentence = _by_sentence(index, _mentions(doc, actors))
     for n, sent in enumerate(index.sentences):
         mentions = by_sentence.get(n, [])
@@ -180,7 +182,8 @@ def _typed(
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
                 continue
             prior = lexicon_type(cand.trigger, lexicon, triggers)
-            label, prob = model.predict(features(cand, lexicon, cache, sent), prior)
+            vector = candidate_vector(cand, rows, sent)
+            label, prob = model.predict(features(cand, lexicon, cache, sent), prior, vector=vector)
             if label == NO_EVENT or prob < threshold:
                 continue
             if label == "YIELD":
