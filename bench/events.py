@@ -31,43 +31,19 @@ from newsgraph.extract.event_features import (  # noqa: E402
 )
 from newsgraph.extract.event_model import event_model  # noqa: E402
 from newsgraph.extract.event_vectors import candidate_vector, doc_vectors  # noqa: E402
-from newsgraph.model import Event  # noqa: E402
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
 from plover_data import (  # noqa: E402
     DATA,
     Row,
     bare_parser,
     dev_train_split,
+    end_to_end,
     mention,
     plv_rows,
 )
 
-_AS_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 _NAME = "newsgraph_events"
 ARTICLES = DATA / "polnear" / "dev" / "text"
-
-
-def _overlaps(doc: Doc, actor_id: str | None, span: tuple[int, int] | None) -> bool:
-    if actor_id is None or span is None:
-        return actor_id is None and span is None
-    actor = next(a for a in doc._.actors if a.id == actor_id)
-    return any(m.start < span[1] and span[0] < m.end for m in actor.mentions)
-
-
-def end_to_end(row: Row, doc: Doc) -> tuple[str, bool]:
-    """The type the pipeline gives the marked pair (or its surest event), and whether it found
-    an event between the marked source and target."""
-    events: list[Event] = doc._.events or []
-    pair = [
-        e
-        for e in events
-        if _overlaps(doc, e.source, row.source) and _overlaps(doc, e.target, row.target)
-    ]
-    pool = pair or events
-    if not pool:
-        return "NONE", False
-    best = max(pool, key=lambda e: e.confidence)
-    return _AS_PLV.get(best.type, best.type), bool(pair)
 
 
 def gold_pair(row: Row, doc: Doc) -> str:

@@ -7,9 +7,10 @@ needs no pickle and scoring one candidate is a sum of columns and one small matr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -20,7 +21,9 @@ from newsgraph.resources import path as resource_path
 __all__ = ["EventModel", "event_model"]
 
 RESOURCE = "events_model.npz"
-#: Share of the probability the trigger lexicon's type gets (see ``EventModel.predict``).
+#: Share of the probability the trigger lexicon's type gets (see ``EventModel.predict``), and
+#: below which probability the classifier counts as unsure; both chosen by cross-validation
+#: (``scripts/train_events.py --cv``): the dense features made a higher ``UNSURE`` cost.
 PRIOR_WEIGHT = 0.4
 UNSURE = 0.4
 
@@ -35,6 +38,7 @@ class EventModel:
     #: goes with it; a candidate without a vector (or of another width) is scored as the mean one.
     dense: npt.NDArray[np.float32] | None = None
     dense_offset: npt.NDArray[np.float32] | None = None
+    unsure: float = UNSURE
 
     def probabilities(
         self, features: Iterable[str], vector: npt.NDArray[np.float32] | None = None
@@ -63,13 +67,14 @@ class EventModel:
         """The most probable class and its probability.
 
         ``prior`` is the type a trigger lexicon gives, if any. It is a back-off: when the
-        classifier sees no event or is unsure (below ``UNSURE``), the prior takes ``weight`` of the
-        probability mass, so rare types the training data barely shows still come out.
+        classifier sees no event or is unsure (below ``self.unsure``), the prior takes
+        ``weight`` of the probability mass, so rare types the training data barely shows still
+        come out.
         ``vector`` is the candidate's ``event_vectors.candidate_vector``.
         """
         probs = self.probabilities(features, vector)
         best = max(probs, key=probs.__getitem__)
-        if prior in probs and (best == NO_EVENT or probs[best] < UNSURE):
+        if prior in probs and (best == NO_EVENT or probs[best] < self.unsure):
             probs = {
                 k: (1 - weight) * p + (weight if k == prior else 0.0) for k, p in probs.items()
             }
@@ -77,11 +82,11 @@ class EventModel:
         return best, probs[best]
 
 
-@lru_cache(maxsize=1)
-def event_model() -> EventModel:
-    with resource_path(RESOURCE).open("rb") as fh, np.load(fh) as data:
+    @classmethod
+    def from_arrays(cls, data: Mapping[str, npt.NDArray[Any]]) -> EventModel:
+        """From the arrays ``scripts/train_events.py`` saves."""
         features = [str(f) for f in data["features"]]
-        return EventModel(
+        return cls(
             classes=tuple(str(c) for c in data["classes"]),
             index={f: i for i, f in enumerate(features)},
             coef=np.ascontiguousarray(data["coef"].T),
@@ -89,3 +94,9 @@ def event_model() -> EventModel:
             dense=np.ascontiguousarray(data["dense"].T) if "dense" in data else None,
             dense_offset=data.get("dense_offset"),
         )
+
+
+@lru_cache(maxsize=1)
+def event_model() -> EventModel:
+    with resource_path(RESOURCE).open("rb") as fh, np.load(fh) as data:
+        return EventModel.from_arrays(data)

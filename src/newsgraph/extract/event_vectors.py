@@ -1,7 +1,6 @@
 """Dense features of an event candidate: static word vectors (``resources/event_vectors``,
 all-MiniLM-L6-v2 distilled by ``scripts/distill_vectors.py``) averaged over the parts of the
-sentence that tell the event, and spaCy's own contextual token vectors (``doc.tensor``, free
-after the parse) at the trigger, the mentions' heads and over the sentence.
+sentence that tell the event.
 
 They let the classifier generalise past the few hundred training sentences: "stormed" and
 "raided" sit near each other although only one of them may be in the training data. A word's
@@ -21,17 +20,19 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.resources import path as resource_path
 
 if TYPE_CHECKING:
+    from tokenizers import Tokenizer  # model2vec's own dependency
+
     from newsgraph.extract.event_features import Candidate
 
 __all__ = ["PARTS", "WordVectors", "candidate_vector", "word_vectors"]
 
 RESOURCE = "event_vectors"
-#: The parts of a candidate that get a static vector each, in the order they are concatenated;
-#: then ``doc.tensor`` rows at the trigger, the source's and target's heads and the sentence's mean.
-#: (Static vectors of the mentions themselves lowered the cross-validated macro-F1.)
-PARTS = ("sentence", "predicate", "clause")
+#: The parts of a candidate that get a vector each, in the order they are concatenated. Vectors
+#: of the mentions themselves lowered the cross-validated macro-F1; spaCy's ``doc.tensor`` at the
+#: trigger and the mentions did not raise it, and swayed hand-written sentences the wrong way.
+PARTS = ("sentence", "predicate", "window")
 _PREDICATE_DEPS = frozenset({"dobj", "xcomp", "prt", "acomp", "attr", "oprd", "neg"})
-_CLAUSE_WINDOW = 4
+_WINDOW = 4
 #: Words whose vectors are kept; past that the store starts afresh (a long batch meets many).
 _CACHE_MAX = 200_000
 Vector = npt.NDArray[np.float32]
@@ -40,7 +41,7 @@ Vector = npt.NDArray[np.float32]
 class WordVectors:
     """Word -> vector, from the distilled static model's token rows."""
 
-    def __init__(self, embedding: Vector, tokenizer: object) -> None:
+    def __init__(self, embedding: Vector, tokenizer: Tokenizer) -> None:
         self.embedding = embedding
         self.dim = int(embedding.shape[1])
         self._tokenizer = tokenizer
@@ -53,7 +54,7 @@ class WordVectors:
             self._cache.clear()
             missing = sorted(set(words))
         if missing:
-            encoded = self._tokenizer.encode_batch(missing, add_special_tokens=False)  # type: ignore[attr-defined]
+            encoded = self._tokenizer.encode_batch(missing, add_special_tokens=False)
             for word, enc in zip(missing, encoded, strict=True):
                 ids = enc.ids
                 row = self.embedding[ids].mean(axis=0) if ids else np.zeros(self.dim, np.float32)
@@ -92,7 +93,9 @@ def _content(tokens: list[Token] | Span) -> list[int]:
 
 def candidate_vector(c: Candidate, rows: Vector, sent: Span | None = None) -> Vector:
     """The candidate's parts (``PARTS``), each the normalised mean of its words' rows
-    (``rows``: ``doc_vectors`` of the candidate's Doc), concatenated."""
+    (``rows``: ``doc_vectors`` of the candidate's Doc), concatenated: the sentence, the trigger
+    with its object, complement and particle, and the words within ``_WINDOW`` of the trigger
+    outside the source and target."""
     trig = c.trigger
     sent = sent if sent is not None else trig.sent
     dim = rows.shape[1]
@@ -102,18 +105,11 @@ def candidate_vector(c: Candidate, rows: Vector, sent: Span | None = None) -> Ve
         return not any(s.start <= i < s.end for s in mentions)
 
     predicate = [trig] + [t for t in trig.children if t.dep_ in _PREDICATE_DEPS]
-    lo, hi = max(sent.start, trig.i - _CLAUSE_WINDOW), min(sent.end, trig.i + _CLAUSE_WINDOW + 1)
-    clause = [i for i in _content(trig.doc[lo:hi]) if outside(i)]
+    lo, hi = max(sent.start, trig.i - _WINDOW), min(sent.end, trig.i + _WINDOW + 1)
+    window = [i for i in _content(trig.doc[lo:hi]) if outside(i)]
     parts = [
         _mean(rows, _content(sent), dim),
         _mean(rows, _content(predicate), dim),
-        _mean(rows, clause, dim),
+        _mean(rows, window, dim),
     ]
-    tensor = trig.doc.tensor
-    if tensor is not None and len(tensor.shape) == 2 and tensor.shape[0] == len(trig.doc):
-        width = tensor.shape[1]
-        parts.append(tensor[trig.i])
-        for span in (c.source, c.target):
-            parts.append(tensor[span.root.i] if span is not None else np.zeros(width, np.float32))
-        parts.append(tensor[sent.start : sent.end].mean(axis=0))
     return np.concatenate(parts).astype(np.float32)
