@@ -43,7 +43,9 @@ def _candidate(pipeline: Language, text: str, source: str, target: str) -> Candi
 
 
 def test_candidate_vector_has_one_block_per_part(pipeline: Language) -> None:
-    cand = _candidate(pipeline, "The rebels stormed the garrison at dawn.", "The rebels", "the garrison")
+    cand = _candidate(
+        pipeline, "The rebels stormed the garrison at dawn.", "The rebels", "the garrison"
+    )
     doc = cand.trigger.doc
     vec = candidate_vector(cand, doc_vectors(doc))
     dim = word_vectors().dim
@@ -55,9 +57,24 @@ def test_candidate_vector_has_one_block_per_part(pipeline: Language) -> None:
 @pytest.mark.parametrize(
     "text, source, target, type_",
     [
-        ("Militants strafed the army outpost overnight.", "Militants", "the army outpost", "ASSAULT"),
-        ("Artillery units pummelled the rebel town.", "Artillery units", "the rebel town", "ASSAULT"),
-        ("The senator castigated the governor over the budget.", "The senator", "the governor", "ACCUSE"),
+        (
+            "Militants strafed the army outpost overnight.",
+            "Militants",
+            "the army outpost",
+            "ASSAULT",
+        ),
+        (
+            "Artillery units pummelled the rebel town.",
+            "Artillery units",
+            "the rebel town",
+            "ASSAULT",
+        ),
+        (
+            "The senator castigated the governor over the budget.",
+            "The senator",
+            "the governor",
+            "ACCUSE",
+        ),
     ],
 )
 def test_verbs_the_training_data_never_shows(
@@ -67,7 +84,9 @@ def test_verbs_the_training_data_never_shows(
     model, lexicon = event_model(), cameo_lexicon()
     cand = _candidate(pipeline, text, source, target)
     assert f"trig={cand.trigger.lemma_.lower()}" not in model.index
-    probs = model.probabilities(features(cand, lexicon), candidate_vector(cand, doc_vectors(cand.trigger.doc)))
+    probs = model.probabilities(
+        features(cand, lexicon), candidate_vector(cand, doc_vectors(cand.trigger.doc))
+    )
     assert max(probs, key=probs.__getitem__) == type_
 
 
