@@ -5,17 +5,20 @@ sentence that tell the event.
 They let the classifier generalise past the few hundred training sentences: "stormed" and
 "raided" sit near each other although only one of them may be in the training data. A word's
 vector is the mean of its word pieces' rows, computed once per word and kept; a part's vector is
-the normalised mean of its words' vectors, so a candidate costs a few additions.
+the normalised mean of its words' vectors (the sentence's from running sums), so a candidate
+costs a few additions.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
+from spacy.tokens import Doc, Span
 
 from newsgraph.resources import path as resource_path
 
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
 
     from newsgraph.extract.event_features import Candidate
 
-__all__ = ["PARTS", "WordVectors", "candidate_vector", "word_vectors"]
+__all__ = ["PARTS", "DocVectors", "WordVectors", "candidate_vector", "doc_vectors", "word_vectors"]
 
 RESOURCE = "event_vectors"
 #: The parts of a candidate that get a vector each, in the order they are concatenated. Vectors
@@ -73,43 +76,47 @@ def word_vectors() -> WordVectors:
     return WordVectors(np.asarray(model.embedding, dtype=np.float32), model.tokenizer)
 
 
-def doc_vectors(doc: Doc, vectors: WordVectors | None = None) -> Vector:
-    """One row per token of ``doc``."""
+@dataclass(frozen=True, slots=True)
+class DocVectors:
+    """A Doc's word vectors: one row per token (zeros for punctuation and spaces), and their
+    running sums, so the sum over any stretch of tokens costs one subtraction."""
+
+    rows: Vector
+    sums: Vector  # sums[i] is the sum of rows[:i]
+
+
+def doc_vectors(doc: Doc, vectors: WordVectors | None = None) -> DocVectors:
     vectors = vectors or word_vectors()
-    return vectors.words([t.lower_ for t in doc])
+    attrs = doc.to_array([LOWER, IS_PUNCT, IS_SPACE])  # no Token objects: a long article is cheap
+    strings = doc.vocab.strings
+    rows = vectors.words([strings[int(h)] for h in attrs[:, 0]])
+    rows[(attrs[:, 1] != 0) | (attrs[:, 2] != 0)] = 0.0
+    sums = np.zeros((len(doc) + 1, vectors.dim), np.float32)
+    np.cumsum(rows, axis=0, out=sums[1:])
+    return DocVectors(rows, sums)
 
 
-def _mean(rows: Vector, idx: list[int], dim: int) -> Vector:
-    if not idx:
-        return np.zeros(dim, np.float32)
-    v: Vector = rows[idx].mean(axis=0)
+def _unit(v: Vector) -> Vector:
+    """``v`` scaled to length 1: the mean of the words' rows, as a direction."""
     norm = float(np.linalg.norm(v))
     return v / norm if norm > 0 else v
 
 
-def _content(tokens: list[Token] | Span) -> list[int]:
-    return [t.i for t in tokens if not (t.is_punct or t.is_space)]
-
-
-def candidate_vector(c: Candidate, rows: Vector, sent: Span | None = None) -> Vector:
+def candidate_vector(c: Candidate, vectors: DocVectors, sent: Span | None = None) -> Vector:
     """The candidate's parts (``PARTS``), each the normalised mean of its words' rows
-    (``rows``: ``doc_vectors`` of the candidate's Doc), concatenated: the sentence, the trigger
-    with its object, complement and particle, and the words within ``_WINDOW`` of the trigger
-    outside the source and target."""
+    (``vectors``: ``doc_vectors`` of the candidate's Doc), concatenated: the sentence, the
+    trigger with its object, complement and particle, and the words within ``_WINDOW`` of the
+    trigger outside the source and target."""
     trig = c.trigger
     sent = sent if sent is not None else trig.sent
-    dim = rows.shape[1]
-    mentions = [s for s in (c.source, c.target) if s is not None]
-
-    def outside(i: int) -> bool:
-        return not any(s.start <= i < s.end for s in mentions)
-
-    predicate = [trig] + [t for t in trig.children if t.dep_ in _PREDICATE_DEPS]
+    rows = vectors.rows
+    mentions = [(s.start, s.end) for s in (c.source, c.target) if s is not None]
+    predicate = [trig.i] + [t.i for t in trig.children if t.dep_ in _PREDICATE_DEPS]
     lo, hi = max(sent.start, trig.i - _WINDOW), min(sent.end, trig.i + _WINDOW + 1)
-    window = [i for i in _content(trig.doc[lo:hi]) if outside(i)]
+    window = [i for i in range(lo, hi) if not any(a <= i < b for a, b in mentions)]
     parts = [
-        _mean(rows, _content(sent), dim),
-        _mean(rows, _content(predicate), dim),
-        _mean(rows, window, dim),
+        _unit(vectors.sums[sent.end] - vectors.sums[sent.start]),
+        _unit(rows[predicate].sum(axis=0)),
+        _unit(rows[window].sum(axis=0)) if window else np.zeros(rows.shape[1], np.float32),
     ]
     return np.concatenate(parts).astype(np.float32)

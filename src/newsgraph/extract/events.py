@@ -174,7 +174,7 @@ def _typed(
     best: dict[int, _Found] = {}
     triggers, nouns = trigger_types(), event_nouns()
     cache: dict[int, list[str]] = {}
-    rows = doc_vectors(doc)
+    vectors = doc_vectors(doc)
     by_sentence = _by_sentence(index, _mentions(doc, actors))
     for n, sent in enumerate(index.sentences):
         mentions = by_sentence.get(n, [])
@@ -182,7 +182,7 @@ def _typed(
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
                 continue
             prior = lexicon_type(cand.trigger, lexicon, triggers)
-            vector = candidate_vector(cand, rows, sent)
+            vector = candidate_vector(cand, vectors, sent)
             label, prob = model.predict(features(cand, lexicon, cache, sent), prior, vector=vector)
             if label == NO_EVENT or prob < threshold:
                 continue
