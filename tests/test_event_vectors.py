@@ -26,13 +26,14 @@ def test_words_of_one_kind_of_event_are_near_each_other() -> None:
 def test_unknown_and_empty_input() -> None:
     vectors = word_vectors()
     assert vectors.words([]).shape == (0, vectors.dim)
-    assert vectors.words(["\u2063"]).shape == (1, vectors.dim)  # no word piece: a zero row
+    unknown = vectors.words(["\u2063"])  # an invisible separator: no word piece
+    assert unknown.shape == (1, vectors.dim) and not unknown.any()
 
 
 def _candidate(pipeline: Language, text: str, source: str, target: str) -> Candidate:
     doc = pipeline.make_doc(text)
-    for _, proc in pipeline.pipeline:
-        if not _.startswith("newsgraph"):
+    for name, proc in pipeline.pipeline:
+        if not name.startswith("newsgraph"):
             doc = proc(doc)
     s, t = text.index(source), text.index(target)
     src = doc.char_span(s, s + len(source))
