@@ -58,13 +58,20 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
     ("The claim that the dam was unsafe was never proven.", "the dam was unsafe", None,
      "claim", None),
     # a question asked, a topic spoken about
+    ("The mayor asked whether the bridge would reopen in May.", "whether the bridge would",
+     "The mayor", "asked", None),
     ("Tom Hale was asked whether he would run for mayor again.", "whether he would run",
-     "Tom Hale", "asked", None),
+     None, "asked", None),
     ("Maria Lopez spoke about how the flood had destroyed the farms.",
      "how the flood had destroyed the farms", "Maria Lopez", "spoke", None),
-    # an impression reported by a verb of seeming
+    # an impression reported by a verb of seeming, or a passive cue: the subject is not who
+    # speaks; a passive's "by" phrase is
     ("Tom Hale appears uneasy about the new contract.", "uneasy about the new contract",
-     "Tom Hale", "appears", None),
+     None, "appears", None),
+    ("Tom Hale is expected to announce that the strike is over.", "the strike is over",
+     None, "expected", None),
+    ("The plan was criticized by the mayor as a gift to developers.", "a gift to developers",
+     "the mayor", "criticized", None),
     # according to
     ("According to the ministry, the talks failed on Tuesday.", "the talks failed",
      "the ministry", "According to", None),

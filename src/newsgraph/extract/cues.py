@@ -166,6 +166,10 @@ def verb_cue(sent: SpacySpan, verb: Token, *, find_channel: bool = True) -> Cue:
     colon = _colon_after(sent, verb)
     if channel is None and find_channel:
         channel = _channel(sent, verb, subject, content)
+    if subject_host is verb and _unnamed_speaker(verb, subject):
+        # "Trump is expected to win", "the plan was criticized": the subject is not who speaks;
+        # a passive's agent is ("was criticized by the mayor"), else nobody is named
+        subject = _agent_token(verb)
     source = mention(subject) if subject is not None else None
     head = subject
     if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
@@ -257,6 +261,22 @@ def _subject(verb: Token) -> Token | None:
         if tok.dep_ in _STOP_BORROW or tok.head is tok:
             return None
         tok = tok.head
+    return None
+
+
+def _unnamed_speaker(verb: Token, subject: Token | None) -> bool:
+    """True when ``subject`` is what the cue is about, not who speaks: the own subject of a
+    passive cue, or of a verb of seeming."""
+    if subject is None or subject.head.i != verb.i:
+        return False  # a borrowed subject: "he was cited as saying, adding: ..."
+    return subject.dep_ == "nsubjpass" or verb.lemma_.lower() in _SEEMING
+
+
+def _agent_token(verb: Token) -> Token | None:
+    """The head of the "by" phrase of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 
