@@ -57,6 +57,8 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "Maria Lopez", "hope", None),
     ("The claim that the dam was unsafe was never proven.", "the dam was unsafe", None,
      "claim", None),
+    ("The claim by Tom Hale that the vote had been rigged was never proven.",
+     "the vote had been rigged", "Tom Hale", "claim", None),
     # a question asked, a topic spoken about
     ("The mayor asked whether the bridge would reopen in May.", "whether the bridge would",
      "The mayor", "asked", None),

@@ -199,6 +199,13 @@ def noun_cue(noun: Token) -> Cue | None:
     if clause is None:
         return None
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        # "a statement from the ministry that ...", "the claim by Smith that ..."
+        speaker = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+             for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
     if speaker is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING:
         speaker = _subject(noun.head)
     return Cue(
