@@ -283,17 +283,15 @@ def _agent_token(verb: Token) -> Token | None:
     """The head of the "by" phrase of a passive verb."""
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     return None
 
 
 def _agent(verb: Token) -> tuple[int, int] | None:
-    for c in verb.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return channel_mention(pobj)
-    return None
+    agent = _agent_token(verb)
+    return channel_mention(agent) if agent is not None else None
 
 
 def mention(tok: Token) -> tuple[int, int]:
@@ -491,7 +489,6 @@ def _without_aside(sent: SpacySpan, idx: list[int]) -> list[int]:
         return idx
     last, first = words[-1], idx[0]
     keep = set(idx)
-    cut = None
     for i in idx:
         t = doc[i]
         left = t.left_edge.i
@@ -503,9 +500,8 @@ def _without_aside(sent: SpacySpan, idx: list[int]) -> list[int]:
             and t.head.i in keep
             and t.head.i < left
         ):
-            cut = left - 1
-            break
-    return idx if cut is None else [i for i in idx if i < cut]
+            return [j for j in idx if j < left - 1]
+    return idx
 
 
 def _edge_punct(t: Token) -> bool:
