@@ -253,6 +253,29 @@ def test_pair_finding(text: str, type_: str, source: str, target: str) -> None:
     assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("The rebels agreed to a ceasefire in Somalia.", "AGREE", "rebels", "Somalia"),
+        ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", "Saudi Arabia", "Qatar"),
+        ("President Obama offered to send troops to Uganda.", "AGREE", "Obama", "Uganda"),
+        ("Kenya withdrew its soldiers from Somalia.", "RETREAT", "Kenya", "Somalia"),
+        (
+            "A lawyer filed a lawsuit in a Paris court against Prince Mohammed bin Salman.",
+            "ACCUSE",
+            "lawyer",
+            "Prince Mohammed bin Salman",
+        ),
+    ],
+)
+def test_targets_beyond_the_direct_object(text: str, type_: str, source: str, target: str) -> None:
+    """A country an act is done in or to is its target; the forces a side moves and the court
+    it acts in are not, when the clause names the party the act is aimed at."""
+    doc = _doc(text)
+    e = _event(doc, type_)
+    assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
+
+
 def test_conjoined_subjects_keep_their_order() -> None:
     doc = _doc("Canada and Costa Rica agreed to start talks on a trade deal.")
     e = _event(doc, "AGREE")

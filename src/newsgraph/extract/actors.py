@@ -40,6 +40,7 @@ from newsgraph.extract.lexicon import (
     country_of,
     demonym_of,
     is_agent,
+    is_country,
     is_person_noun,
     named_info,
     place_code,
@@ -457,14 +458,17 @@ def _finish(doc: Doc, entities: list[Entity]) -> list[Actor]:
 
 def _keep(doc: Doc, e: Entity) -> bool:
     """Cities and countries count as actors only where they act, or are acted upon, somewhere
-    in the text (not where they are only where something happens)."""
+    in the text (not where they are only where something happens). A country named after a
+    preposition counts too: what is done "in Somalia" or "to Lebanon" is, in PLOVER, done to it
+    (a city is only where it happens)."""
     if e.kind != "GPE":
         return True
+    country = any(map(is_country, e.names))
     for s, t in e.spans:
         root = doc[s:t].root
         while root.dep_ in {"conj", "appos"}:
             root = root.head
-        if root.dep_ in _ACTING_DEPS or _done_to(root):
+        if root.dep_ in _ACTING_DEPS or _done_to(root) or (country and root.dep_ == "pobj"):
             return True
     return False
 

@@ -87,6 +87,16 @@ _RETREAT_WORDS = frozenset(
     ]
 )
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: What a side sends, moves or pulls out ("sent troops to Uganda", "withdraw its troops from
+#: Poland"): the means of its act rather than the party it is done to.
+_FORCE_NOUNS = frozenset(
+    ["troop", "force", "soldier", "expert", "team", "operative", "unit", "personnel", "peacekeeper"]
+)
+#: Prepositions of where forces are sent or pulled out of.
+_DESTINATIONS = frozenset({"to", "into", "from", "against", "toward", "towards", "in", "out"})
+#: Clauses that tell something else than the trigger's own act.
+_OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
+_MAX_PLACE_PATH = 8
 _WHEN = frozenset({"when", "as", "while"})
 
 
@@ -120,6 +130,7 @@ def find_events(
     retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
     found = [f for f in found if f.candidate.trigger.i not in retyped] + said
     found = [_with_victims(doc, index, actors, f) for f in found]
+    found = _with_places_done_to(doc, index, actors, found)
     if not found:
         return []
     dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, parse_published(published))))
@@ -176,7 +187,7 @@ def _typed(
     by_sentence = _by_sentence(index, _mentions(doc, actors))
     for n, sent in enumerate(index.sentences):
         mentions = by_sentence.get(n, [])
-        for cand in candidates(sent, mentions):
+        for cand in _ranked(candidates(sent, mentions)):
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
                 continue
             prior = lexicon_type(cand.trigger, lexicon, triggers)
@@ -208,6 +219,95 @@ def _typed(
                 nominal=True,
             )
     return list(best.values())
+
+
+def _ranked(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Candidates in their order, save that the pairs without a weak target (``_weak_target``)
+    go first, so that a trigger with such a pair is typed through it."""
+    return sorted(cands, key=lambda c: c.source is None or c.target is None or _weak_target(c))
+
+
+def _weak_target(c: Candidate) -> bool:
+    """A target that is only the source's partner ("the coalition and the government will
+    release prisoners"), where the act happens ("filed a lawsuit in a Paris court") or the
+    forces the source moves somewhere ("sent troops to Uganda", "withdrew troops from Gaza")."""
+    if c.source is None or c.target is None:
+        return False
+    root = c.target.root
+    if _coordination_head(root).i == _coordination_head(c.source.root).i:
+        return True
+    return in_location_phrase(c.target) or (
+        root.dep_ == "dobj"
+        and root.lemma_.lower() in _FORCE_NOUNS
+        and any(t.dep_ == "prep" and t.lower_ in _DESTINATIONS for t in root.head.children)
+    )
+
+
+def _coordination_head(tok: Token) -> Token:
+    """The first conjunct of the coordination ``tok`` is in (``tok`` itself if none)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _with_places_done_to(
+    doc: Doc, index: SentenceIndex, actors: Sequence[Actor], found: list[_Found]
+) -> list[_Found]:
+    """A verbal event with a source and no target is done to the country or city its own clause
+    places it in: "agreed to a ceasefire in eastern Ukraine", "attacked a base in Kenya"."""
+    places: list[tuple[Span, str]] | None = None
+    out = []
+    for f in found:
+        trig = f.candidate.trigger
+        if (
+            f.target is not None
+            or f.source is None
+            or f.nominal
+            or trig.pos_ not in ("VERB", "AUX")
+        ):
+            out.append(f)
+            continue
+        if places is None:
+            places = _place_mentions(doc, actors)
+        sent = index.of(trig.i)
+        best: tuple[int, Span, str] | None = None
+        for span, aid in places:
+            if aid == f.source or not sent.start <= span.start < sent.end:
+                continue
+            path = _path_up(span.root, trig)
+            if path is not None and (best is None or len(path) < best[0]):
+                best = (len(path), span, aid)
+        if best is None:
+            out.append(f)
+            continue
+        c = f.candidate
+        out.append(replace(f, target=best[2], candidate=Candidate(trig, c.source, best[1])))
+    return out
+
+
+def _path_up(tok: Token, trigger: Token) -> list[Token] | None:
+    """The tokens from ``tok`` up to ``trigger``, if ``trigger`` is its ancestor within the
+    trigger's own clause; None otherwise."""
+    path: list[Token] = []
+    while tok.i != trigger.i:
+        if tok.dep_ in _OTHER_CLAUSES or tok.head.i == tok.i or len(path) > _MAX_PLACE_PATH:
+            return None
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
+def _place_mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
+    """Mentions of countries and cities named as where something happens ("in Almaty")."""
+    found = []
+    for actor in actors:
+        if actor.kind != "GPE":
+            continue
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and in_location_phrase(span):
+                found.append((span, actor.id))
+    return found
 
 
 def _statements(
