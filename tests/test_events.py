@@ -9,6 +9,7 @@ from spacy.language import Language
 from newsgraph import analyze
 from newsgraph.extract.cameo import cameo_lexicon
 from newsgraph.extract.event_features import pair_trigger
+from newsgraph.extract.events import _is_state
 from newsgraph.model import EVENT_TYPES, Document, Event, Quote, Span
 
 PUBLISHED = "2022-01-08"
@@ -344,3 +345,48 @@ def test_statements_that_are_not_charges_demands_or_refusals(text: str, type_: s
 def test_attack_with_no_object_hits_the_group_it_found_there(text: str, target: str | None) -> None:
     doc = _doc(text)
     assert _name(doc, _event(doc, "ASSAULT").target) == target
+
+
+def test_a_relative_clause_keeps_its_date_to_itself() -> None:
+    """The parse hangs "by saying" under "swept"; the charge said there still takes "On
+    January 7", not "this week"."""
+    doc = _doc(
+        "On January 7 the president stepped up his efforts to discredit the protests that have "
+        "this week swept the country by saying that they had been organised by “criminals”."
+    )
+    e = _event(doc, "ACCUSE")
+    assert (e.date, e.date_precision) == ("2022-01-07", "day")
+
+
+def test_a_span_of_years_is_no_event_date() -> None:
+    """ "From 2005 to 2009" tells how long a tenure lasted, not when an event happened."""
+    doc = _doc("The banker headed the Kazakh central bank from 2005 to 2009.")
+    assert doc.events and all(e.date is None for e in doc.events)
+
+
+def test_object_relative_clause_is_its_own_event() -> None:
+    doc = _doc(
+        "The union leader, banned in his homeland, is a fugitive whom Kazakhstan has sentenced."
+    )
+    e = _event(doc, "COERCE")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("Kazakhstan", "union leader")
+
+
+def test_a_guess_under_a_fear_is_no_event() -> None:
+    doc = _doc("Officials feared that the rebels could attack the capital.")
+    assert "rebels" not in [_name(doc, e.source) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "copula", "state"),
+    [
+        ("Voters ask why Russian troops are on Kazakh soil.", "are", True),
+        ("The United States is the largest donor to Iraq.", "is", False),
+        ("The army said the rebels were behind the attack.", "were", False),
+    ],
+)
+def test_a_copula_with_only_a_place_after_it_is_a_state(
+    pipeline: Language, text: str, copula: str, state: bool
+) -> None:
+    trigger = next(t for t in pipeline(text) if t.text == copula)
+    assert _is_state(trigger) is state

@@ -98,6 +98,16 @@ _DESTINATIONS = frozenset({"to", "into", "from", "against", "toward", "towards",
 _OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
 _MAX_PLACE_PATH = 8
 _WHEN = frozenset({"when", "as", "while"})
+_RELATIVES = frozenset({"whom", "who", "that", "which"})
+_COPULAS = frozenset({"be", "stay", "remain"})
+_GUESSING_MODALS = frozenset({"would", "could", "might", "may"})
+_BELIEFS = frozenset(
+    ["think", "believe", "doubt", "fear", "suspect", "worry", "wonder", "guess", "suppose"]
+)
+_PLACES = frozenset(
+    ["soil", "territory", "ground", "land", "border", "street", "square", "city", "town", "capital"]
+)
+_PREDICATES = frozenset({"attr", "acomp", "xcomp", "ccomp", "oprd", "dobj", "advcl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +197,10 @@ def _typed(
     by_sentence = _by_sentence(index, _mentions(doc, actors))
     for n, sent in enumerate(index.sentences):
         mentions = by_sentence.get(n, [])
-        for cand in _ranked(candidates(sent, mentions)):
+        for cand in _ranked(map(_through_relative, candidates(sent, mentions))):
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
+                continue
+            if _is_state(cand.trigger) or _is_conjecture(cand.trigger):
                 continue
             prior = lexicon_type(cand.trigger, lexicon, triggers)
             label, prob = model.predict(features(cand, lexicon, cache, sent), prior)
@@ -219,6 +231,61 @@ def _typed(
                 nominal=True,
             )
     return list(best.values())
+
+
+def _is_state(trigger: Token) -> bool:
+    """ "The troops are on Kazakh soil": a copula with only a place after it tells where things
+    are, not an event (unlike "is the largest donor", "were behind the attack", "remained on
+    alert")."""
+    if trigger.lemma_.lower() not in _COPULAS:
+        return False
+    if any(c.dep_ in _PREDICATES for c in trigger.children):
+        return False
+    objects = [o for c in trigger.children if c.dep_ == "prep" for o in c.children]
+    return bool(objects) and all(
+        o.ent_type_ in _LOCATION_LABELS or o.lemma_.lower() in _PLACES for o in objects
+    )
+
+
+def _is_conjecture(trigger: Token) -> bool:
+    """ "He was not confident that the forces would stay loyal", "they fear that troops could
+    enter": a modal clause under a belief or a feeling is a guess, not a reported event."""
+    if trigger.dep_ != "ccomp" or not any(
+        c.dep_ == "aux" and c.lower_ in _GUESSING_MODALS for c in trigger.children
+    ):
+        return False
+    head = trigger.head
+    return head.pos_ == "ADJ" or head.lemma_.lower() in _BELIEFS
+
+
+def _through_relative(c: Candidate) -> Candidate:
+    """ "He is a fugitive whom Kazakhstan has tried": a pair joined through an object relative
+    clause is an event of that clause, its subject the source and the one it describes the
+    target (the parse joins them only through "is")."""
+    for outer, inner in ((c.source, c.target), (c.target, c.source)):
+        if outer is None or inner is None:
+            continue
+        clause = inner.root.head
+        if inner.root.dep_ != "nsubj" or clause.dep_ != "relcl":
+            continue
+        verbs = [clause, *(t for t in clause.children if t.dep_ == "conj")]  # "tried and sentenced"
+        verb = next(
+            (
+                v
+                for v in verbs
+                if any(t.dep_ == "dobj" and t.lower_ in _RELATIVES for t in v.children)
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        noun, root = clause.head, outer.root
+        described = outer.start <= noun.i < outer.end or (
+            noun.dep_ in ("attr", "appos") and root.dep_ == "nsubj" and root.head.i == noun.head.i
+        )
+        if described:
+            return Candidate(verb, inner, outer)
+    return c
 
 
 def _ranked(cands: Iterable[Candidate]) -> list[Candidate]:
@@ -388,12 +455,15 @@ def _speaker_span(doc: Doc, quote: Quote, sent: Span) -> Span | None:
 
 def _mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
     """Actor mentions as token spans with their actor id, in text order; a country or city
-    named as where something happened ("in Almaty") is a place here, not a party."""
+    named as where something happened ("in Almaty") is a place here, not a party, and so is the
+    pronoun owning such a place ("banned in his homeland")."""
     found = []
     for actor in actors:
         for m in actor.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and not (actor.kind == "GPE" and in_location_phrase(span)):
+            if span is not None and not (
+                (actor.kind == "GPE" or span.root.pos_ == "PRON") and in_location_phrase(span)
+            ):
                 found.append((span, actor.id))
     return sorted(found, key=lambda m: m[0].start)
 
