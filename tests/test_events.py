@@ -390,3 +390,44 @@ def test_a_copula_with_only_a_place_after_it_is_a_state(
 ) -> None:
     trigger = next(t for t in pipeline(text) if t.text == copula)
     assert _is_state(trigger) is state
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "The minister said that in the view of the police the protesters had been organised "
+            "and driven by “criminals”.",
+            "protesters",
+        ),
+        (
+            "The minister said that, like the president, the protesters were “traitors”.",
+            "protesters",
+        ),
+    ],
+)
+def test_a_charge_is_aimed_at_whom_it_is_said_of(text: str, target: str) -> None:
+    """Not at the first actor the quote names."""
+    doc = _doc(text)
+    e = _event(doc, "ACCUSE")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("minister", target)
+
+
+def test_saying_what_another_should_do_is_a_request_to_it() -> None:
+    doc = _doc(
+        "The exiled banker said the occupation was illegal, and Britain should impose sanctions "
+        "against the regime."
+    )
+    e = _event(doc, "REQUEST")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("exiled banker", "Britain")
+    assert e.hypothetical
+
+
+def test_a_charge_against_an_activity_is_aimed_at_its_doers() -> None:
+    """ "the strikes ... that they were organised by criminals": the strikers are accused."""
+    doc = _doc(
+        "Strikers marched on Monday. The minister stepped up his attacks on the strikes, saying "
+        "that they were organised by “criminals”."
+    )
+    e = next(e for e in doc.events if e.type == "ACCUSE" and _name(doc, e.source) == "minister")
+    assert _name(doc, e.target) == "Strikers"

@@ -394,12 +394,20 @@ def _statements(
     out = []
     for st in statement_events(doc, quotes):
         q, n = st.quote, index.number(st.trigger.i)
-        if (n, st.type, q.speaker) in have or st.trigger.i in taken:
+        if (n, st.type, q.speaker) in have or (st.trigger.i in taken and not st.advice):
             continue
         have.add((n, st.type, q.speaker))
         sent = index.of(st.trigger.i)
         source = _speaker_span(doc, q, sent)
+        about = st.about
         target = next(
+            (
+                (span, aid)
+                for span, aid in mentions
+                if aid != q.speaker and about is not None and span.start <= about.i < span.end
+            ),
+            None,
+        ) or next(
             (
                 (span, aid)
                 for span, aid in mentions
@@ -410,16 +418,41 @@ def _statements(
             ),
             None,
         )
+        doers = _doers(about, actors) if target is None and about is not None else None
         out.append(
             _Found(
                 Candidate(st.trigger, source, target[0] if target else None),
                 q.speaker,
-                target[1] if target else None,
+                target[1] if target else doers,
                 st.type,
                 STATEMENT_CONFIDENCE,
             )
         )
     return out
+
+
+def _doers(pronoun: Token, actors: Sequence[Actor]) -> str | None:
+    """ "The protests ... they were organised by criminals": a plural pronoun that stands for
+    the nearest plural noun before it in its sentence, when that noun is an activity, is said of
+    the group the article names for its doers (the "protesters" of "protests")."""
+    if pronoun.lower_ not in ("they", "them"):
+        return None
+    noun = next(
+        (t for t in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]) if t.tag_ == "NNS"),
+        None,
+    )
+    if noun is None:
+        return None
+    act = noun.lemma_.lower()
+    names = {act + "er", act + "r", act + "or", act.removesuffix("ion") + "or"}
+    return next(
+        (
+            a.id
+            for a in actors
+            if a.kind == "GROUP" and a.name.lower().split()[-1].removesuffix("s") in names
+        ),
+        None,
+    )
 
 
 def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _Found) -> _Found:
