@@ -262,6 +262,12 @@ def test_pair_finding(text: str, type_: str, source: str, target: str) -> None:
         ("President Obama offered to send troops to Uganda.", "AGREE", "Obama", "Uganda"),
         ("Kenya withdrew its soldiers from Somalia.", "RETREAT", "Kenya", "Somalia"),
         (
+            "The rebels attacked an army base in Afghanistan, killing 17 soldiers.",
+            "ASSAULT",
+            "rebels",
+            "Afghanistan",
+        ),
+        (
             "A lawyer filed a lawsuit in a Paris court against Prince Mohammed bin Salman.",
             "ACCUSE",
             "lawyer",

@@ -320,26 +320,40 @@ def _coordination_head(tok: Token) -> Token:
 def _with_places_done_to(
     doc: Doc, index: SentenceIndex, actors: Sequence[Actor], found: list[_Found]
 ) -> list[_Found]:
-    """A verbal event with a source and no target is done to the country or city its own clause
-    places it in: "agreed to a ceasefire in eastern Ukraine", "attacked a base in Kenya"."""
+    """A verbal event with a source is done to the country its own clause places it in, when
+    it has no target ("agreed to a ceasefire in eastern Ukraine"), or when what it is done to
+    is a thing in that country and the target was found elsewhere ("attacked an army base in
+    Afghanistan, killing 17 soldiers")."""
     places: list[tuple[Span, str]] | None = None
+    acting: set[int] | None = None
     out = []
     for f in found:
         trig = f.candidate.trigger
-        if (
-            f.target is not None
-            or f.source is None
-            or f.nominal
-            or trig.pos_ not in ("VERB", "AUX")
+        if f.source is None or f.nominal or trig.pos_ not in ("VERB", "AUX"):
+            out.append(f)
+            continue
+        if places is None or acting is None:
+            places = _place_mentions(doc, actors)
+            acting = {i for span, _ in _mentions(doc, actors) for i in range(span.start, span.end)}
+        thing = next((c for c in trig.children if c.dep_ == "dobj" and c.i not in acting), None)
+        target = f.candidate.target
+        if f.target is not None and (
+            thing is None
+            or target is None
+            or thing.left_edge.i <= target.root.i <= thing.right_edge.i
         ):
             out.append(f)
             continue
-        if places is None:
-            places = _place_mentions(doc, actors)
         sent = index.of(trig.i)
         best: tuple[int, Span, str] | None = None
         for span, aid in places:
             if aid == f.source or not sent.start <= span.start < sent.end:
+                continue
+            if (
+                f.target is not None
+                and thing is not None
+                and not (thing.left_edge.i <= span.start and span.end <= thing.right_edge.i + 1)
+            ):
                 continue
             path = _path_up(span.root, trig)
             if path is not None and (best is None or len(path) < best[0]):
