@@ -437,3 +437,9 @@ def test_a_charge_against_an_activity_is_aimed_at_its_doers() -> None:
     )
     e = next(e for e in doc.events if e.type == "ACCUSE" and _name(doc, e.source) == "minister")
     assert _name(doc, e.target) == "Strikers"
+
+
+def test_a_countrys_people_of_any_calling_act_as_a_group() -> None:
+    doc = _doc("Chinese hackers attacked the websites of Indian ministries.")
+    e = _event(doc, "ASSAULT")
+    assert _name(doc, e.source) == "Chinese hackers"

@@ -284,12 +284,17 @@ def _nominal(
         return None
     if lemma in _PLACE_NOUNS and det == "the" and token.tag_ == "NN":
         return antecedent(sent_of[token.i], history, lambda e: e.kind == "GPE", window=8)
+    country = _np_country(token, history)
     if not _collective(token) and (
         lemma in _NON_ACTOR_NOUNS
-        or not (is_agent(token.text) or lemma in BODY_NOUNS or lemma in GROUP_NOUNS)
+        or not (
+            is_agent(token.text)
+            or lemma in BODY_NOUNS
+            or lemma in GROUP_NOUNS
+            or (country is not None and token.tag_ == "NNS" and is_person_noun(lemma))
+        )
     ):
-        return None
-    country = _np_country(token, history)
+        return None  # a country's people of any calling act as a group: "Chinese hackers"
     plural = token.tag_ == "NNS" or lemma in GROUP_NOUNS
     key = _np_key(token)
     if det is None and not plural and country is None:
