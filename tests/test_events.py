@@ -275,6 +275,31 @@ def test_pair_finding(text: str, type_: str, source: str, target: str) -> None:
         ),
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        (
+            "A spokesman said the Afghan government had released 100 Taliban prisoners.",
+            "RETREAT",
+            "Afghan government",
+            "Taliban",
+        ),
+        (
+            "Cheshirkov said UNHCR supports the Greek government's plans to close the camps.",
+            "SUPPORT",
+            "UNHCR",
+            "Greek government",
+        ),
+    ],
+)
+def test_the_speaker_is_no_party_to_the_reported_event(
+    text: str, type_: str, source: str, target: str
+) -> None:
+    doc = _doc(text)
+    e = _event(doc, type_)
+    assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
+
+
 def test_targets_beyond_the_direct_object(text: str, type_: str, source: str, target: str) -> None:
     """A country an act is done in or to is its target; the forces a side moves and the court
     it acts in are not, when the clause names the party the act is aimed at."""

@@ -295,11 +295,14 @@ def _ranked(cands: Iterable[Candidate]) -> list[Candidate]:
 
 
 def _weak_target(c: Candidate) -> bool:
-    """A target that is only the source's partner ("the coalition and the government will
-    release prisoners"), where the act happens ("filed a lawsuit in a Paris court") or the
+    """A pair whose source is outside the trigger's clause, or whose target is only the
+    source's partner ("the coalition and the government will release prisoners"), where the act
+    happens ("filed a lawsuit in a Paris court") or the
     forces the source moves somewhere ("sent troops to Uganda", "withdrew troops from Gaza")."""
     if c.source is None or c.target is None:
         return False
+    if not _governs(c.trigger, c.source.root):
+        return True  # the speaker of a reported clause: "Cheshirkov said UNHCR supports Greece"
     root = c.target.root
     if _coordination_head(root).i == _coordination_head(c.source.root).i:
         return True
@@ -307,6 +310,13 @@ def _weak_target(c: Candidate) -> bool:
         root.dep_ == "dobj"
         and root.lemma_.lower() in _FORCE_NOUNS
         and any(t.dep_ == "prep" and t.lower_ in _DESTINATIONS for t in root.head.children)
+    )
+
+
+def _governs(trigger: Token, tok: Token) -> bool:
+    """Whether ``tok`` is ``trigger`` or below it in the parse."""
+    return trigger.left_edge.i <= tok.i <= trigger.right_edge.i and (
+        tok.i == trigger.i or trigger.is_ancestor(tok)
     )
 
 
