@@ -257,27 +257,6 @@ def test_pair_finding(text: str, type_: str, source: str, target: str) -> None:
 @pytest.mark.parametrize(
     ("text", "type_", "source", "target"),
     [
-        ("The rebels agreed to a ceasefire in Somalia.", "AGREE", "rebels", "Somalia"),
-        ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", "Saudi Arabia", "Qatar"),
-        ("President Obama offered to send troops to Uganda.", "AGREE", "Obama", "Uganda"),
-        ("Kenya withdrew its soldiers from Somalia.", "RETREAT", "Kenya", "Somalia"),
-        (
-            "The rebels attacked an army base in Afghanistan, killing 17 soldiers.",
-            "ASSAULT",
-            "rebels",
-            "Afghanistan",
-        ),
-        (
-            "A lawyer filed a lawsuit in a Paris court against Prince Mohammed bin Salman.",
-            "ACCUSE",
-            "lawyer",
-            "Prince Mohammed bin Salman",
-        ),
-    ],
-)
-@pytest.mark.parametrize(
-    ("text", "type_", "source", "target"),
-    [
         (
             "A spokesman said the Afghan government had released 100 Taliban prisoners.",
             "RETREAT",
@@ -300,6 +279,27 @@ def test_the_speaker_is_no_party_to_the_reported_event(
     assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("The rebels agreed to a ceasefire in Somalia.", "AGREE", "rebels", "Somalia"),
+        ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", "Saudi Arabia", "Qatar"),
+        ("President Obama offered to send troops to Uganda.", "AGREE", "Obama", "Uganda"),
+        ("Kenya withdrew its soldiers from Somalia.", "RETREAT", "Kenya", "Somalia"),
+        (
+            "The rebels attacked an army base in Afghanistan, killing 17 soldiers.",
+            "ASSAULT",
+            "rebels",
+            "Afghanistan",
+        ),
+        (
+            "A lawyer filed a lawsuit in a Paris court against Prince Mohammed bin Salman.",
+            "ACCUSE",
+            "lawyer",
+            "Prince Mohammed bin Salman",
+        ),
+    ],
+)
 def test_targets_beyond_the_direct_object(text: str, type_: str, source: str, target: str) -> None:
     """A country an act is done in or to is its target; the forces a side moves and the court
     it acts in are not, when the clause names the party the act is aimed at."""
