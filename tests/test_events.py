@@ -287,6 +287,7 @@ def test_the_speaker_is_no_party_to_the_reported_event(
         ("President Obama offered to send troops to Uganda.", "AGREE", "Obama", "Uganda"),
         ("Kenya withdrew its soldiers from Somalia.", "RETREAT", "Kenya", "Somalia"),
         ("China reduced humanitarian aid to Tajikistan.", "SANCTION", "China", "Tajikistan"),
+        ("In Colombia, the ELN declared a monthlong ceasefire.", "RETREAT", "ELN", "Colombia"),
         (
             "The rebels attacked an army base in Afghanistan, killing 17 soldiers.",
             "ASSAULT",

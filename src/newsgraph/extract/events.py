@@ -195,11 +195,18 @@ def _typed(
     triggers, nouns = trigger_types(), event_nouns()
     cache: dict[int, list[str]] = {}
     by_sentence = _by_sentence(index, _mentions(doc, actors))
+    # countries named where something happens may be what it is done to ("declared a
+    # ceasefire in Somalia"); their pairs are typed after the others (``_weak_target``)
+    places = _by_sentence(index, _place_mentions(doc, actors))
     for n, sent in enumerate(index.sentences):
         mentions = by_sentence.get(n, [])
-        for cand in _ranked(map(_through_relative, candidates(sent, mentions))):
+        here = places.get(n, [])
+        parties = sorted(mentions + here, key=lambda m: m[0].start)
+        for cand in _ranked(map(_through_relative, candidates(sent, parties))):
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
                 continue
+            if cand.source is not None and any(cand.source is span for span, _ in here):
+                continue  # a place does nothing
             if _is_state(cand.trigger) or _is_conjecture(cand.trigger):
                 continue
             prior = lexicon_type(cand.trigger, lexicon, triggers)
@@ -210,8 +217,8 @@ def _typed(
                 label = _concede_or_retreat(cand.trigger, lexicon)
             best[cand.trigger.i] = _Found(
                 cand,
-                _actor_id(cand.source, mentions),
-                _actor_id(cand.target, mentions),
+                _actor_id(cand.source, parties),
+                _actor_id(cand.target, parties),
                 label,
                 prob,
             )
