@@ -285,6 +285,13 @@ def test_the_speaker_is_no_party_to_the_reported_event(
         ("The rebels agreed to a ceasefire in Somalia.", "AGREE", "rebels", "Somalia"),
         ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", "Saudi Arabia", "Qatar"),
         ("President Obama offered to send troops to Uganda.", "AGREE", "Obama", "Uganda"),
+        (
+            "Ukraine will send a team of experts to Iran on Thursday to investigate the crash "
+            "of its airliner.",
+            "ACCUSE",
+            "Ukraine",
+            "Iran",
+        ),
         ("Kenya withdrew its soldiers from Somalia.", "RETREAT", "Kenya", "Somalia"),
         ("China reduced humanitarian aid to Tajikistan.", "SANCTION", "China", "Tajikistan"),
         ("In Colombia, the ELN declared a monthlong ceasefire.", "RETREAT", "ELN", "Colombia"),

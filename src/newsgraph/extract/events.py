@@ -90,7 +90,24 @@ _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: What a side sends, moves or pulls out ("sent troops to Uganda", "withdraw its troops from
 #: Poland"): the means of its act rather than the party it is done to.
 _FORCE_NOUNS = frozenset(
-    ["troop", "force", "soldier", "expert", "team", "operative", "unit", "personnel", "peacekeeper"]
+    [
+        "troop",
+        "force",
+        "soldier",
+        "expert",
+        "team",
+        "operative",
+        "unit",
+        "personnel",
+        "peacekeeper",
+        "regiment",
+        "brigade",
+        "battalion",
+        "contingent",
+        "delegation",
+        "mission",
+        "warship",
+    ]
 )
 #: Prepositions of where forces are sent or pulled out of.
 _DESTINATIONS = frozenset({"to", "into", "from", "against", "toward", "towards", "in", "out"})
@@ -304,8 +321,8 @@ def _ranked(cands: Iterable[Candidate]) -> list[Candidate]:
 def _weak_target(c: Candidate) -> bool:
     """A pair whose source is outside the trigger's clause, or whose target is only the
     source's partner ("the coalition and the government will release prisoners"), where the act
-    happens ("filed a lawsuit in a Paris court") or the
-    forces the source moves somewhere ("sent troops to Uganda", "withdrew troops from Gaza")."""
+    happens ("filed a lawsuit in a Paris court") or the forces the source moves somewhere ("sent
+    troops to Uganda", "will send a team of experts to Iran")."""
     if c.source is None or c.target is None:
         return False
     if not _governs(c.trigger, c.source.root):
@@ -313,10 +330,19 @@ def _weak_target(c: Candidate) -> bool:
     root = c.target.root
     if _coordination_head(root).i == _coordination_head(c.source.root).i:
         return True
-    return in_location_phrase(c.target) or (
-        root.dep_ == "dobj"
-        and root.lemma_.lower() in _FORCE_NOUNS
-        and any(t.dep_ == "prep" and t.lower_ in _DESTINATIONS for t in root.head.children)
+    if in_location_phrase(c.target):
+        return True
+    nouns = [root]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "dobj":
+        nouns.append(root.head.head)  # "a team of experts"
+    return (
+        nouns[-1].dep_ == "dobj"
+        and any(n.lemma_.lower() in _FORCE_NOUNS for n in nouns)
+        and any(
+            t.dep_ == "prep" and t.lower_ in _DESTINATIONS
+            for n in (*nouns, nouns[-1].head)  # "sent troops to", "a team of experts to Iran"
+            for t in n.children
+        )
     )
 
 
