@@ -152,12 +152,13 @@ def find_events(
     model = model or event_model()
     lexicon = lexicon or cameo_lexicon()
     index = SentenceIndex(doc)
-    found = _typed(doc, index, actors, model, lexicon, threshold)
+    parties, located = _mentions(doc, actors), _place_mentions(doc, actors)
+    found = _typed(doc, index, parties, located, model, lexicon, threshold)
     said = _statements(doc, index, actors, quotes or (), found)
     retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
     found = [f for f in found if f.candidate.trigger.i not in retyped] + said
     found = [_with_victims(doc, index, actors, f) for f in found]
-    found = _with_places_done_to(doc, index, actors, found)
+    found = _with_places_done_to(index, parties, located, found)
     if not found:
         return []
     dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, parse_published(published))))
@@ -201,7 +202,8 @@ def find_events(
 def _typed(
     doc: Doc,
     index: SentenceIndex,
-    actors: Sequence[Actor],
+    parties: list[tuple[Span, str]],
+    places: list[tuple[Span, str]],
     model: EventModel,
     lexicon: CameoLexicon,
     threshold: float,
@@ -211,13 +213,13 @@ def _typed(
     best: dict[int, _Found] = {}
     triggers, nouns = trigger_types(), event_nouns()
     cache: dict[int, list[str]] = {}
-    by_sentence = _by_sentence(index, _mentions(doc, actors))
+    by_sentence = _by_sentence(index, parties)
     # countries named where something happens may be what it is done to ("declared a
     # ceasefire in Somalia"); their pairs are typed after the others (``_weak_target``)
-    places = _by_sentence(index, _place_mentions(doc, actors))
+    places_by_sentence = _by_sentence(index, places)
     for n, sent in enumerate(index.sentences):
         mentions = by_sentence.get(n, [])
-        here = places.get(n, [])
+        here = places_by_sentence.get(n, [])
         parties = sorted(mentions + here, key=lambda m: m[0].start)
         for cand in _ranked(map(_through_relative, candidates(sent, parties))):
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
@@ -361,23 +363,22 @@ def _coordination_head(tok: Token) -> Token:
 
 
 def _with_places_done_to(
-    doc: Doc, index: SentenceIndex, actors: Sequence[Actor], found: list[_Found]
+    index: SentenceIndex,
+    parties: list[tuple[Span, str]],
+    places: list[tuple[Span, str]],
+    found: list[_Found],
 ) -> list[_Found]:
     """A verbal event with a source is done to the country its own clause places it in, when
     it has no target ("agreed to a ceasefire in eastern Ukraine"), or when what it is done to
     is a thing in that country and the target was found elsewhere ("attacked an army base in
     Afghanistan, killing 17 soldiers")."""
-    places: list[tuple[Span, str]] | None = None
-    acting: set[int] | None = None
+    acting = {i for span, _ in parties for i in range(span.start, span.end)}
     out = []
     for f in found:
         trig = f.candidate.trigger
         if f.source is None or f.nominal or trig.pos_ not in ("VERB", "AUX"):
             out.append(f)
             continue
-        if places is None or acting is None:
-            places = _place_mentions(doc, actors)
-            acting = {i for span, _ in _mentions(doc, actors) for i in range(span.start, span.end)}
         thing = next((c for c in trig.children if c.dep_ == "dobj" and c.i not in acting), None)
         target = f.candidate.target
         if f.target is not None and (

@@ -6,9 +6,8 @@ West") is REQUEST, and so is saying what another should do ("the West should con
 sanctions", also in the speaker's own words next to the quote); a rhetorical question about
 talks ("What kind of negotiations can you have with criminals?") is REJECT. The speaker is the
 source. The target is who the words are about: the one a charge is said of ("they were
-organised by criminals"), the one urged ("I urge the workers to strike") or advised; failing
-that, the first other actor named in the quote, if any. Rules, not a classifier: they carry a
-fixed, modest confidence.
+organised by criminals") or the one advised; failing that, the first other actor named in the
+quote, if any. Rules, not a classifier: they carry a fixed, modest confidence.
 """
 
 from __future__ import annotations
@@ -72,8 +71,8 @@ class StatementEvent:
 
 
 def statement_events(doc: Doc, quotes: Sequence[Quote]) -> Iterator[StatementEvent]:
-    """At most one event of each type per quote with a known speaker, in quote order; then
-    the advice given in the sentences of those quotes, outside them."""
+    """At most one event of each type per quote with a known speaker, in quote order, and the
+    advice given anywhere in the sentences the quote is in."""
     advised: set[int] = set()
     for quote in quotes:
         if quote.speaker is None:
@@ -108,9 +107,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _about(trigger: Token, type_: str) -> Token | None:
-    """Who a charge is said of, or who is urged."""
-    if type_ == "REQUEST":
-        return next((c for c in trigger.children if c.dep_ in ("dobj", "dative")), None)
+    """Who a charge is said of: the subject of the clause it is predicated in."""
     if type_ != "ACCUSE":
         return None
     tok = trigger
