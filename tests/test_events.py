@@ -294,6 +294,12 @@ def test_the_speaker_is_no_party_to_the_reported_event(
         ),
         ("Kenya withdrew its soldiers from Somalia.", "RETREAT", "Kenya", "Somalia"),
         ("China reduced humanitarian aid to Tajikistan.", "SANCTION", "China", "Tajikistan"),
+        (
+            "Erdogan reiterated Turkey's support for the Government of National Accord.",
+            "SUPPORT",
+            "Erdogan",
+            "Government of National Accord",
+        ),
         ("In Colombia, the ELN declared a monthlong ceasefire.", "RETREAT", "ELN", "Colombia"),
         (
             "The rebels attacked an army base in Afghanistan, killing 17 soldiers.",

@@ -111,6 +111,8 @@ _FORCE_NOUNS = frozenset(
 )
 #: Prepositions of where forces are sent or pulled out of.
 _DESTINATIONS = frozenset({"to", "into", "from", "against", "toward", "towards", "in", "out"})
+#: Prepositions naming whom an act is aimed at.
+_AIMED_AT = frozenset({"for", "to", "on", "against", "with", "toward", "towards"})
 #: Clauses that tell something else than the trigger's own act.
 _OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
 _MAX_PLACE_PATH = 8
@@ -322,9 +324,10 @@ def _ranked(cands: Iterable[Candidate]) -> list[Candidate]:
 
 def _weak_target(c: Candidate) -> bool:
     """A pair whose source is outside the trigger's clause, or whose target is only the
-    source's partner ("the coalition and the government will release prisoners"), where the act
-    happens ("filed a lawsuit in a Paris court") or the forces the source moves somewhere ("sent
-    troops to Uganda", "will send a team of experts to Iran")."""
+        source's partner ("the coalition and the government will release prisoners"), where the act
+        happens ("filed a lawsuit in a Paris court"), who owns an act aimed at another ("backed
+    Turkey's support for the GNA") or the forces the source moves somewhere ("sent
+        troops to Uganda", "will send a team of experts to Iran")."""
     if c.source is None or c.target is None:
         return False
     if not _governs(c.trigger, c.source.root):
@@ -334,6 +337,11 @@ def _weak_target(c: Candidate) -> bool:
         return True
     if in_location_phrase(c.target):
         return True
+    if root.dep_ == "poss" and any(
+        t.dep_ == "prep" and t.lower_ in _AIMED_AT and any(o.dep_ == "pobj" for o in t.children)
+        for t in root.head.children
+    ):
+        return True  # the owner of an act aimed elsewhere: "Turkey's support for the GNA"
     nouns = [root]
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "dobj":
         nouns.append(root.head.head)  # "a team of experts"
