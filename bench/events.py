@@ -22,19 +22,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sklearn.metrics import f1_score  # noqa: E402
 from spacy.language import Language  # noqa: E402
-from spacy.tokens import Doc  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
 
 from newsgraph import nlp  # noqa: E402
 from newsgraph.extract.cameo import cameo_lexicon, trigger_types  # noqa: E402
 from newsgraph.extract.event_features import (  # noqa: E402
     Candidate,
-    candidates,
     features,
     lexicon_type,
     pair_trigger,
 )
 from newsgraph.extract.event_model import event_model  # noqa: E402
-from newsgraph.extract.events import _mentions  # noqa: E402
+from newsgraph.extract.events import (  # noqa: E402
+    _mentions,
+    _place_mentions,
+    sentence_candidates,
+)
 from newsgraph.extract.sentences import SentenceIndex  # noqa: E402
 from newsgraph.model import Event  # noqa: E402
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
@@ -143,10 +146,15 @@ def miss_reason(row: Row, doc: Doc) -> str:
         return "source not an actor" if not source_ok else "target not an actor"
     index = SentenceIndex(doc)
     mentions = _mentions(doc, doc._.actors or ())
+    places = _place_mentions(doc, doc._.actors or ())
+
+    def inside(sent: Span, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        return [(s, a) for s, a in found if sent.start <= s.start < sent.end]
+
     cands = [
         c
         for sent in index.sentences
-        for c in candidates(sent, [(s, a) for s, a in mentions if sent.start <= s.start < sent.end])
+        for c in sentence_candidates(sent, inside(sent, mentions), inside(sent, places))
     ]
 
     def joins(c: Candidate, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:

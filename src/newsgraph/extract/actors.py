@@ -284,17 +284,17 @@ def _nominal(
         return None
     if lemma in _PLACE_NOUNS and det == "the" and token.tag_ == "NN":
         return antecedent(sent_of[token.i], history, lambda e: e.kind == "GPE", window=8)
-    country = _np_country(token, history)
     if not _collective(token) and (
         lemma in _NON_ACTOR_NOUNS
         or not (
             is_agent(token.text)
             or lemma in BODY_NOUNS
             or lemma in GROUP_NOUNS
-            or (country is not None and token.tag_ == "NNS" and is_person_noun(lemma))
+            or _national_people(token, history)
         )
     ):
-        return None  # a country's people of any calling act as a group: "Chinese hackers"
+        return None
+    country = _np_country(token, history)
     plural = token.tag_ == "NNS" or lemma in GROUP_NOUNS
     key = _np_key(token)
     if det is None and not plural and country is None:
@@ -339,6 +339,16 @@ def _nominal(
         entities.append(person)
         return person
     return None
+
+
+def _national_people(token: Token, history: list[Ref]) -> bool:
+    """ "Chinese hackers", "Japanese peacekeepers": a country's people of any calling act as a
+    group."""
+    return (
+        token.tag_ == "NNS"
+        and is_person_noun(token.lemma_.lower())
+        and _np_country(token, history) is not None
+    )
 
 
 def _collective(token: Token) -> bool:

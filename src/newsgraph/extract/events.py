@@ -33,7 +33,7 @@ from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_e
 from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
-__all__ = ["find_events", "is_hypothetical", "is_negated"]
+__all__ = ["find_events", "is_hypothetical", "is_negated", "sentence_candidates"]
 
 T = TypeVar("T")
 
@@ -216,19 +216,12 @@ def _typed(
     triggers, nouns = trigger_types(), event_nouns()
     cache: dict[int, list[str]] = {}
     by_sentence = _by_sentence(index, parties)
-    # countries named where something happens may be what it is done to ("declared a
-    # ceasefire in Somalia"); their pairs are typed after the others (``_weak_target``)
     places_by_sentence = _by_sentence(index, places)
     for n, sent in enumerate(index.sentences):
-        mentions = by_sentence.get(n, [])
-        here = places_by_sentence.get(n, [])
-        parties = sorted(mentions + here, key=lambda m: m[0].start)
-        for cand in _ranked(map(_through_relative, candidates(sent, parties))):
+        mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
+        here = sorted(mentions + located, key=lambda m: m[0].start)
+        for cand in sentence_candidates(sent, mentions, located):
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
-                continue
-            if cand.source is not None and any(cand.source is span for span, _ in here):
-                continue  # a place does nothing
-            if _is_state(cand.trigger) or _is_conjecture(cand.trigger):
                 continue
             prior = lexicon_type(cand.trigger, lexicon, triggers)
             label, prob = model.predict(features(cand, lexicon, cache, sent), prior)
@@ -238,8 +231,8 @@ def _typed(
                 label = _concede_or_retreat(cand.trigger, lexicon)
             best[cand.trigger.i] = _Found(
                 cand,
-                _actor_id(cand.source, parties),
-                _actor_id(cand.target, parties),
+                _actor_id(cand.source, here),
+                _actor_id(cand.target, here),
                 label,
                 prob,
             )
@@ -259,6 +252,23 @@ def _typed(
                 nominal=True,
             )
     return list(best.values())
+
+
+def sentence_candidates(
+    sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
+) -> list[Candidate]:
+    """The candidates of one sentence in the order they are typed: from its actor mentions and
+    the countries named where something happens there, read through object relative clauses,
+    best-formed pairs first; none with a place as the source or a state or a guess as the
+    trigger."""
+    parties = sorted(mentions + places, key=lambda m: m[0].start)
+    return [
+        c
+        for c in _ranked(map(_through_relative, candidates(sent, parties)))
+        if not (c.source is not None and any(c.source is span for span, _ in places))
+        and not _is_state(c.trigger)
+        and not _is_conjecture(c.trigger)
+    ]
 
 
 def _is_state(trigger: Token) -> bool:
