@@ -5,10 +5,10 @@ Prints: end-to-end macro-F1 and accuracy of the root type between the marked sou
 the marked pair; the classifier alone on the gold pair; and the speed of the whole pipeline as a
 ratio of the bare spaCy parse, both timed in this run on the same sentences.
 
-With ``--accurate``, the same figures for the accurate mode (``Settings.event_classifier =
-"accurate"``: the fine-tuned transformer types the candidates, and the gold pair).
-
-Run: ``uv run python bench/events.py [--accurate]``
+Run: ``uv run python bench/events.py``. ``--split train`` scores the training rows instead (to
+study misses: never tune on dev); ``--misses N`` prints why the marked pair was missed on N rows.
+``--accurate`` gives the same figures for the accurate mode (``Settings.event_classifier =
+"accurate"``: the transformer and the linear model type what the linear model finds).
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ import argparse
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sklearn.metrics import f1_score  # noqa: E402
 from spacy.language import Language  # noqa: E402
-from spacy.tokens import Doc  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
 
 from newsgraph import nlp  # noqa: E402
 from newsgraph.extract.cameo import cameo_lexicon, trigger_types  # noqa: E402
@@ -35,43 +36,26 @@ from newsgraph.extract.event_features import (  # noqa: E402
 )
 from newsgraph.extract.event_model import event_model  # noqa: E402
 from newsgraph.extract.event_transformer import blend, event_transformer  # noqa: E402
-from newsgraph.model import Event  # noqa: E402
+from newsgraph.extract.event_vectors import candidate_vector, doc_vectors  # noqa: E402
+from newsgraph.extract.events import (  # noqa: E402
+    _mentions,
+    _place_mentions,
+    sentence_candidates,
+)
+from newsgraph.extract.sentences import SentenceIndex  # noqa: E402
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
 from plover_data import (  # noqa: E402
     DATA,
     Row,
     bare_parser,
     dev_train_split,
+    end_to_end,
     mention,
     plv_rows,
 )
 
-_AS_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 _NAME = "newsgraph_events"
 ARTICLES = DATA / "polnear" / "dev" / "text"
-
-
-def _overlaps(doc: Doc, actor_id: str | None, span: tuple[int, int] | None) -> bool:
-    if actor_id is None or span is None:
-        return actor_id is None and span is None
-    actor = next(a for a in doc._.actors if a.id == actor_id)
-    return any(m.start < span[1] and span[0] < m.end for m in actor.mentions)
-
-
-def end_to_end(row: Row, doc: Doc) -> tuple[str, bool]:
-    """The type the pipeline gives the marked pair (or its surest event), and whether it found
-    an event between the marked source and target."""
-    events: list[Event] = doc._.events or []
-    pair = [
-        e
-        for e in events
-        if _overlaps(doc, e.source, row.source) and _overlaps(doc, e.target, row.target)
-    ]
-    pool = pair or events
-    if not pool:
-        return "NONE", False
-    best = max(pool, key=lambda e: e.confidence)
-    return _AS_PLV.get(best.type, best.type), bool(pair)
 
 
 def gold_pair(row: Row, doc: Doc) -> str:
@@ -80,7 +64,9 @@ def gold_pair(row: Row, doc: Doc) -> str:
     if trigger is None:
         return "NONE"
     prior = lexicon_type(trigger, cameo_lexicon(), trigger_types())
-    return event_model().predict(features(Candidate(trigger, src, tgt), cameo_lexicon()), prior)[0]
+    cand = Candidate(trigger, src, tgt)
+    vector = candidate_vector(cand, doc_vectors(doc))
+    return event_model().predict(features(cand, cameo_lexicon()), prior, vector=vector)[0]
 
 
 def gold_pair_accurate(row: Row, doc: Doc, blended: bool) -> str:
@@ -88,13 +74,14 @@ def gold_pair_accurate(row: Row, doc: Doc, blended: bool) -> str:
     transformer's and its probabilities averaged (``blended``); or the transformer's alone."""
     probs = event_transformer().probabilities_many([(row.text, row.source, row.target)])[0]
     if blended:
-        src, tgt = mention(doc, row.source), mention(doc, row.target)
         if gold_pair(row, doc) == "NONE":
             return "NONE"
+        src, tgt = mention(doc, row.source), mention(doc, row.target)
         trigger = pair_trigger(src, tgt)
         assert trigger is not None
-        fast = event_model().probabilities(features(Candidate(trigger, src, tgt), cameo_lexicon()))
-        probs = blend(probs, fast)
+        cand = Candidate(trigger, src, tgt)
+        vector = candidate_vector(cand, doc_vectors(doc))
+        probs = blend(probs, event_model().probabilities(features(cand, cameo_lexicon()), vector))
         probs.pop("NONE", None)
     return max(probs, key=probs.__getitem__)
 
@@ -111,46 +98,156 @@ def _timed(pipelines: list[Language], texts: list[str], rounds: int = 3) -> list
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """End-to-end figures on a list of rows."""
+
+    macro_f1: float
+    accuracy: float
+    pair_found: float
+    no_event: float
+
+
+def score(rows: list[Row], docs: list[Doc]) -> Scores:
+    """End-to-end macro-F1 over the gold types, accuracy, share of rows whose marked pair was
+    found, and share with no event at all."""
+    gold = [r.label for r in rows]
+    e2e = [end_to_end(r, d) for r, d in zip(rows, docs, strict=True)]
+    pred = [p for p, _ in e2e]
+    return Scores(
+        macro_f1=float(f1_score(gold, pred, average="macro", labels=sorted(set(gold)))),
+        accuracy=sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold),
+        pair_found=sum(f for _, f in e2e) / len(rows),
+        no_event=Counter(pred)["NONE"] / len(rows),
+    )
+
+
+def dev_scores() -> Scores:
+    """The end-to-end scores on the dev split with the default pipeline (the accuracy gate)."""
+    _, dev = dev_train_split(plv_rows())
+    return score(dev, list(nlp.load().pipe(r.text for r in dev)))
+
+
+def _within(span: tuple[int, int] | None, start: int, end: int) -> bool:
+    return span is not None and start < span[1] and span[0] < end
+
+
+def miss_reason(row: Row, doc: Doc) -> str:
+    """Why the pipeline gave no event between the marked source and target: a side that is no
+    actor mention at all; the parse's candidates never pairing the two (or only the other way
+    round); or the pair's candidate losing its trigger to another pair, or typed NONE."""
+    spans = [(m.start, m.end) for a in doc._.actors or () for m in a.mentions]
+    source_ok = row.source is None or any(_within(row.source, *m) for m in spans)
+    target_ok = row.target is None or any(_within(row.target, *m) for m in spans)
+    if not (source_ok or target_ok):
+        return "neither side an actor"
+    if not source_ok or not target_ok:
+        return "source not an actor" if not source_ok else "target not an actor"
+    index = SentenceIndex(doc)
+    mentions = _mentions(doc, doc._.actors or ())
+    places = _place_mentions(doc, doc._.actors or ())
+
+    def inside(sent: Span, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        return [(s, a) for s, a in found if sent.start <= s.start < sent.end]
+
+    cands = [
+        c
+        for sent in index.sentences
+        for c in sentence_candidates(sent, inside(sent, mentions), inside(sent, places))
+    ]
+
+    def joins(c: Candidate, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+        return all(
+            (side is None) == (gold is None)
+            and (side is None or gold is None or _within(gold, side.start_char, side.end_char))
+            for side, gold in ((c.source, a), (c.target, b))
+        )
+
+    pair = [c for c in cands if joins(c, row.source, row.target)]
+    if not pair:
+        if any(joins(c, row.target, row.source) for c in cands):
+            return "candidate reversed"
+        return "no candidate pairs them"
+    first: dict[int, Candidate] = {}
+    for c in cands:
+        first.setdefault(c.trigger.i, c)
+    if all(first[c.trigger.i] is not c for c in pair):
+        return "candidate shadowed by another pair on its trigger"
+    return "pair typed NONE or dropped"
+
+
+def _marked(row: Row) -> str:
+    text = row.text
+    for (a, b), tag in sorted(
+        ((s, t) for s, t in ((row.source, "s"), (row.target, "t")) if s is not None),
+        reverse=True,
+    ):
+        text = f"{text[:a]}<{tag}>{text[a:b]}</{tag}>{text[b:]}"
+    return text
+
+
+def print_misses(rows: list[Row], docs: list[Doc]) -> None:
+    """Each missed row with its reason and the events found, then the reasons counted."""
+    reasons: Counter[str] = Counter()
+    for row, doc in zip(rows, docs, strict=True):
+        if end_to_end(row, doc)[1]:
+            continue
+        reason = miss_reason(row, doc)
+        reasons[reason] += 1
+        names = {a.id: a.name for a in doc._.actors or ()}
+        found = [
+            (e.type, names.get(e.source or ""), names.get(e.target or "")) for e in doc._.events
+        ]
+        print(f"[{reason}] {row.label}: {_marked(row)}\n    found: {found}")
+    print(f"misses in {len(rows)} rows:")
+    for reason, n in reasons.most_common():
+        print(f"  {n:4d}  {reason}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=("dev", "train"), default="dev")
+    parser.add_argument("--misses", type=int, default=0, help="explain the misses on N rows")
     parser.add_argument("--accurate", action="store_true", help="the transformer classifier")
-    accurate = parser.parse_args().accurate
-    _, dev = dev_train_split(plv_rows())
-    texts = [r.text for r in dev]
-    full = nlp.load(Settings(event_classifier="accurate" if accurate else "fast"))
+    args = parser.parse_args()
+    train, dev = dev_train_split(plv_rows())
+    rows = dev if args.split == "dev" else train
+    if args.misses:
+        rows = rows[: args.misses]
+    texts = [r.text for r in rows]
+    full = nlp.load(Settings(event_classifier="accurate" if args.accurate else "fast"))
     bare = bare_parser()
-    others = nlp.load(Settings(components=tuple(c for c in DEFAULT_COMPONENTS if c != _NAME)))
-    docs, bare_docs = list(full.pipe(texts)), list(bare.pipe(texts))
-    t_bare, t_others, t_full = _timed([bare, others, full], texts)
-    gold = [r.label for r in dev]
+    docs = list(full.pipe(texts))
+    if args.misses:
+        print_misses(rows, docs)
+        return
+    gold = [r.label for r in rows]
     labels = sorted(set(gold))
-    e2e = [end_to_end(r, d) for r, d in zip(dev, docs, strict=True)]
-    pred = [p for p, _ in e2e]
-    if accurate:
-        alone = [gold_pair_accurate(r, d, True) for r, d in zip(dev, bare_docs, strict=True)]
-        only = [gold_pair_accurate(r, d, False) for r, d in zip(dev, bare_docs, strict=True)]
+    s = score(rows, docs)
+    mode = "accurate (transformer)" if args.accurate else "fast (linear)"
+    print(f"{args.split} split: {len(rows)} PLV_train sentences, {len(labels)} types; {mode}")
+    print(f"end to end: macro-F1 {s.macro_f1:.3f}, accuracy {s.accuracy:.3f}")
+    print(f"found the marked source-target pair: {s.pair_found:.3f}")
+    print(f"no event found: {s.no_event:.3f}")
+    if args.split == "train":
+        return  # the classifier was trained on these rows, and the speed is measured on dev
+    bare_docs = list(bare.pipe(texts))
+    if args.accurate:
+        alone = [gold_pair_accurate(r, d, True) for r, d in zip(rows, bare_docs, strict=True)]
+        only = [gold_pair_accurate(r, d, False) for r, d in zip(rows, bare_docs, strict=True)]
+        print(
+            f"transformer alone on the gold pair (no linear model): macro-F1 "
+            f"{f1_score(gold, only, average='macro', labels=labels):.3f}"
+        )
     else:
-        alone = [gold_pair(r, d) for r, d in zip(dev, bare_docs, strict=True)]
-    acc = sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold)
-    mode = "accurate (transformer)" if accurate else "fast (linear)"
-    print(f"dev split: {len(dev)} PLV_train sentences, {len(labels)} types; {mode} classifier")
-    print(
-        f"end to end: macro-F1 {f1_score(gold, pred, average='macro', labels=labels):.3f}, "
-        f"accuracy {acc:.3f}"
-    )
-    print(f"found the marked source-target pair: {sum(f for _, f in e2e) / len(dev):.3f}")
-    print(f"no event found: {Counter(pred)['NONE'] / len(dev):.3f}")
+        alone = [gold_pair(r, d) for r, d in zip(rows, bare_docs, strict=True)]
     acc_alone = sum(p == g for p, g in zip(alone, gold, strict=True)) / len(gold)
     print(
         f"classifier alone on the gold pair: macro-F1 "
         f"{f1_score(gold, alone, average='macro', labels=labels):.3f}, accuracy {acc_alone:.3f}"
     )
-    if accurate:
-        print(
-            f"transformer alone on the gold pair (no linear model): macro-F1 "
-            f"{f1_score(gold, only, average='macro', labels=labels):.3f}"
-        )
-    _speed("PLV dev sentences", texts, t_bare, t_others, t_full)
+    others = nlp.load(Settings(components=tuple(c for c in DEFAULT_COMPONENTS if c != _NAME)))
+    _speed("PLV dev sentences", texts, *_timed([bare, others, full], texts))
     articles = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))[:30]]
     _speed("30 PolNeAR dev articles", articles, *_timed([bare, others, full], articles, rounds=2))
 

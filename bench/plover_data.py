@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph import nlp
 from newsgraph.extract.cameo import cameo_lexicon
 from newsgraph.extract.event_features import NO_EVENT, Candidate, features, pair_trigger
+from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
+from newsgraph.model import Event
 from newsgraph.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +45,7 @@ _GSR_TYPES = {
     "RETREAT": "YIELD",
 }
 _TAG = re.compile(r"</?[st]>")
+_AS_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,7 @@ class Row:
 class Example:
     features: list[str]
     label: str
+    vector: npt.NDArray[np.float32]
 
 
 def unmark(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -148,6 +154,29 @@ def _find(text: str, actors: object) -> tuple[int, int] | None:
     return None
 
 
+def _overlaps(doc: Doc, actor_id: str | None, span: tuple[int, int] | None) -> bool:
+    if actor_id is None or span is None:
+        return actor_id is None and span is None
+    actor = next(a for a in doc._.actors if a.id == actor_id)
+    return any(m.start < span[1] and span[0] < m.end for m in actor.mentions)
+
+
+def end_to_end(row: Row, doc: Doc) -> tuple[str, bool]:
+    """The type the pipeline gives the marked pair (or its surest event), and whether it found
+    an event between the marked source and target."""
+    events: list[Event] = doc._.events or []
+    pair = [
+        e
+        for e in events
+        if _overlaps(doc, e.source, row.source) and _overlaps(doc, e.target, row.target)
+    ]
+    pool = pair or events
+    if not pool:
+        return "NONE", False
+    best = max(pool, key=lambda e: e.confidence)
+    return _AS_PLV.get(best.type, best.type), bool(pair)
+
+
 @lru_cache(maxsize=1)
 def bare_parser() -> Language:
     """The spaCy pipeline without newsgraph's components (what training features are read from)."""
@@ -161,13 +190,21 @@ def mention(doc: Doc, span: tuple[int, int] | None) -> Span | None:
 
 
 def parse_examples(rows: Iterable[Row]) -> list[Example]:
+    return [e for e in examples_by_row(rows) if e is not None]
+
+
+def examples_by_row(rows: Iterable[Row]) -> list[Example | None]:
+    """One example per row, None where the marked mentions give no trigger."""
     rows = list(rows)
     lexicon = cameo_lexicon()
-    examples = []
+    examples: list[Example | None] = []
     for row, doc in zip(rows, bare_parser().pipe(r.text for r in rows), strict=True):
         src, tgt = mention(doc, row.source), mention(doc, row.target)
         trigger = pair_trigger(src, tgt)
         if trigger is None:
+            examples.append(None)
             continue
-        examples.append(Example(features(Candidate(trigger, src, tgt), lexicon), row.label))
+        cand = Candidate(trigger, src, tgt)
+        vector = candidate_vector(cand, doc_vectors(doc))
+        examples.append(Example(features(cand, lexicon), row.label, vector))
     return examples

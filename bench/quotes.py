@@ -59,10 +59,14 @@ class Counts:
     matched: int = 0
     source_ok: int = 0
 
-    def prf(self, tp: int) -> str:
+    def scores(self, tp: int) -> tuple[float, float, float]:
+        """Precision, recall and F1 for ``tp`` true positives."""
         p = tp / self.pred if self.pred else 0.0
         r = tp / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+    def prf(self, tp: int) -> str:
+        p, r, f = self.scores(tp)
         return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
 
 
@@ -108,6 +112,33 @@ def _source_ok(g: Gold, q: Quote) -> bool:
     return any(_overlaps(s, f) for f in g.source)
 
 
+@dataclass
+class Run:
+    """One benchmark run: the counts, the misses and extras, and the two timings."""
+
+    counts: Counts
+    shown: list[str]
+    parse_s: float
+    quote_s: float
+
+
+def evaluate(items: list[tuple[str, str, list[Gold]]]) -> Run:
+    """Parse ``items`` (name, text, gold), find their quotes and score them."""
+    nlp = nlp_loader.load(Settings(components=()))
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(text for _, text, _ in items))
+    parse_s = time.perf_counter() - t0
+    actors = [find_actors(doc) for doc in docs]
+    t0 = time.perf_counter()
+    predicted = [find_quotes(doc, a) for doc, a in zip(docs, actors, strict=True)]
+    quote_s = time.perf_counter() - t0
+    counts = Counts()
+    shown: list[str] = []
+    for (_, text, gold), quotes in zip(items, predicted, strict=True):
+        score(text, gold, quotes, counts, shown)
+    return Run(counts, shown, parse_s, quote_s)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -120,19 +151,8 @@ def main() -> int:
     items = load(args.split)
     if args.limit:
         items = items[: args.limit]
-    nlp = nlp_loader.load(Settings(components=()))
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(text for _, text, _ in items))
-    parse_s = time.perf_counter() - t0
-    actors = [find_actors(doc) for doc in docs]
-    t0 = time.perf_counter()
-    predicted = [find_quotes(doc, a) for doc, a in zip(docs, actors, strict=True)]
-    quote_s = time.perf_counter() - t0
-
-    counts = Counts()
-    shown: list[str] = []
-    for (_, text, gold), quotes in zip(items, predicted, strict=True):
-        score(text, gold, quotes, counts, shown)
+    run = evaluate(items)
+    counts, shown, parse_s, quote_s = run.counts, run.shown, run.parse_s, run.quote_s
     print(f"PolNeAR {args.split}: {len(items)} articles, {counts.gold} gold content fragments, "
           f"{counts.pred} predicted")
     print(f"content exact match   {counts.prf(counts.exact)}")

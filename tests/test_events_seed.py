@@ -91,3 +91,32 @@ def test_statements_read_from_quotes(
     e = _find(doc, types, evidence)
     assert _name(doc, e.source) == source
     assert e.quote is not None
+
+
+def test_the_criminals_charge_is_aimed_at_the_protesters_on_the_day_it_was_made(
+    doc: Document,
+) -> None:
+    """ "the protests that have this week swept the country ... that they have been organised
+    by criminals": the date is January 7, when it was said, not "this week"."""
+    e = _find(doc, {"ACCUSE"}, "“criminals”")
+    assert _name(doc, e.target) == "protesters"
+    assert (e.date, e.date_precision) == ("2022-01-07", "day")
+
+
+def test_the_call_for_sanctions_is_a_request_to_the_west(doc: Document) -> None:
+    e = _find(doc, {"REQUEST"}, "should consider")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("Mukhtar Ablyazov", "the West")
+    assert e.hypothetical
+
+
+def test_a_tenure_gives_no_event_date(doc: Document) -> None:
+    """ "he headed one of Kazakhstan's largest banks ... from 2005 to 2009"."""
+    assert not [e for e in doc.events if e.date in ("2005-01-01", "2009-01-01")]
+
+
+def test_no_events_from_states_guesses_or_the_owner_of_a_place(doc: Document) -> None:
+    """ "troops are on Kazakh soil", "not confident that the ... forces would stay loyal",
+    "banned in his homeland" are no events; Ablyazov does nothing to Kazakhstan."""
+    told = {(e.type, _name(doc, e.source), _name(doc, e.target)) for e in doc.events}
+    assert not {t for t in told if t[1] in ("troops", "forces") and t[0] == "AGREE"}
+    assert ("COERCE", "Mukhtar Ablyazov", "Kazakhstan") not in told

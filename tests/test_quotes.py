@@ -57,9 +57,23 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "Maria Lopez", "hope", None),
     ("The claim that the dam was unsafe was never proven.", "the dam was unsafe", None,
      "claim", None),
-    # an impression reported by a verb of seeming
+    ("The claim by Tom Hale that the vote had been rigged was never proven.",
+     "the vote had been rigged", "Tom Hale", "claim", None),
+    # a question asked, a topic spoken about
+    ("The mayor asked whether the bridge would reopen in May.", "whether the bridge would",
+     "The mayor", "asked", None),
+    ("Tom Hale was asked whether he would run for mayor again.", "whether he would run",
+     None, "asked", None),
+    ("Maria Lopez spoke about how the flood had destroyed the farms.",
+     "how the flood had destroyed the farms", "Maria Lopez", "spoke", None),
+    # an impression reported by a verb of seeming, or a passive cue: the subject is not who
+    # speaks; a passive's "by" phrase is
     ("Tom Hale appears uneasy about the new contract.", "uneasy about the new contract",
-     "Tom Hale", "appears", None),
+     None, "appears", None),
+    ("Tom Hale is expected to announce that the strike is over.", "the strike is over",
+     None, "expected", None),
+    ("The plan was criticized by the mayor as a gift to developers.", "a gift to developers",
+     "the mayor", "criticized", None),
     # according to
     ("According to the ministry, the talks failed on Tuesday.", "the talks failed",
      "the ministry", "According to", None),
@@ -119,6 +133,15 @@ NOT_QUOTES: list[tuple[str, str]] = [
 ]
 
 
+# The writer's aside after a statement is not part of it: (text, statement, aside words).
+ASIDES: list[tuple[str, str, str]] = [
+    ("The ministry said the troops would leave the city, which has been under curfew since May.",
+     "the troops would leave the city", "curfew"),
+    ("The senator praised Tom Hale, who retired from the union last year.", "Tom Hale",
+     "retired"),
+]
+
+
 def _quotes(pipeline: Language, text: str) -> list[Quote]:
     return list(pipeline(text)._.quotes)
 
@@ -143,6 +166,15 @@ def test_quotes_pattern(
     assert (q.cue.text if q.cue else None) == cue
     assert q.channel == channel
     assert text[q.span.start : q.span.end] == q.text
+
+
+@pytest.mark.parametrize("text, statement, aside", ASIDES)
+def test_quotes_statement_leaves_out_the_aside(
+    pipeline: Language, text: str, statement: str, aside: str
+) -> None:
+    q = _with(_quotes(pipeline, text), statement)
+    assert q.text == statement
+    assert not [q for q in _quotes(pipeline, text) if aside in q.text]
 
 
 @pytest.mark.parametrize("text, words", NOT_QUOTES)

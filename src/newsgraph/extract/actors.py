@@ -40,6 +40,7 @@ from newsgraph.extract.lexicon import (
     country_of,
     demonym_of,
     is_agent,
+    is_country,
     is_person_noun,
     named_info,
     place_code,
@@ -285,7 +286,12 @@ def _nominal(
         return antecedent(sent_of[token.i], history, lambda e: e.kind == "GPE", window=8)
     if not _collective(token) and (
         lemma in _NON_ACTOR_NOUNS
-        or not (is_agent(token.text) or lemma in BODY_NOUNS or lemma in GROUP_NOUNS)
+        or not (
+            is_agent(token.text)
+            or lemma in BODY_NOUNS
+            or lemma in GROUP_NOUNS
+            or _national_people(token, history)
+        )
     ):
         return None
     country = _np_country(token, history)
@@ -333,6 +339,16 @@ def _nominal(
         entities.append(person)
         return person
     return None
+
+
+def _national_people(token: Token, history: list[Ref]) -> bool:
+    """ "Chinese hackers", "Japanese peacekeepers": a country's people of any calling act as a
+    group."""
+    return (
+        token.tag_ == "NNS"
+        and is_person_noun(token.lemma_.lower())
+        and _np_country(token, history) is not None
+    )
 
 
 def _collective(token: Token) -> bool:
@@ -457,14 +473,17 @@ def _finish(doc: Doc, entities: list[Entity]) -> list[Actor]:
 
 def _keep(doc: Doc, e: Entity) -> bool:
     """Cities and countries count as actors only where they act, or are acted upon, somewhere
-    in the text (not where they are only where something happens)."""
+    in the text (not where they are only where something happens). A country named after a
+    preposition counts too: what is done "in Somalia" or "to Lebanon" is, in PLOVER, done to it
+    (a city is only where it happens)."""
     if e.kind != "GPE":
         return True
+    country = any(map(is_country, e.names))
     for s, t in e.spans:
         root = doc[s:t].root
         while root.dep_ in {"conj", "appos"}:
             root = root.head
-        if root.dep_ in _ACTING_DEPS or _done_to(root):
+        if root.dep_ in _ACTING_DEPS or _done_to(root) or (country and root.dep_ == "pobj"):
             return True
     return False
 

@@ -3,7 +3,9 @@
 A phrase is *governed* by its nearest verbal ancestor. An event takes the phrase governed by its
 trigger or, failing that, by the nearest ancestor of the trigger that governs one: in "RFE/RL on
 January 7 told how ... soldiers opened fire the previous day", "opened" takes "the previous day"
-and "told" takes "January 7".
+and "told" takes "January 7". A relative clause's phrases are its own: in "the protests that
+have this week swept the country", "this week" is not the date of a clause the parse hangs
+under "swept".
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ __all__ = ["governor", "attached", "in_location_phrase"]
 
 T = TypeVar("T")
 _VERBAL = frozenset({"VERB", "AUX"})
+#: Dependencies that open a clause of its own.
+_CLAUSES = frozenset({"ccomp", "advcl", "pcomp", "xcomp", "acl", "relcl", "csubj", "parataxis"})
 _LOCATIVE = frozenset(
     {"in", "at", "near", "across", "throughout", "outside", "inside", "around", "within"}
 )
@@ -39,10 +43,15 @@ def attached(trigger: Token, phrases: Sequence[tuple[Span, T]]) -> T | None:
     by_governor: dict[int, list[tuple[Span, T]]] = {}
     for span, value in phrases:
         by_governor.setdefault(governor(span).i, []).append((span, value))
-    for tok in (trigger, *trigger.ancestors):
-        if tok.i in by_governor:
+    crossed = False  # whether the climb has left a clause of the trigger's own
+    tok = trigger
+    while True:
+        if tok.i in by_governor and not (crossed and tok.dep_ == "relcl"):
             return min(by_governor[tok.i], key=lambda sv: abs(sv[0].root.i - trigger.i))[1]
-    return None
+        if tok.head.i == tok.i:
+            return None
+        crossed = crossed or tok.dep_ in _CLAUSES
+        tok = tok.head
 
 
 def in_location_phrase(span: Span) -> bool:

@@ -55,8 +55,10 @@ def cue_features(
     quoted: bool,
     colon: bool,
     speech_verbs: frozenset[str],
+    opener: str = "",
 ) -> list[str]:
-    """The features of one candidate cue verb."""
+    """The features of one candidate cue verb. ``opener``: the first word of its content
+    (lower case, or the part of speech when it is not a complementizer)."""
     lemma = verb.lemma_.lower()
     feats = [
         f"lemma={lemma}",
@@ -75,22 +77,29 @@ def cue_features(
         feats.append("subj=none")
     else:
         kind = subject.ent_type_ or subject.pos_
-        feats += [f"subj={kind}", f"frame|subj={frame}|{kind}"]
+        feats += [f"subj={kind}", f"frame|subj={frame}|{kind}", f"lemma|subj={lemma}|{kind}"]
         if subject.lower_ in _PRONOUNS or subject.pos_ == "NOUN":
             feats.append(f"subj_word={subject.lemma_.lower()}")
     if starts_with_that:
         feats += ["that", f"lemma|that={lemma}"]
     if quoted:
-        feats += ["quoted", f"frame|quoted={frame}"]
+        feats += ["quoted", f"frame|quoted={frame}", f"lemma|quoted={lemma}"]
     if colon:
-        feats.append("colon")
+        feats += ["colon", f"lemma|colon={lemma}"]
+    if opener:
+        feats += [f"opener={opener}", f"lemma|opener={lemma}|{opener}"]
     if any(c.dep_ == "neg" for c in verb.children):
         feats.append("neg")
     for c in verb.children:
         if c.dep_ in ("aux", "auxpass"):
             feats.append(f"aux={c.lemma_.lower()}")
-        elif c.dep_ == "prep" and frame == "prep":
+        elif c.dep_ == "prep":
             feats.append(f"lemma|prep={lemma}|{c.lower_}")
+        elif c.dep_ == "prt":
+            feats.append(f"lemma|prt={lemma}|{c.lower_}")
+        elif c.dep_ in ("dobj", "xcomp") and c.i > verb.i:
+            feats.append(f"lemma|{c.dep_}={lemma}|{c.lemma_.lower()}")
     if verb.dep_ != "ROOT":
-        feats.append(f"head={verb.head.lemma_.lower()}")
+        head = verb.head.lemma_.lower()
+        feats += [f"head={head}", f"lemma|head={lemma}|{head}"]
     return feats

@@ -51,6 +51,7 @@ CHANNEL_NOUNS = frozenset({
 })
 _CHANNEL_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 _NOT_CHANNEL = frozenset({"PERSON", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME"})
+_ASIDES = frozenset({"relcl", "appos"})
 _MENTION_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case", "flat"})
 
 
@@ -116,7 +117,15 @@ def candidate_features(
         quoted=any(a < span[1] and span[0] < b for a, b in quoted),
         colon=cue.colon is not None,
         speech_verbs=speech_verbs,
+        opener=_opener(doc[cue.content[0][0]]) if cue.content else "",
     )
+
+
+def _opener(first: Token) -> str:
+    """How a content opens: its complementizer, "to", a quote mark, else the part of speech."""
+    if first.lower_ in _COMPLEMENTIZERS or first.lower_ == "to":
+        return first.lower_
+    return "quote" if first.is_quote else first.pos_
 
 
 def is_cue_candidate(tok: Token) -> bool:
@@ -157,6 +166,10 @@ def verb_cue(sent: SpacySpan, verb: Token, *, find_channel: bool = True) -> Cue:
     colon = _colon_after(sent, verb)
     if channel is None and find_channel:
         channel = _channel(sent, verb, subject, content)
+    if subject_host is verb and _unnamed_speaker(verb, subject):
+        # "Trump is expected to win", "the plan was criticized": the subject is not who speaks;
+        # a passive's agent is ("was criticized by the mayor"), else nobody is named
+        subject = _agent_token(verb)
     source = mention(subject) if subject is not None else None
     head = subject
     if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
@@ -186,6 +199,13 @@ def noun_cue(noun: Token) -> Cue | None:
     if clause is None:
         return None
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        # "a statement from the ministry that ...", "the claim by Smith that ..."
+        speaker = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+             for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
     if speaker is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING:
         speaker = _subject(noun.head)
     return Cue(
@@ -251,13 +271,27 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _agent(verb: Token) -> tuple[int, int] | None:
+def _unnamed_speaker(verb: Token, subject: Token | None) -> bool:
+    """True when ``subject`` is what the cue is about, not who speaks: the own subject of a
+    passive cue, or of a verb of seeming."""
+    if subject is None or subject.head.i != verb.i:
+        return False  # a borrowed subject: "he was cited as saying, adding: ..."
+    return subject.dep_ == "nsubjpass" or verb.lemma_.lower() in _SEEMING
+
+
+def _agent_token(verb: Token) -> Token | None:
+    """The head of the "by" phrase of a passive verb."""
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
-                return channel_mention(pobj)
+                return pobj
     return None
+
+
+def _agent(verb: Token) -> tuple[int, int] | None:
+    agent = _agent_token(verb)
+    return channel_mention(agent) if agent is not None else None
 
 
 def mention(tok: Token) -> tuple[int, int]:
@@ -305,6 +339,10 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
         return "clause", _runs(sent, list(range(sent.start, verb.left_edge.i)))
     if comps:
         return "clause", _runs(sent, sorted(t.i for c in comps for t in c.subtree))
+    asked = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _asks(c)]
+    if asked:
+        # "was asked whether she would run": the question is the statement
+        return "clause", _runs(sent, sorted(t.i for t in asked[0].subtree))
     if verb.dep_ == "parataxis" or (
         verb.dep_ in ("conj", "advcl") and verb.i > verb.head.i and _has_comma_before(verb)
     ):
@@ -333,7 +371,8 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
         ]
         return "object", _runs(sent, sorted(t.i for c in objs[:1] + preds for t in c.subtree))
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
-    pobj = next((g for p in preps[:1] for g in p.children if g.dep_ == "pobj"), None)
+    # "complained about the plan", "insisted on building a wall", "spoke about how ..."
+    pobj = next((g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")), None)
     if pobj is not None:
         return "prep", _runs(sent, sorted(t.i for t in pobj.subtree))
     if verb.lemma_.lower() in _SEEMING:
@@ -342,6 +381,11 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
         comps += [c for c in verb.children if c.dep_ == "prep" and comps and c.i > comps[0].i]
         return "none", _runs(sent, sorted(t.i for c in comps for t in c.subtree))
     return "none", ()
+
+
+def _asks(clause: Token) -> bool:
+    """True for a clause opened by "if" or "whether"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.lefts)
 
 
 def _last_word(sent: SpacySpan) -> int:
@@ -413,7 +457,9 @@ def _ent_head(t: Token) -> bool:
 
 
 def _runs(sent: SpacySpan, idx: list[int]) -> tuple[tuple[int, int], ...]:
-    """Contiguous token ranges from sorted indices, trimmed of punctuation at their edges."""
+    """Contiguous token ranges from sorted indices, trimmed of punctuation at their edges and
+    of a trailing aside (the writer's, not the speaker's words)."""
+    idx = _without_aside(sent, idx)
     runs: list[tuple[int, int]] = []
     for i in idx:
         if runs and runs[-1][1] == i:
@@ -430,6 +476,32 @@ def _runs(sent: SpacySpan, idx: list[int]) -> tuple[tuple[int, int], ...]:
         if b - a >= 2 or (b - a == 1 and not doc[a].is_stop):
             out.append((a, b))
     return tuple(out)
+
+
+def _without_aside(sent: SpacySpan, idx: list[int]) -> list[int]:
+    """``idx`` without the non-restrictive relative clause or apposition that ends it ("...,
+    which ...", "..., a former senator")."""
+    if not idx:
+        return idx
+    doc = sent.doc
+    words = [i for i in idx if not (doc[i].is_punct or doc[i].is_space)]
+    if not words:
+        return idx
+    last, first = words[-1], idx[0]
+    keep = set(idx)
+    for i in idx:
+        t = doc[i]
+        left = t.left_edge.i
+        if (
+            t.dep_ in _ASIDES
+            and left - 1 > first
+            and doc[left - 1].text in ",—–"
+            and t.right_edge.i >= last
+            and t.head.i in keep
+            and t.head.i < left
+        ):
+            return [j for j in idx if j < left - 1]
+    return idx
 
 
 def _edge_punct(t: Token) -> bool:

@@ -95,6 +95,8 @@ _WEEKDAY = re.compile(
     rf"^(?:(?P<rel>last|this|next|on|this past|the previous|the following)\s+)?"
     rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?:\s+(?P<part>morning|afternoon|evening|night))?$"
 )
+_YEAR_SPAN = re.compile(r"\b(?:1[89]|20)\d\d\s*(?:-|–|to|and|until|through)\s*(?:1[89]|20)?\d\d\b")
+_RANGE_LINKS = frozenset({"to", "until", "till", "through", "and", "-", "–"})
 _DECADE = re.compile(r"\d0'?s\b|centur")
 _LEADING = re.compile(r"^(?:on|in|at|since|from|by|until|during|as of|of)\s+", re.I)
 _RELATIVE_TO_ANCHOR = ("previous", "before", "earlier", "next", "following", "later", "after")
@@ -271,8 +273,10 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     """
     found: list[DateMention] = []
     anchor: date | None = None
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
+    dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    ranges = _year_ranges(doc, dates)
+    for ent in dates:
+        if ent.start in ranges:
             continue
         resolved = resolve_date(ent.text, published, anchor, future=_is_future(ent))
         if resolved is None:
@@ -283,6 +287,24 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
         found.append(mention)
         if explicit and mention.precision == "day":
             anchor = mention.date
+    return found
+
+
+def _year_ranges(doc: Doc, dates: list[Span]) -> set[int]:
+    """Where the DATE entities that make a span of years start: "from 2005 to 2009", "between
+    2005 and 2009", "2005-2009". Such a span tells how long something lasted (a tenure, a
+    war), not when an event happened."""
+    found = {ent.start for ent in dates if _YEAR_SPAN.search(ent.text)}
+    for first, second in zip(dates, dates[1:], strict=False):
+        between = doc[first.end : second.start].text.strip().lower()
+        before = doc[first.start - 1].lower_ if first.start > 0 else ""
+        if (
+            between in _RANGE_LINKS
+            and (before in ("from", "between") or between in ("-", "–"))
+            and _YEAR.match(first.text.strip())
+            and _YEAR.match(second.text.strip())
+        ):
+            found.update((first.start, second.start))
     return found
 
 

@@ -1,14 +1,16 @@
 """The shipped linear event classifier (``resources/events_model.npz``), scored with numpy.
 
-Trained by ``scripts/train_events.py`` (scikit-learn logistic regression over binary features);
-only the weights ship, so loading needs no pickle and scoring one candidate is a sum of columns.
+Trained by ``scripts/train_events.py`` (scikit-learn logistic regression over binary features
+and the dense vector of ``event_vectors.candidate_vector``); only the weights ship, so loading
+needs no pickle and scoring one candidate is a sum of columns and one small matrix product.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,7 +21,10 @@ from newsgraph.resources import path as resource_path
 __all__ = ["EventModel", "event_model"]
 
 RESOURCE = "events_model.npz"
-#: Share of the probability the trigger lexicon's type gets (see ``EventModel.predict``).
+#: Share of the probability the trigger lexicon's type gets (see ``EventModel.predict``), and
+#: below which probability the classifier counts as unsure. ``scripts/train_events.py --cv``
+#: finds 0.2 and 0.4 within 0.005 of each other; 0.2 loses the lexicon's THREATEN for the seed
+#: article's order to use lethal force without warning.
 PRIOR_WEIGHT = 0.4
 UNSURE = 0.4
 
@@ -30,41 +35,68 @@ class EventModel:
     index: dict[str, int]
     coef: npt.NDArray[np.float32]  # (features, classes)
     intercept: npt.NDArray[np.float32]
+    #: (dense dimensions, classes), the training's standardisation folded in, and the offset that
+    #: goes with it; a candidate without a vector (or of another width) is scored as the mean one.
+    dense: npt.NDArray[np.float32] | None = None
+    dense_offset: npt.NDArray[np.float32] | None = None
+    unsure: float = UNSURE
 
-    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
-        """Class -> probability for one candidate's binary features."""
+    def probabilities(
+        self, features: Iterable[str], vector: npt.NDArray[np.float32] | None = None
+    ) -> dict[str, float]:
+        """Class -> probability for one candidate's binary features and dense vector."""
         cols = sorted({self.index[f] for f in features if f in self.index})
         scores = self.intercept + self.coef[cols].sum(axis=0)
+        if (
+            self.dense is not None
+            and self.dense_offset is not None
+            and vector is not None
+            and vector.shape[0] == self.dense.shape[0]
+        ):
+            scores = scores + vector @ self.dense + self.dense_offset
         exp = np.exp(scores - scores.max())
         probs = exp / exp.sum()
         return dict(zip(self.classes, probs.tolist(), strict=True))
 
     def predict(
-        self, features: Iterable[str], prior: str | None = None, weight: float = PRIOR_WEIGHT
+        self,
+        features: Iterable[str],
+        prior: str | None = None,
+        weight: float = PRIOR_WEIGHT,
+        vector: npt.NDArray[np.float32] | None = None,
     ) -> tuple[str, float]:
         """The most probable class and its probability.
 
         ``prior`` is the type a trigger lexicon gives, if any. It is a back-off: when the
-        classifier sees no event or is unsure (below ``UNSURE``), the prior takes ``weight`` of the
-        probability mass, so rare types the training data barely shows still come out.
+        classifier sees no event or is unsure (below ``self.unsure``), the prior takes
+        ``weight`` of the probability mass, so rare types the training data barely shows still
+        come out.
+        ``vector`` is the candidate's ``event_vectors.candidate_vector``.
         """
-        probs = self.probabilities(features)
+        probs = self.probabilities(features, vector)
         best = max(probs, key=probs.__getitem__)
-        if prior in probs and (best == NO_EVENT or probs[best] < UNSURE):
+        if prior in probs and (best == NO_EVENT or probs[best] < self.unsure):
             probs = {
                 k: (1 - weight) * p + (weight if k == prior else 0.0) for k, p in probs.items()
             }
             best = max(probs, key=probs.__getitem__)
         return best, probs[best]
 
-
-@lru_cache(maxsize=1)
-def event_model() -> EventModel:
-    with resource_path(RESOURCE).open("rb") as fh, np.load(fh) as data:
+    @classmethod
+    def from_arrays(cls, data: Mapping[str, npt.NDArray[Any]]) -> EventModel:
+        """From the arrays ``scripts/train_events.py`` saves."""
         features = [str(f) for f in data["features"]]
-        return EventModel(
+        return cls(
             classes=tuple(str(c) for c in data["classes"]),
             index={f: i for i, f in enumerate(features)},
             coef=np.ascontiguousarray(data["coef"].T),
             intercept=data["intercept"],
+            dense=np.ascontiguousarray(data["dense"].T) if "dense" in data else None,
+            dense_offset=data.get("dense_offset"),
         )
+
+
+@lru_cache(maxsize=1)
+def event_model() -> EventModel:
+    with resource_path(RESOURCE).open("rb") as fh, np.load(fh) as data:
+        return EventModel.from_arrays(data)

@@ -28,6 +28,7 @@ from newsgraph.extract.event_features import (
 )
 from newsgraph.extract.event_model import EventModel, event_model
 from newsgraph.extract.event_transformer import EventTransformer, event_transformer
+from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
 from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
@@ -35,7 +36,7 @@ from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_e
 from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
-__all__ = ["find_events", "is_hypothetical", "is_negated"]
+__all__ = ["find_events", "is_hypothetical", "is_negated", "sentence_candidates"]
 
 T = TypeVar("T")
 
@@ -89,7 +90,46 @@ _RETREAT_WORDS = frozenset(
     ]
 )
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: What a side sends, moves or pulls out ("sent troops to Uganda", "withdraw its troops from
+#: Poland"): the means of its act rather than the party it is done to.
+_FORCE_NOUNS = frozenset(
+    [
+        "troop",
+        "force",
+        "soldier",
+        "expert",
+        "team",
+        "operative",
+        "unit",
+        "personnel",
+        "peacekeeper",
+        "regiment",
+        "brigade",
+        "battalion",
+        "contingent",
+        "delegation",
+        "mission",
+        "warship",
+    ]
+)
+#: Prepositions of where forces are sent or pulled out of.
+_DESTINATIONS = frozenset({"to", "into", "from", "against", "toward", "towards", "in", "out"})
+#: Prepositions naming whom an act is aimed at.
+_AIMED_AT = frozenset({"for", "to", "on", "against", "with", "toward", "towards"})
+#: Clauses that tell something else than the trigger's own act.
+_OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
+_MAX_PLACE_PATH = 8
 _WHEN = frozenset({"when", "as", "while"})
+_RELATIVES = frozenset({"whom", "who", "that", "which"})
+_COPULAS = frozenset({"be", "stay", "remain"})
+_GUESSING_MODALS = frozenset({"would", "could", "might", "may"})
+_BELIEFS = frozenset(
+    ["think", "believe", "doubt", "fear", "suspect", "worry", "wonder", "guess", "suppose"]
+)
+_PLACES = frozenset(
+    ["soil", "territory", "ground", "land", "border", "street", "square", "city", "town", "capital"]
+)
+_PREDICATES = frozenset({"attr", "acomp", "xcomp", "ccomp", "oprd", "dobj", "advcl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +159,13 @@ def find_events(
     model = model or event_model()
     lexicon = lexicon or cameo_lexicon()
     index = SentenceIndex(doc)
-    found = _typed(doc, index, actors, model, lexicon, threshold, accurate)
+    parties, located = _mentions(doc, actors), _place_mentions(doc, actors)
+    found = _typed(doc, index, parties, located, model, lexicon, threshold, accurate)
     said = _statements(doc, index, actors, quotes or (), found)
     retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
     found = [f for f in found if f.candidate.trigger.i not in retyped] + said
     found = [_with_victims(doc, index, actors, f) for f in found]
+    found = _with_places_done_to(index, parties, located, found)
     if not found:
         return []
     dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, parse_published(published))))
@@ -167,7 +209,8 @@ def find_events(
 def _typed(
     doc: Doc,
     index: SentenceIndex,
-    actors: Sequence[Actor],
+    parties: list[tuple[Span, str]],
+    places: list[tuple[Span, str]],
     model: EventModel,
     lexicon: CameoLexicon,
     threshold: float,
@@ -178,25 +221,29 @@ def _typed(
     best: dict[int, _Found] = {}
     triggers, nouns = trigger_types(), event_nouns()
     cache: dict[int, list[str]] = {}
-    by_sentence = _by_sentence(index, _mentions(doc, actors))
+    vectors = doc_vectors(doc)
+    by_sentence = _by_sentence(index, parties)
+    places_by_sentence = _by_sentence(index, places)
     for n, sent in enumerate(index.sentences):
-        mentions = by_sentence.get(n, [])
-        for cand in candidates(sent, mentions):
+        mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
+        here = sorted(mentions + located, key=lambda m: m[0].start)
+        for cand in sentence_candidates(sent, mentions, located):
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
                 continue
             feats = features(cand, lexicon, cache, sent)
             prior = lexicon_type(cand.trigger, lexicon, triggers)
-            label, prob = model.predict(feats, prior)
+            vector = candidate_vector(cand, vectors, sent)
+            label, prob = model.predict(feats, prior, vector=vector)
             if label == NO_EVENT or prob < threshold:
                 continue
             if accurate is not None:  # the linear model finds the event, both type it
-                label, prob = accurate.retype(cand, sent, model.probabilities(feats))
+                label, prob = accurate.retype(cand, sent, model.probabilities(feats, vector))
             if label == "YIELD":
                 label = _concede_or_retreat(cand.trigger, lexicon)
             best[cand.trigger.i] = _Found(
                 cand,
-                _actor_id(cand.source, mentions),
-                _actor_id(cand.target, mentions),
+                _actor_id(cand.source, here),
+                _actor_id(cand.target, here),
                 label,
                 prob,
             )
@@ -218,6 +265,205 @@ def _typed(
     return list(best.values())
 
 
+def sentence_candidates(
+    sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
+) -> list[Candidate]:
+    """The candidates of one sentence in the order they are typed: from its actor mentions and
+    the countries named where something happens there, read through object relative clauses,
+    best-formed pairs first; none with a place as the source or a state or a guess as the
+    trigger."""
+    parties = sorted(mentions + places, key=lambda m: m[0].start)
+    return [
+        c
+        for c in _ranked(map(_through_relative, candidates(sent, parties)))
+        if not (c.source is not None and any(c.source is span for span, _ in places))
+        and not _is_state(c.trigger)
+        and not _is_conjecture(c.trigger)
+    ]
+
+
+def _is_state(trigger: Token) -> bool:
+    """ "The troops are on Kazakh soil": a copula with only a place after it tells where things
+    are, not an event (unlike "is the largest donor", "were behind the attack", "remained on
+    alert")."""
+    if trigger.lemma_.lower() not in _COPULAS:
+        return False
+    if any(c.dep_ in _PREDICATES for c in trigger.children):
+        return False
+    objects = [o for c in trigger.children if c.dep_ == "prep" for o in c.children]
+    return bool(objects) and all(
+        o.ent_type_ in _LOCATION_LABELS or o.lemma_.lower() in _PLACES for o in objects
+    )
+
+
+def _is_conjecture(trigger: Token) -> bool:
+    """ "He was not confident that the forces would stay loyal", "they fear that troops could
+    enter": a modal clause under a belief or a feeling is a guess, not a reported event."""
+    if trigger.dep_ != "ccomp" or not any(
+        c.dep_ == "aux" and c.lower_ in _GUESSING_MODALS for c in trigger.children
+    ):
+        return False
+    head = trigger.head
+    return head.pos_ == "ADJ" or head.lemma_.lower() in _BELIEFS
+
+
+def _through_relative(c: Candidate) -> Candidate:
+    """ "He is a fugitive whom Kazakhstan has tried": a pair joined through an object relative
+    clause is an event of that clause, its subject the source and the one it describes the
+    target (the parse joins them only through "is")."""
+    for outer, inner in ((c.source, c.target), (c.target, c.source)):
+        if outer is None or inner is None:
+            continue
+        clause = inner.root.head
+        if inner.root.dep_ != "nsubj" or clause.dep_ != "relcl":
+            continue
+        verbs = [clause, *(t for t in clause.children if t.dep_ == "conj")]  # "tried and sentenced"
+        verb = next(
+            (
+                v
+                for v in verbs
+                if any(t.dep_ == "dobj" and t.lower_ in _RELATIVES for t in v.children)
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        noun, root = clause.head, outer.root
+        described = outer.start <= noun.i < outer.end or (
+            noun.dep_ in ("attr", "appos") and root.dep_ == "nsubj" and root.head.i == noun.head.i
+        )
+        if described:
+            return Candidate(verb, inner, outer)
+    return c
+
+
+def _ranked(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Candidates in their order, save that the pairs without a weak target (``_weak_target``)
+    go first, so that a trigger with such a pair is typed through it."""
+    return sorted(cands, key=lambda c: c.source is None or c.target is None or _weak_target(c))
+
+
+def _weak_target(c: Candidate) -> bool:
+    """A pair whose source is outside the trigger's clause, or whose target is only the
+        source's partner ("the coalition and the government will release prisoners"), where the act
+        happens ("filed a lawsuit in a Paris court"), who owns an act aimed at another ("backed
+    Turkey's support for the GNA") or the forces the source moves somewhere ("sent
+        troops to Uganda", "will send a team of experts to Iran")."""
+    if c.source is None or c.target is None:
+        return False
+    if not _governs(c.trigger, c.source.root):
+        return True  # the speaker of a reported clause: "Cheshirkov said UNHCR supports Greece"
+    root = c.target.root
+    if _coordination_head(root).i == _coordination_head(c.source.root).i:
+        return True
+    if in_location_phrase(c.target):
+        return True
+    if root.dep_ == "poss" and any(
+        t.dep_ == "prep" and t.lower_ in _AIMED_AT and any(o.dep_ == "pobj" for o in t.children)
+        for t in root.head.children
+    ):
+        return True  # the owner of an act aimed elsewhere: "Turkey's support for the GNA"
+    nouns = [root]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "dobj":
+        nouns.append(root.head.head)  # "a team of experts"
+    return (
+        nouns[-1].dep_ == "dobj"
+        and any(n.lemma_.lower() in _FORCE_NOUNS for n in nouns)
+        and any(
+            t.dep_ == "prep" and t.lower_ in _DESTINATIONS
+            for n in (*nouns, nouns[-1].head)  # "sent troops to", "a team of experts to Iran"
+            for t in n.children
+        )
+    )
+
+
+def _governs(trigger: Token, tok: Token) -> bool:
+    """Whether ``tok`` is ``trigger`` or below it in the parse."""
+    return trigger.left_edge.i <= tok.i <= trigger.right_edge.i and (
+        tok.i == trigger.i or trigger.is_ancestor(tok)
+    )
+
+
+def _coordination_head(tok: Token) -> Token:
+    """The first conjunct of the coordination ``tok`` is in (``tok`` itself if none)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _with_places_done_to(
+    index: SentenceIndex,
+    parties: list[tuple[Span, str]],
+    places: list[tuple[Span, str]],
+    found: list[_Found],
+) -> list[_Found]:
+    """A verbal event with a source is done to the country its own clause places it in, when
+    it has no target ("agreed to a ceasefire in eastern Ukraine"), or when what it is done to
+    is a thing in that country and the target was found elsewhere ("attacked an army base in
+    Afghanistan, killing 17 soldiers")."""
+    acting = {i for span, _ in parties for i in range(span.start, span.end)}
+    out = []
+    for f in found:
+        trig = f.candidate.trigger
+        if f.source is None or f.nominal or trig.pos_ not in ("VERB", "AUX"):
+            out.append(f)
+            continue
+        thing = next((c for c in trig.children if c.dep_ == "dobj" and c.i not in acting), None)
+        target = f.candidate.target
+        if f.target is not None and (
+            thing is None
+            or target is None
+            or thing.left_edge.i <= target.root.i <= thing.right_edge.i
+        ):
+            out.append(f)
+            continue
+        sent = index.of(trig.i)
+        best: tuple[int, Span, str] | None = None
+        for span, aid in places:
+            if aid == f.source or not sent.start <= span.start < sent.end:
+                continue
+            if (
+                f.target is not None
+                and thing is not None
+                and not (thing.left_edge.i <= span.start and span.end <= thing.right_edge.i + 1)
+            ):
+                continue
+            path = _path_up(span.root, trig)
+            if path is not None and (best is None or len(path) < best[0]):
+                best = (len(path), span, aid)
+        if best is None:
+            out.append(f)
+            continue
+        c = f.candidate
+        out.append(replace(f, target=best[2], candidate=Candidate(trig, c.source, best[1])))
+    return out
+
+
+def _path_up(tok: Token, trigger: Token) -> list[Token] | None:
+    """The tokens from ``tok`` up to ``trigger``, if ``trigger`` is its ancestor within the
+    trigger's own clause; None otherwise."""
+    path: list[Token] = []
+    while tok.i != trigger.i:
+        if tok.dep_ in _OTHER_CLAUSES or tok.head.i == tok.i or len(path) > _MAX_PLACE_PATH:
+            return None
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
+def _place_mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
+    """Mentions of countries and cities named as where something happens ("in Almaty")."""
+    found = []
+    for actor in actors:
+        if actor.kind != "GPE":
+            continue
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and in_location_phrase(span):
+                found.append((span, actor.id))
+    return found
+
+
 def _statements(
     doc: Doc,
     index: SentenceIndex,
@@ -235,12 +481,20 @@ def _statements(
     out = []
     for st in statement_events(doc, quotes):
         q, n = st.quote, index.number(st.trigger.i)
-        if (n, st.type, q.speaker) in have or st.trigger.i in taken:
+        if (n, st.type, q.speaker) in have or (st.trigger.i in taken and not st.advice):
             continue
         have.add((n, st.type, q.speaker))
         sent = index.of(st.trigger.i)
         source = _speaker_span(doc, q, sent)
+        about = st.about
         target = next(
+            (
+                (span, aid)
+                for span, aid in mentions
+                if aid != q.speaker and about is not None and span.start <= about.i < span.end
+            ),
+            None,
+        ) or next(
             (
                 (span, aid)
                 for span, aid in mentions
@@ -251,16 +505,41 @@ def _statements(
             ),
             None,
         )
+        doers = _doers(about, actors) if target is None and about is not None else None
         out.append(
             _Found(
                 Candidate(st.trigger, source, target[0] if target else None),
                 q.speaker,
-                target[1] if target else None,
+                target[1] if target else doers,
                 st.type,
                 STATEMENT_CONFIDENCE,
             )
         )
     return out
+
+
+def _doers(pronoun: Token, actors: Sequence[Actor]) -> str | None:
+    """ "The protests ... they were organised by criminals": a plural pronoun that stands for
+    the nearest plural noun before it in its sentence, when that noun is an activity, is said of
+    the group the article names for its doers (the "protesters" of "protests")."""
+    if pronoun.lower_ not in ("they", "them"):
+        return None
+    noun = next(
+        (t for t in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]) if t.tag_ == "NNS"),
+        None,
+    )
+    if noun is None:
+        return None
+    act = noun.lemma_.lower()
+    names = {act + "er", act + "r", act + "or", act.removesuffix("ion") + "or"}
+    return next(
+        (
+            a.id
+            for a in actors
+            if a.kind == "GROUP" and a.name.lower().split()[-1].removesuffix("s") in names
+        ),
+        None,
+    )
 
 
 def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _Found) -> _Found:
@@ -296,12 +575,15 @@ def _speaker_span(doc: Doc, quote: Quote, sent: Span) -> Span | None:
 
 def _mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
     """Actor mentions as token spans with their actor id, in text order; a country or city
-    named as where something happened ("in Almaty") is a place here, not a party."""
+    named as where something happened ("in Almaty") is a place here, not a party, and so is the
+    pronoun owning such a place ("banned in his homeland")."""
     found = []
     for actor in actors:
         for m in actor.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and not (actor.kind == "GPE" and in_location_phrase(span)):
+            if span is not None and not (
+                (actor.kind == "GPE" or span.root.pos_ == "PRON") and in_location_phrase(span)
+            ):
                 found.append((span, actor.id))
     return sorted(found, key=lambda m: m[0].start)
 

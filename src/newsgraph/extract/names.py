@@ -113,6 +113,8 @@ def _classify(span: SpacySpan, label: str) -> Named | None:
         return None  # "Jr.", "Ky."
     if named_info(name)[1] in {"MED", "IGO", "NGO", "BUS"}:
         return Named(start, end, name, "ORG")  # "Associated Press" tagged GPE
+    if label == "NORP" and is_country(name):
+        return Named(start, end, name, "GPE")  # "aid to Tajikistan" tagged NORP
     plural_noun = name.lower().endswith("s") and span.root.dep_ not in {"amod", "compound"}
     if demonym_of(name) or label == "NORP":  # "Kazakhs", "Republicans" act; "Kazakh" does not
         return Named(start, end, name, "GROUP") if plural_noun else None

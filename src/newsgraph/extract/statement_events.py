@@ -2,9 +2,12 @@
 
 A speaker calling someone names ("organised by “criminals”", "amounted to an “occupation”") is
 ACCUSE; urging in the first person ("I am urging people to organise strikes", "we call on the
-West") is REQUEST; a rhetorical question about talks ("What kind of negotiations can you have
-with criminals?") is REJECT. The speaker is the source; the target is the first other actor
-named in the quote, if any. Rules, not a classifier: they carry a fixed, modest confidence.
+West") is REQUEST, and so is saying what another should do ("the West should consider
+sanctions", also in the speaker's own words next to the quote); a rhetorical question about
+talks ("What kind of negotiations can you have with criminals?") is REJECT. The speaker is the
+source. The target is who the words are about: the one a charge is said of ("they were
+organised by criminals") or the one advised; failing that, the first other actor named in the
+quote, if any. Rules, not a classifier: they carry a fixed, modest confidence.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ _URGING = frozenset({"urge", "call", "demand", "appeal", "implore", "ask"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _TALKS = frozenset({"negotiation", "negotiate", "talk", "dialogue", "compromise", "deal"})
 _WH = frozenset({"what", "how", "why", "who"})
+_ADVICE = frozenset({"should", "must", "ought"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +64,16 @@ class StatementEvent:
     trigger: Token
     type: str
     quote: Quote
+    #: A token of who the words are about ("they" in "they were organised by criminals").
+    about: Token | None = None
+    #: Said of what another should do: the request, rather than the act asked for, is the event.
+    advice: bool = False
 
 
 def statement_events(doc: Doc, quotes: Sequence[Quote]) -> Iterator[StatementEvent]:
-    """At most one event of each type per quote with a known speaker, in quote order."""
+    """At most one event of each type per quote with a known speaker, in quote order, and the
+    advice given anywhere in the sentences the quote is in."""
+    advised: set[int] = set()
     for quote in quotes:
         if quote.speaker is None:
             continue
@@ -72,7 +83,40 @@ def statement_events(doc: Doc, quotes: Sequence[Quote]) -> Iterator[StatementEve
         for type_, is_trigger in _RULES:
             trigger = next((t for t in content if is_trigger(t, content)), None)
             if trigger is not None:
-                yield StatementEvent(trigger, type_, quote)
+                yield StatementEvent(trigger, type_, quote, _about(trigger, type_))
+        for sent in {t.sent.start: t.sent for t in (content[0], content[-1])}.values():
+            for tok in sent:
+                if tok.i not in advised and _is_advice(tok):
+                    advised.add(tok.i)
+                    yield StatementEvent(tok, "REQUEST", quote, _subject(tok), advice=True)
+
+
+def _is_advice(tok: Token) -> bool:
+    """ "The West should consider sanctions": a verb with "should" or "must" and a subject."""
+    return (
+        tok.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ in _ADVICE for c in tok.children)
+        and not any(c.dep_ == "neg" for c in tok.children)
+        and (subject := _subject(tok)) is not None
+        and subject.lower_ not in _FIRST_PERSON  # "we must defend ourselves" is no request
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _about(trigger: Token, type_: str) -> Token | None:
+    """Who a charge is said of: the subject of the clause it is predicated in."""
+    if type_ != "ACCUSE":
+        return None
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    while verb.dep_ == "conj" and _subject(verb) is None and verb.head.i != verb.i:
+        verb = verb.head  # "organised and driven by criminals"
+    return _subject(verb)
 
 
 def _is_charge(tok: Token, content: Span) -> bool:
