@@ -118,7 +118,7 @@ def dev_train_split(rows: list[Row]) -> tuple[list[Row], list[Row]]:
     ]
 
 
-def aw_no_event(path: Path = AW) -> list[Example]:
+def aw_no_event_rows(path: Path = AW) -> list[Row]:
     """AW_train.tsv sentences marked as no political event, labelled NONE."""
     rows = []
     with path.open(encoding="utf-8", newline="") as fh:
@@ -126,7 +126,12 @@ def aw_no_event(path: Path = AW) -> list[Example]:
             if rec["gold_binary"] == "0":
                 text, spans = unmark(rec["marked_sentence"])
                 rows.append(Row(text, spans.get("s"), spans.get("t"), NO_EVENT))
-    return parse_examples(rows)
+    return rows
+
+
+def aw_no_event(path: Path = AW) -> list[Example]:
+    """The training examples of ``aw_no_event_rows``."""
+    return parse_examples(aw_no_event_rows(path))
 
 
 def gsr_examples(path: Path = GSR) -> list[Example]:

