@@ -298,8 +298,7 @@ def lexicon_type(trigger: Token, lexicon: CameoLexicon, triggers: dict[str, str]
     words = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "xcomp")]
     found = next((triggers[w.lemma_.lower()] for w in words if w.lemma_.lower() in triggers), None)
     if found is None and _lemma(trigger) in lexicon.verbs:
-        context = {w for t in trigger.subtree for w in (t.lower_, _lemma(t))}
-        plover = lexicon.plover(lexicon.code(_lemma(trigger), context))
+        plover = lexicon.plover(verb_code(trigger, lexicon))
         found = plover[0] if plover else None
     return "YIELD" if found in ("CONCEDE", "RETREAT") else found
 
@@ -308,14 +307,27 @@ def _cameo(verbs: list[Token], lexicon: CameoLexicon) -> Iterator[str]:
     for i, verb in enumerate(verbs):
         if _lemma(verb) not in lexicon.verbs:
             continue
-        context = {w for t in verb.subtree for w in (t.lower_, _lemma(t))}
-        code = lexicon.code(_lemma(verb), context)
+        code = verb_code(verb, lexicon)
         plover = lexicon.plover(code)
         if plover is not None:
             yield f"cameo={plover[0]}"
             if i == 0:
                 yield f"cameo_trig={plover[0]}"
                 yield f"cameo_code={code[:2] if code else ''}"
+
+
+def verb_code(verb: Token, lexicon: CameoLexicon) -> str | None:
+    """The CAMEO code of ``verb``'s pattern given the words of its subtree, worked out once per
+    verb and Doc (a verb is scored for every pair it could join)."""
+    cache: dict[tuple[int, int], str | None] = verb.doc.user_data.setdefault(_CODES, {})
+    key = (id(lexicon), verb.i)
+    if key not in cache:
+        context = {w for t in verb.subtree for w in (t.lower_, _lemma(t))}
+        cache[key] = lexicon.code(_lemma(verb), context)
+    return cache[key]
+
+
+_CODES = "newsgraph_cameo_codes"
 
 
 def _lemma(tok: Token) -> str:

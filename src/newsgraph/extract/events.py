@@ -25,6 +25,7 @@ from newsgraph.extract.event_features import (
     candidates,
     features,
     lexicon_type,
+    verb_code,
 )
 from newsgraph.extract.event_model import EventModel, event_model
 from newsgraph.extract.event_transformer import EventTransformer, event_transformer
@@ -615,8 +616,7 @@ def _concede_or_retreat(trigger: Token, lexicon: CameoLexicon) -> str:
 
 def _cameo(trigger: Token, type_: str, lexicon: CameoLexicon) -> tuple[str, str | None]:
     """CAMEO root code and PLOVER mode: the trigger's own code when it agrees with the type."""
-    context = frozenset(w for t in trigger.subtree for w in (t.lower_, t.lemma_.lower()))
-    code = lexicon.code(trigger.lemma_.lower(), context)
+    code = verb_code(trigger, lexicon)
     plover = lexicon.plover(code)
     if code and plover and plover[0] == type_:
         return code[:2], plover[1]
