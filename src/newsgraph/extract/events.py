@@ -227,7 +227,7 @@ def _typed(
     places_by_sentence = _by_sentence(index, places)
     for n, sent in enumerate(index.sentences):
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
-        here = sorted(mentions + located, key=lambda m: m[0].start)
+        here = mentions + located  # for the ids: _actor_id matches a span exactly
         for cand in sentence_candidates(sent, mentions, located):
             if cand.trigger.i in best:  # candidates come best-formed first for each trigger
                 continue
