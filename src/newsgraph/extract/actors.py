@@ -47,6 +47,7 @@ from newsgraph.extract.lexicon import (
 )
 from newsgraph.extract.names import Named, cluster, named_mentions
 from newsgraph.extract.sentences import SentenceIndex
+from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import Actor, Span
 
 _MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "press", "times"})
@@ -65,6 +66,7 @@ _NOT_IN_ROLE = frozenset({"det", "poss", "case"})
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "found", "run"})
 _QUOTE_OPEN = '“‘«"'
 _QUOTE_CLOSE = '”’»"'
+_PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 
 
 def find_actors(doc: Doc) -> list[Actor]:
@@ -113,7 +115,10 @@ def _walk(
         for found in _descriptors(doc, m):
             consumed.update(found.tokens)
             _apply(owner[m.start], found, links)
-    fronted = {t.i: f for t in doc if t.pos_ == "PRON" and (f := roles.fronted(t)) is not None}
+    pos = table(doc).pos
+    fronted = {
+        i: f for i, p in enumerate(pos) if p == "PRON" and (f := roles.fronted(doc[i])) is not None
+    }
     for found in fronted.values():
         consumed.update(found.tokens)
     for token in doc:
@@ -123,7 +128,7 @@ def _walk(
             entity = owner[m.start]
             history.append(Ref(i, sent_of[i], is_subject(token), entity))
             _title_gender(doc, m, entity)
-        elif token.lower_ in MALE | FEMALE | NEUTER | PLURAL and token.pos_ == "PRON":
+        elif token.lower_ in _PRONOUNS and token.pos_ == "PRON":
             referent = _pronoun(token, sent_of, history)
             if referent is not None:
                 referent.spans.append((i, i + 1))
@@ -446,7 +451,7 @@ def _merge_cataphora(doc: Doc, entities: list[Entity], sent_of: SentenceIndex) -
 
 
 def _finish(doc: Doc, entities: list[Entity]) -> list[Actor]:
-    text = doc.text
+    text = doc_text(doc)
     kept = [e for e in entities if e.spans and _keep(doc, e)]
     for e in sorted(kept, key=lambda e: e.kind == "PERSON"):  # organisations before their staff
         _complete(doc, e)
@@ -595,15 +600,15 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     """Tokens between quotation marks (within one paragraph)."""
     inside: set[int] = set()
     open_at: int | None = None
-    for t in doc:
-        if "\n" in t.text:
+    for i, text in enumerate(table(doc).text):
+        if "\n" in text:
             open_at = None
-        elif t.text in _QUOTE_OPEN and open_at is None and t.text not in "’'":
-            open_at = t.i
-        elif t.text in _QUOTE_CLOSE and open_at is not None and t.text not in "’'":
-            inside.update(range(open_at, t.i))
+        elif text in _QUOTE_OPEN and open_at is None and text not in "’'":
+            open_at = i
+        elif text in _QUOTE_CLOSE and open_at is not None and text not in "’'":
+            inside.update(range(open_at, i))
             open_at = None
-        elif open_at is not None and t.i - open_at > 400:
+        elif open_at is not None and i - open_at > 400:
             open_at = None
     return inside
 

@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.cues import Cue, Range, find_cues, mention
 from newsgraph.extract.quote_marks import Quoted, quotations
+from newsgraph.extract.token_table import doc_text
 from newsgraph.model import QuoteKind
 
 _END_OF_LINE = re.compile(r"[.!?:;…][\"'”’»)\]]*\s*$")
@@ -64,7 +65,7 @@ class Attribution:
 
 def attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     marks = quotations(text)
     terms = [(q.start, q.end) for q in marks if _headline_term(text, q)]
     quoted = [q for q in marks if (q.start, q.end) not in terms]

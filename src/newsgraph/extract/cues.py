@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph.extract.cue_model import THRESHOLD, CueModel, cue_features, cue_model
+from newsgraph.extract.token_table import table
 
 Range = tuple[int, int]
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
@@ -484,17 +485,20 @@ def _without_aside(sent: SpacySpan, idx: list[int]) -> list[int]:
     if not idx:
         return idx
     doc = sent.doc
-    words = [i for i in idx if not (doc[i].is_punct or doc[i].is_space)]
+    tokens = table(doc)
+    punct, space, dep = tokens.is_punct, tokens.is_space, tokens.dep
+    words = [i for i in idx if not (punct[i] or space[i])]
     if not words:
         return idx
     last, first = words[-1], idx[0]
     keep = set(idx)
     for i in idx:
+        if dep[i] not in _ASIDES:
+            continue
         t = doc[i]
         left = t.left_edge.i
         if (
-            t.dep_ in _ASIDES
-            and left - 1 > first
+            left - 1 > first
             and doc[left - 1].text in ",—–"
             and t.right_edge.i >= last
             and t.head.i in keep

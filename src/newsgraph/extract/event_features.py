@@ -15,6 +15,7 @@ from itertools import combinations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.cameo import CameoLexicon, trigger_types
+from newsgraph.extract.token_table import table
 
 __all__ = ["NO_EVENT", "Candidate", "candidates", "features", "lexicon_type", "pair_trigger"]
 
@@ -57,24 +58,17 @@ class Candidate:
     target: Span | None
 
 
-def _inside(tok: Token, span: Span | None) -> bool:
-    return span is not None and span.start <= tok.i < span.end
-
-
-def _up(tok: Token, stop: Token) -> list[Token]:
-    """Tokens from ``tok`` up to (not including) its ancestor ``stop``."""
-    path = []
-    while tok.i != stop.i and tok.head.i != tok.i:
-        path.append(tok)
-        tok = tok.head
-    return path
+def _up(tok: Token, stop: Token) -> list[int]:
+    """Indices of the tokens from ``tok`` up to (not including) its ancestor ``stop``."""
+    return table(tok.doc).path_up(tok.i, stop.i)
 
 
 def _lca(a: Token, b: Token) -> Token:
-    seen = {a.i, *(t.i for t in a.ancestors)}
-    for tok in (b, *b.ancestors):
-        if tok.i in seen:
-            return tok
+    tokens = table(a.doc)
+    seen = {a.i, *tokens.ancestors(a.i)}
+    for i in (b.i, *tokens.ancestors(b.i)):
+        if i in seen:
+            return a.doc[i]
     return a.sent.root
 
 
@@ -87,14 +81,17 @@ def pair_trigger(source: Span | None, target: Span | None) -> Token | None:
     spans = [s for s in (source, target) if s is not None]
     if not spans:
         return None
-    tok = _lca(spans[0].root, spans[-1].root) if len(spans) == 2 else spans[0].root.head
-    while any(_inside(tok, s) for s in spans) and tok.head.i != tok.i:
-        tok = tok.head
+    doc = spans[0].doc
+    tokens = table(doc)
+    head = tokens.head
+    i = _lca(spans[0].root, spans[-1].root).i if len(spans) == 2 else head[spans[0].root.i]
+    while any(s.start <= i < s.end for s in spans) and head[i] != i:
+        i = head[i]
     if len(spans) == 1:
-        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-            tok = tok.head
-        return None if tok.lemma_.lower() in _SPEECH else tok
-    return _reported(tok, spans[-1])
+        while tokens.pos[i] not in ("VERB", "AUX") and head[i] != i:
+            i = head[i]
+        return None if tokens.lemma[i] in _SPEECH else doc[i]
+    return _reported(doc[i], spans[-1])
 
 
 def _reported(tok: Token, inner: Span) -> Token:
@@ -118,10 +115,11 @@ def _role(mention: Span, trigger: Token) -> str:
     path = _up(mention.root, trigger)
     if not path:
         return "self"
-    last = path[-1]
-    if last.dep_ == "agent" or (last.dep_ == "prep" and last.lower_ == "by"):
+    tokens = table(trigger.doc)
+    dep = tokens.dep[path[-1]]
+    if dep == "agent" or (dep == "prep" and tokens.lower[path[-1]] == "by"):
         return "agent"
-    return last.dep_
+    return dep
 
 
 def _channel(mention: Span) -> bool:
@@ -148,11 +146,12 @@ def _modifies(inner: Span, outer: Span) -> bool:
     """Whether ``inner`` is part of the noun phrase headed by ``outer``'s root: "South Africa"
     in "South Africa's government", "Kazakhstan" in "the government of Kazakhstan", not a
     party to an event with it. Conjoined mentions ("Canada and Costa Rica") are parties."""
-    tok = inner.root
-    while tok.i != outer.root.i:
-        if tok.dep_ == "conj" or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+    tokens = table(inner.doc)
+    i, stop = inner.root.i, outer.root.i
+    while i != stop:
+        if tokens.dep[i] == "conj" or tokens.pos[i] in ("VERB", "AUX") or tokens.head[i] == i:
             return False
-        tok = tok.head
+        i = tokens.head[i]
     return True
 
 
@@ -162,7 +161,8 @@ def _arity_order(c: Candidate) -> tuple[int, int, int, int]:
     subj = c.source is not None and _role(c.source, c.trigger) in _SUBJECT
     args = [s for s in (c.source, c.target) if s is not None]
     paths = [_up(s.root, c.trigger) for s in args]
-    clauses = sum(t.pos_ in ("VERB", "AUX") for path in paths for t in path)
+    pos = table(c.trigger.doc).pos
+    clauses = sum(pos[i] in ("VERB", "AUX") for path in paths for i in path)
     return (0 if subj else 1), -len(args), clauses, sum(map(len, paths))
 
 
@@ -235,36 +235,43 @@ def features(
     ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates;
     ``sent`` is the trigger's sentence when the caller knows it already.
     """
-    trig = c.trigger
-    f = [f"trig={_lemma(trig)}", f"trig_pos={trig.pos_}"]
-    if trig.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
-        f.append(f"gov={_lemma(trig.head)}")
-        f.append(f"gov_dep={trig.dep_}")
+    trig, doc = c.trigger, c.trigger.doc
+    tokens = table(doc)
+    lemma, pos, dep = tokens.lemma, tokens.pos, tokens.dep
+    f = [f"trig={lemma[trig.i]}", f"trig_pos={pos[trig.i]}"]
+    if dep[trig.i] in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
+        f.append(f"gov={lemma[tokens.head[trig.i]]}")
+        f.append(f"gov_dep={dep[trig.i]}")
     verbs = [trig]
-    for child in trig.children:
-        dep = child.dep_
-        if dep == "neg":
+    for child in tokens.children[trig.i]:
+        label = dep[child]
+        if label == "neg":
             f.append("neg")
-        elif dep in ("aux", "auxpass"):
-            f.append(f"aux={_lemma(child)}")
-        elif dep in ("xcomp", "ccomp"):
-            f.append(f"{dep}={_lemma(child)}")
-            verbs.append(child)
-        elif dep in ("dobj", "attr", "oprd", "prep", "dative", "prt", "advmod", "acomp"):
-            f.append(f"{dep}={_lemma(child)}")
+        elif label in ("aux", "auxpass"):
+            f.append(f"aux={lemma[child]}")
+        elif label in ("xcomp", "ccomp"):
+            f.append(f"{label}={lemma[child]}")
+            verbs.append(doc[child])
+        elif label in ("dobj", "attr", "oprd", "prep", "dative", "prt", "advmod", "acomp"):
+            f.append(f"{label}={lemma[child]}")
     for name, span in (("s", c.source), ("t", c.target)):
         if span is None:
             f.append(f"{name}_none")
             continue
-        path = _up(span.root, trig)
-        f.append(f"{name}_dep={path[-1].dep_ if path else 'self'}")
-        for tok in path:
-            if not _inside(tok, span):
-                f.append(f"{name}_path={_lemma(tok)}")
-                if tok.pos_ == "VERB":
-                    verbs.append(tok)
-        f.append(f"{name}_ent={span.root.ent_type_ or span.root.pos_}")
-        f.extend(f"{name}_w={_lemma(t)}" for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+        root = span.root
+        path = _up(root, trig)
+        f.append(f"{name}_dep={dep[path[-1]] if path else 'self'}")
+        for i in path:
+            if not span.start <= i < span.end:
+                f.append(f"{name}_path={lemma[i]}")
+                if pos[i] == "VERB":
+                    verbs.append(doc[i])
+        f.append(f"{name}_ent={root.ent_type_ or pos[root.i]}")
+        f.extend(
+            f"{name}_w={lemma[i]}"
+            for i in range(span.start, span.end)
+            if pos[i] in ("NOUN", "PROPN", "ADJ")
+        )
     f.extend(_cameo(verbs, lexicon))
     if (lex := lexicon_type(trig, lexicon, trigger_types())) is not None:
         f.append(f"lex={lex}")
@@ -279,12 +286,14 @@ def features(
 
 def _sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:
     """Words and CAMEO types of the whole sentence."""
-    lemmas = [_lemma(t) for t in sent if t.pos_ in _CONTENT and not t.is_punct]
-    f = [f"w={w}" for w in lemmas]
+    tokens = table(sent.doc)
+    lemma, pos, punct = tokens.lemma, tokens.pos, tokens.is_punct
+    words = range(sent.start, sent.end)
+    f = [f"w={lemma[i]}" for i in words if pos[i] in _CONTENT and not punct[i]]
     found = set()
-    for tok in sent:
-        if tok.pos_ == "VERB":
-            plover = lexicon.plover(lexicon.code(_lemma(tok), frozenset()))
+    for i in words:
+        if pos[i] == "VERB":
+            plover = lexicon.plover(lexicon.code(lemma[i], frozenset()))
             if plover is not None:
                 found.add(plover[0])
     f.extend(f"cameo_any={t}" for t in sorted(found))
@@ -295,9 +304,12 @@ def lexicon_type(trigger: Token, lexicon: CameoLexicon, triggers: dict[str, str]
     """The PLOVER type the trigger's words give, in PLV's labels (YIELD for CONCEDE/RETREAT):
     the hand-written trigger list for the trigger, its object or its complement ("opened fire",
     "threatened to attack" gives THREATEN), then the trigger's CAMEO verb pattern."""
-    words = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "xcomp")]
-    found = next((triggers[w.lemma_.lower()] for w in words if w.lemma_.lower() in triggers), None)
-    if found is None and _lemma(trigger) in lexicon.verbs:
+    tokens = table(trigger.doc)
+    lemma = tokens.lemma
+    objects = [c for c in tokens.children[trigger.i] if tokens.dep[c] in ("dobj", "xcomp")]
+    words = [trigger.i, *objects]
+    found = next((triggers[lemma[w]] for w in words if lemma[w] in triggers), None)
+    if found is None and lemma[trigger.i] in lexicon.verbs:
         plover = lexicon.plover(verb_code(trigger, lexicon))
         found = plover[0] if plover else None
     return "YIELD" if found in ("CONCEDE", "RETREAT") else found
@@ -322,7 +334,8 @@ def verb_code(verb: Token, lexicon: CameoLexicon) -> str | None:
     cache: dict[tuple[int, int], str | None] = verb.doc.user_data.setdefault(_CODES, {})
     key = (id(lexicon), verb.i)
     if key not in cache:
-        context = {w for t in verb.subtree for w in (t.lower_, _lemma(t))}
+        tokens = table(verb.doc)
+        context = {w for i in tokens.subtree(verb.i) for w in (tokens.lower[i], tokens.lemma[i])}
         cache[key] = lexicon.code(_lemma(verb), context)
     return cache[key]
 

@@ -34,6 +34,7 @@ from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_events
+from newsgraph.extract.token_table import doc_text
 from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
@@ -172,7 +173,7 @@ def find_events(
     dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, parse_published(published))))
     place_phrases = _by_sentence(index, _place_phrases(doc, places or gazetteer()))
     events: list[Event] = []
-    text = doc.text  # built from the tokens on each access
+    text = doc_text(doc)
     for f in sorted(found, key=lambda f: f.candidate.trigger.i):
         trig = f.candidate.trigger
         n = index.number(trig.i)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 _DOUBLE = {'"': '"', "“": "”\"", "„": "“”\"", "«": "»", "»": "«"}
 _SINGLE = {"'": "'", "‘": "’'", "‚": "‘’", "‹": "›"}
 _PARAGRAPH = re.compile(r"[^\n]+")
+#: Any character that may open a quotation: the scan jumps from one to the next.
+_MARKS = re.compile("[" + re.escape("".join(sorted({*_DOUBLE, *_SINGLE}))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,10 @@ def _in_paragraph(text: str, start: int, end: int) -> list[Quoted]:
     found: list[Quoted] = []
     i = start
     while i < end:
+        mark = _MARKS.search(text, i, end)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if text.startswith("''", i) and _opens(text, i + 1, start, end, double=True):
             # two apostrophes as a double mark (''like this'')

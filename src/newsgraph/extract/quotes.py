@@ -15,13 +15,14 @@ from spacy.tokens import Doc
 from newsgraph.extract.actors import actor_at
 from newsgraph.extract.attribution import Attribution, attributions
 from newsgraph.extract.cues import Range
+from newsgraph.extract.token_table import doc_text
 from newsgraph.model import Actor, Quote, Span
 
 
 def find_quotes(doc: Doc, actors: Sequence[Actor] = ()) -> list[Quote]:
     """The statements of ``doc`` as ``Quote`` records, one per content fragment (a split
     quote gives two records sharing one cue)."""
-    text = doc.text
+    text = doc_text(doc)
     quotes: list[Quote] = []
     for att in attributions(doc):
         speaker = _speaker(att, actors)

@@ -1,0 +1,134 @@
+"""Per-token facts of a parsed Doc as plain Python lists, read once per Doc.
+
+Every ``doc[i]``, ``Token.head``, ``.children`` or ``.subtree`` builds a new Python ``Token``;
+the extractors' hot loops (dependency paths between mentions, the words of a subtree, trimming
+a statement's edges) ask for the same few facts thousands of times per article. ``table(doc)``
+reads them once with ``Doc.to_array`` and keeps them, by token index, for as long as the Doc
+lives. Only what a loop reads is computed (each column on first use). ``doc_text(doc)`` keeps
+the Doc's text the same way (``Doc.text`` joins every token's text again on each access).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from weakref import ReferenceType, WeakKeyDictionary, ref
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.tokens import Doc
+
+__all__ = ["TokenTable", "doc_text", "table"]
+
+
+class TokenTable:
+    """Facts of the tokens of one Doc, indexed like the Doc. It holds no reference to the Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._strings = doc.vocab.strings
+        self._array = doc.to_array([HEAD, DEP, POS, LEMMA, LOWER, IS_PUNCT, IS_SPACE, ORTH])
+
+    def _column(self, n: int) -> list[str]:
+        strings = self._strings
+        return [strings[h] for h in self._array[:, n].tolist()]
+
+    @cached_property
+    def head(self) -> list[int]:
+        """Index of each token's syntactic head (its own index for a root)."""
+        offsets = self._array[:, 0].astype(np.int64)  # to_array gives them relative, unsigned
+        return (offsets + np.arange(len(offsets))).tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._column(1)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return self._column(2)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """Lower-cased lemmas."""
+        return [w.lower() for w in self._column(3)]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._column(4)
+
+    @cached_property
+    def text(self) -> list[str]:
+        return self._column(7)
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return (self._array[:, 5] != 0).tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return (self._array[:, 6] != 0).tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """Each token's children, in text order."""
+        kids: list[list[int]] = [[] for _ in self.head]
+        for i, h in enumerate(self.head):
+            if h != i:
+                kids[h].append(i)
+        return kids
+
+    def path_up(self, i: int, stop: int) -> list[int]:
+        """Tokens from ``i`` up its heads to (not including) ``stop``, or to the root when
+        ``stop`` is not an ancestor of ``i``."""
+        head = self.head
+        path = []
+        while i != stop and head[i] != i:
+            path.append(i)
+            i = head[i]
+        return path
+
+    def ancestors(self, i: int) -> list[int]:
+        """``i``'s heads, nearest first, up to the root."""
+        head = self.head
+        found = []
+        while head[i] != i:
+            i = head[i]
+            found.append(i)
+        return found
+
+    def subtree(self, i: int) -> list[int]:
+        """``i`` and all its descendants (the tokens of ``Token.subtree``), in text order."""
+        children = self.children
+        found, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            found.append(j)
+            stack.extend(children[j])
+        return sorted(found)
+
+
+_TABLES: WeakKeyDictionary[Doc, TokenTable] = WeakKeyDictionary()
+#: The Doc asked about last and its table: the components ask about one Doc at a time.
+_last: tuple[ReferenceType[Doc], TokenTable] | None = None
+
+
+def table(doc: Doc) -> TokenTable:
+    """The ``TokenTable`` of ``doc``, made on first use and kept while the Doc lives (its
+    parse must not change afterwards)."""
+    global _last
+    if _last is not None and _last[0]() is doc:
+        return _last[1]
+    found = _TABLES.get(doc)
+    if found is None:
+        found = _TABLES[doc] = TokenTable(doc)
+    _last = (ref(doc), found)
+    return found
+
+
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc."""
+    found = _TEXTS.get(doc)
+    if found is None:
+        found = _TEXTS[doc] = doc.text
+    return found
