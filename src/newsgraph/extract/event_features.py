@@ -243,7 +243,7 @@ def features(
         f.append(f"gov={lemma[tokens.head[trig.i]]}")
         f.append(f"gov_dep={dep[trig.i]}")
     verbs = [trig]
-    for child in tokens.children[trig.i]:
+    for child in tokens.children(trig.i):
         label = dep[child]
         if label == "neg":
             f.append("neg")
@@ -306,7 +306,7 @@ def lexicon_type(trigger: Token, lexicon: CameoLexicon, triggers: dict[str, str]
     "threatened to attack" gives THREATEN), then the trigger's CAMEO verb pattern."""
     tokens = table(trigger.doc)
     lemma = tokens.lemma
-    objects = [c for c in tokens.children[trigger.i] if tokens.dep[c] in ("dobj", "xcomp")]
+    objects = [c for c in tokens.children(trigger.i) if tokens.dep[c] in ("dobj", "xcomp")]
     words = [trigger.i, *objects]
     found = next((triggers[lemma[w]] for w in words if lemma[w] in triggers), None)
     if found is None and lemma[trigger.i] in lexicon.verbs:

@@ -124,7 +124,7 @@ def candidate_vector(c: Candidate, vectors: DocVectors, sent: Span | None = None
     rows = vectors.rows
     mentions = [(s.start, s.end) for s in (c.source, c.target) if s is not None]
     tokens = table(trig.doc)
-    predicate = [trig.i] + [i for i in tokens.children[trig.i] if tokens.dep[i] in _PREDICATE_DEPS]
+    predicate = [trig.i] + [i for i in tokens.children(trig.i) if tokens.dep[i] in _PREDICATE_DEPS]
     lo, hi = max(sent.start, trig.i - _WINDOW), min(sent.end, trig.i + _WINDOW + 1)
     window = [i for i in range(lo, hi) if not any(a <= i < b for a, b in mentions)]
     parts = [

