@@ -60,13 +60,14 @@ class Entity:
         noun = noun.lower()
         if self.key == noun or any(r.lower().split()[-1] == noun for r in self.roles if r):
             return True
-        if any(noun in n.lower().split() for n in self.names):
+        names = dict.fromkeys(self.names)  # a name repeats with every mention
+        if any(noun in n.lower().split() for n in names):
             return True
         return (
             noun in _COMPANY_NOUNS
             and self.kind == "ORG"
             and self.sector in {None, "BUS"}
-            and not any(w.lower() in ORG_WORDS for n in self.names for w in n.split())
+            and not any(w.lower() in ORG_WORDS for n in names for w in n.split())
         )
 
 

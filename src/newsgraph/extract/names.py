@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -237,11 +238,13 @@ def _match(entities: list[Entity], m: Named) -> Entity | None:
     for entity in entities:
         if entity.kind != m.kind and not {entity.kind, m.kind} <= {"ORG", "GPE"}:
             continue
-        if any(_same_name(n, m.name, m.kind) for n in entity.names):
+        # an entity's names repeat with every mention: each distinct one is compared once
+        if any(_same_name(n, m.name, m.kind) for n in dict.fromkeys(entity.names)):
             return entity
     return None
 
 
+@lru_cache(maxsize=65_536)
 def _same_name(a: str, b: str, kind: str) -> bool:
     la, lb = a.lower(), b.lower()
     if la == lb:
