@@ -131,6 +131,14 @@ _PLACES = frozenset(
     ["soil", "territory", "ground", "land", "border", "street", "square", "city", "town", "capital"]
 )
 _PREDICATES = frozenset({"attr", "acomp", "xcomp", "ccomp", "oprd", "dobj", "advcl"})
+#: The id of a side that is a place or a thing, not an actor ("stormed the embassy").
+_THING = ""
+#: Where a noun phrase is what an act is done to ("stormed the embassy", "a curfew in Bangkok").
+_THING_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
+#: How far below its trigger a thing may be: "imposed a curfew in Bangkok" is three steps.
+_THING_STEPS = 3
+#: Entity types that name no party to an act: dates, times and amounts.
+_NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +210,15 @@ def find_events(
                 hypothetical=hypothetical,
                 quote=_quote(trig, index.of(trig.i), f, quotes) if f.type in STATEMENTS else None,
                 confidence=f.probability,
+                source_span=_text_span(text, f.candidate.source),
+                target_span=_text_span(text, f.candidate.target),
             )
         )
     return events
+
+
+def _text_span(text: str, span: Span | None) -> TextSpan | None:
+    return TextSpan.of(text, span.start_char, span.end_char) if span is not None else None
 
 
 def _typed(
@@ -269,18 +283,53 @@ def _typed(
 def sentence_candidates(
     sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
 ) -> list[Candidate]:
-    """The candidates of one sentence in the order they are typed: from its actor mentions and
-    the countries named where something happens there, read through object relative clauses,
-    best-formed pairs first; none with a place as the source or a state or a guess as the
+    """The candidates of one sentence in the order they are typed: from its actor mentions, the
+    places named where something happens there and the places and things acts are done to
+    (``_things``), read through object relative clauses, best-formed pairs first; none with a
+    place or a thing as the source or far from the trigger, or a state or a guess as the
     trigger."""
     parties = sorted(mentions + places, key=lambda m: m[0].start)
+    things = _things(sent, parties)
+    objects = {span.start for span, _ in things}
+    passive = objects | {span.start for span, _ in places}
+    parties = sorted(parties + things, key=lambda m: m[0].start)
     return [
         c
-        for c in _ranked(map(_through_relative, candidates(sent, parties)))
-        if not (c.source is not None and any(c.source is span for span, _ in places))
+        for c in _ranked(map(_through_relative, candidates(sent, parties)), objects)
+        if not (c.source is not None and c.source.start in passive)
+        and not (c.target is not None and c.target.start in objects and _far(c.target, c.trigger))
         and not _is_state(c.trigger)
         and not _is_conjecture(c.trigger)
     ]
+
+
+def _far(thing: Span, trigger: Token) -> bool:
+    """Whether a thing hangs more than ``_THING_STEPS`` steps below the trigger in the parse."""
+    tok = thing.root
+    for _ in range(_THING_STEPS):
+        if tok.i == trigger.i:
+            return False
+        tok = tok.head
+    return tok.i != trigger.i
+
+
+def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """The noun phrases of a sentence that an act may be done to where they hold no actor: a
+    place or a thing as the object of a verb or preposition ("stormed a military base",
+    "condemned the bombing"), from its first word to its head, with ``_THING`` for id; no
+    pronouns, dates or amounts."""
+    taken = {i for span, _ in parties for i in range(span.start, span.end)}
+    doc = sent.doc
+    found = []
+    for tok in sent:
+        if (
+            tok.dep_ in _THING_DEPS
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.ent_type_ not in _NOT_PARTIES
+            and not any(i in taken for i in range(tok.left_edge.i, tok.i + 1))
+        ):
+            found.append((doc[tok.left_edge.i : tok.i + 1], _THING))
+    return found
 
 
 def _is_state(trigger: Token) -> bool:
@@ -338,10 +387,20 @@ def _through_relative(c: Candidate) -> Candidate:
     return c
 
 
-def _ranked(cands: Iterable[Candidate]) -> list[Candidate]:
-    """Candidates in their order, save that the pairs without a weak target (``_weak_target``)
-    go first, so that a trigger with such a pair is typed through it."""
-    return sorted(cands, key=lambda c: c.source is None or c.target is None or _weak_target(c))
+def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
+    """Candidates in their order, save that the pairs between actors go first, those without a
+    weak target (``_weak_target``) before the others, then the pairs with a place or thing
+    (starting at one of ``things``) for target, then the one-sided: a trigger is typed through
+    the first it has, so a place or thing is the target only where no actor is."""
+
+    def rank(c: Candidate) -> int:
+        if c.source is None or c.target is None:
+            return 3
+        if c.target.start in things:
+            return 2
+        return 1 if _weak_target(c) else 0
+
+    return sorted(cands, key=rank)
 
 
 def _weak_target(c: Candidate) -> bool:
@@ -436,7 +495,8 @@ def _with_places_done_to(
             out.append(f)
             continue
         c = f.candidate
-        out.append(replace(f, target=best[2], candidate=Candidate(trig, c.source, best[1])))
+        placed = Candidate(trig, c.source, best[1])
+        out.append(replace(f, target=best[2] or None, candidate=placed))
     return out
 
 
@@ -453,7 +513,8 @@ def _path_up(tok: Token, trigger: Token) -> list[Token] | None:
 
 
 def _place_mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
-    """Mentions of countries and cities named as where something happens ("in Almaty")."""
+    """Mentions of countries and cities named as where something happens ("in Almaty"): those
+    of actors with their id, the others (places that are no actor) with ``_THING``."""
     found = []
     for actor in actors:
         if actor.kind != "GPE":
@@ -462,7 +523,15 @@ def _place_mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and in_location_phrase(span):
                 found.append((span, actor.id))
-    return found
+    taken = {i for span, _ in found for i in range(span.start, span.end)}
+    for ent in doc.ents:
+        if (
+            ent.label_ in _LOCATION_LABELS
+            and not any(t.i in taken for t in ent)
+            and in_location_phrase(ent)
+        ):
+            found.append((ent, _THING))
+    return sorted(found, key=lambda m: m[0].start)
 
 
 def _statements(
@@ -558,12 +627,15 @@ def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _F
         return f
     groups = {a.id for a in actors if a.kind == "GROUP"} - {f.source}
     before = [
-        aid
+        (span, aid)
         for span, aid in _mentions(doc, actors)
         if sent.start <= span.start and span.end <= when.i
     ]
-    victim = next((aid for aid in reversed(before) if aid in groups), None)
-    return replace(f, target=victim) if victim else f
+    victim = next(((span, aid) for span, aid in reversed(before) if aid in groups), None)
+    if victim is None:
+        return f
+    c = f.candidate
+    return replace(f, target=victim[1], candidate=Candidate(c.trigger, c.source, victim[0]))
 
 
 def _speaker_span(doc: Doc, quote: Quote, sent: Span) -> Span | None:
@@ -600,9 +672,11 @@ def _by_sentence(
 
 
 def _actor_id(span: Span | None, mentions: Iterable[tuple[Span, str]]) -> str | None:
+    """The id of the actor ``span`` names; None for a place or a thing (``_things``)."""
     if span is None:
         return None
-    return next((aid for s, aid in mentions if s.start == span.start and s.end == span.end), None)
+    found = (aid for s, aid in mentions if s.start == span.start and s.end == span.end)
+    return next(found, None) or None
 
 
 def _concede_or_retreat(trigger: Token, lexicon: CameoLexicon) -> str:
