@@ -355,6 +355,15 @@ def test_victims_found_before_the_attack_are_its_target_words() -> None:
     assert e.target_span is not None and e.target_span.text == "The students"
 
 
+def test_a_request_is_made_of_whom_its_verb_addresses() -> None:
+    doc = _doc(
+        '"I am urging people to stay at home and block the roads," the opposition leader said.'
+    )
+    e = _event(doc, "REQUEST")
+    assert _name(doc, e.source) == "opposition leader"
+    assert e.target is None and e.target_span is not None and e.target_span.text == "people"
+
+
 def test_conjoined_subjects_keep_their_order() -> None:
     doc = _doc("Canada and Costa Rica agreed to start talks on a trade deal.")
     e = _event(doc, "AGREE")

@@ -317,7 +317,7 @@ def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str
     """The noun phrases of a sentence that an act may be done to where they hold no actor: a
     place or a thing as the object of a verb or preposition ("stormed a military base",
     "condemned the bombing"), from its first word to its head, with ``_THING`` for id; no
-    pronouns, dates or amounts."""
+    pronouns, dates, amounts or denials ("presented no evidence")."""
     taken = {i for span, _ in parties for i in range(span.start, span.end)}
     doc = sent.doc
     found = []
@@ -326,6 +326,7 @@ def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str
             tok.dep_ in _THING_DEPS
             and tok.pos_ in ("NOUN", "PROPN")
             and tok.ent_type_ not in _NOT_PARTIES
+            and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
             and not any(i in taken for i in range(tok.left_edge.i, tok.i + 1))
         ):
             found.append((doc[tok.left_edge.i : tok.i + 1], _THING))
@@ -576,16 +577,32 @@ def _statements(
             None,
         )
         doers = _doers(about, actors) if target is None and about is not None else None
+        if target is None and doers is None and st.type == "REQUEST":
+            target = _addressee(st.trigger, mentions)
         out.append(
             _Found(
                 Candidate(st.trigger, source, target[0] if target else None),
                 q.speaker,
-                target[1] if target else doers,
+                (target[1] or None) if target else doers,
                 st.type,
                 STATEMENT_CONFIDENCE,
             )
         )
     return out
+
+
+def _addressee(trigger: Token, mentions: list[tuple[Span, str]]) -> tuple[Span, str] | None:
+    """Whom a request is made of, from the object of its verb ("urging people to organise
+    strikes", "called on the army to"): the actor mention there, else the words alone, with
+    ``_THING`` for id."""
+    whom = next((c for c in trigger.children if c.dep_ in ("dobj", "dative")), None)
+    if whom is None:
+        prep = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        whom = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if whom is None or whom.pos_ not in ("NOUN", "PROPN"):
+        return None
+    named = next(((span, aid) for span, aid in mentions if span.start <= whom.i < span.end), None)
+    return named or (trigger.doc[whom.left_edge.i : whom.i + 1], _THING)
 
 
 def _doers(pronoun: Token, actors: Sequence[Actor]) -> str | None:
