@@ -242,9 +242,12 @@ def _typed(
     for n, sent in enumerate(index.sentences):
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
         here = mentions + located  # for the ids: _actor_id matches a span exactly
+        tried: set[int] = set()  # triggers whose best pair with a place or thing is no event
         for cand in sentence_candidates(sent, mentions, located):
-            if cand.trigger.i in best:  # candidates come best-formed first for each trigger
-                continue
+            if cand.trigger.i in best or cand.trigger.i in tried:
+                continue  # candidates come best-formed first for each trigger
+            if cand.target is not None and _actor_id(cand.target, here) is None:
+                tried.add(cand.trigger.i)  # the pairs after it are worse formed
             feats = features(cand, lexicon, cache, sent)
             prior = lexicon_type(cand.trigger, lexicon, triggers)
             vector = candidate_vector(cand, vectors, sent)
