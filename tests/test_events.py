@@ -364,6 +364,15 @@ def test_a_request_is_made_of_whom_its_verb_addresses() -> None:
     assert e.target is None and e.target_span is not None and e.target_span.text == "people"
 
 
+def test_a_target_in_another_verbs_clause_comes_after_the_partner() -> None:
+    doc = _doc(
+        "Jordan and Britain agreed to hold joint military exercises but insisted that the "
+        "drills were not linked to Iraq."
+    )
+    e = _event(doc, "AGREE")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("Jordan", "Britain")
+
+
 def test_conjoined_subjects_keep_their_order() -> None:
     doc = _doc("Canada and Costa Rica agreed to start talks on a trade deal.")
     e = _event(doc, "AGREE")

@@ -420,6 +420,8 @@ def _weak_target(c: Candidate) -> bool:
     root = c.target.root
     if _coordination_head(root).i == _coordination_head(c.source.root).i:
         return True
+    if _in_other_clause(root, c.trigger):
+        return True  # "agreed to hold exercises but insisted they were not linked to Iraq"
     if in_location_phrase(c.target):
         return True
     if root.dep_ == "poss" and any(
@@ -439,6 +441,16 @@ def _weak_target(c: Candidate) -> bool:
             for t in n.children
         )
     )
+
+
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` reaches ``trigger`` in the parse only through a clause of another verb
+    joined to it ("agreed ... but insisted", "attacked ... and killed")."""
+    while tok.i != trigger.i and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "ccomp", "advcl", "parataxis") and tok.pos_ in ("VERB", "AUX"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _governs(trigger: Token, tok: Token) -> bool:
