@@ -1,9 +1,11 @@
 """``newsgraph_events``: who did what to whom, when and where, as PLOVER events.
 
 For every sentence, candidate events are read between the actor mentions there
-(``event_features.candidates``), typed by the shipped classifier; statements no actor pair
-tells are read from what the quotes say (``statement_events``). Each is given its negation,
-modality, date (``dates``), place (``places``) and, for statements, the quote they were made in.
+(``event_features.candidates``) and, where no actor is the target, the places and things acts
+are done to ("stormed a military base": the event's ``target_span`` then names it, with no
+actor id), typed by the shipped classifier; statements no actor pair tells are read from what
+the quotes say (``statement_events``). Each is given its negation, modality, date (``dates``),
+place (``places``) and, for statements, the quote they were made in.
 """
 
 from __future__ import annotations
@@ -131,9 +133,10 @@ _PLACES = frozenset(
     ["soil", "territory", "ground", "land", "border", "street", "square", "city", "town", "capital"]
 )
 _PREDICATES = frozenset({"attr", "acomp", "xcomp", "ccomp", "oprd", "dobj", "advcl"})
-#: The id of a side that is a place or a thing, not an actor ("stormed the embassy").
+#: The id of a side that is a place or a thing, not an actor ("stormed a military base").
 _THING = ""
-#: Where a noun phrase is what an act is done to ("stormed the embassy", "a curfew in Bangkok").
+#: Where a noun phrase is what an act is done to ("stormed a military base", "a curfew in
+#: Bangkok").
 _THING_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
 #: How far below its trigger a thing may be: "imposed a curfew in Bangkok" is three steps.
 _THING_STEPS = 3
