@@ -342,6 +342,14 @@ def test_a_place_or_a_thing_is_the_target_where_no_actor_is(
     assert e.target is None and e.target_span is not None and e.target_span.text == target
 
 
+def test_a_thing_that_acts_is_the_source_where_no_actor_is() -> None:
+    doc = _doc("Artillery fire killed three soldiers near the border on Tuesday.")
+    e = _event(doc, "ASSAULT")
+    assert e.source is None and e.source_span is not None
+    assert e.source_span.text == "Artillery fire"
+    assert _name(doc, e.target) == "soldiers"
+
+
 def test_an_actor_takes_the_target_before_a_thing() -> None:
     doc = _doc("The prosecutors launched an investigation into the mayor.")
     e = _event(doc, "ACCUSE")

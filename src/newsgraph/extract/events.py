@@ -135,9 +135,9 @@ _PLACES = frozenset(
 _PREDICATES = frozenset({"attr", "acomp", "xcomp", "ccomp", "oprd", "dobj", "advcl"})
 #: The id of a side that is a place or a thing, not an actor ("stormed a military base").
 _THING = ""
-#: Where a noun phrase is what an act is done to ("stormed a military base", "a curfew in
-#: Bangkok").
-_THING_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
+#: Where a noun phrase is a side of an act ("stormed a military base", "a curfew in Bangkok",
+#: "artillery fire killed").
+_THING_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass", "nsubj"})
 #: How far below its trigger a thing may be: "imposed a curfew in Bangkok" is three steps.
 _THING_STEPS = 3
 #: Entity types that name no party to an act: dates, times and amounts.
@@ -292,18 +292,28 @@ def sentence_candidates(
     """The candidates of one sentence in the order they are typed: from its actor mentions, the
     places named where something happens there and the places and things acts are done to
     (``_things``), read through object relative clauses, best-formed pairs first; none with a
-    place or a thing as the source or far from the trigger, or a state or a guess as the
-    trigger."""
+    place or an object as the source, a subject as the target, a thing far from the trigger or
+    a thing with no other side, or a state or a guess as the trigger."""
     parties = sorted(mentions + places, key=lambda m: m[0].start)
     things = _things(sent, parties)
     objects = {span.start for span, _ in things}
-    passive = objects | {span.start for span, _ in places}
+    acting = {span.start for span, _ in things if span.root.dep_ == "nsubj"}
+    passive = (objects - acting) | {span.start for span, _ in places}
     parties = sorted(parties + things, key=lambda m: m[0].start)
     return [
         c
         for c in _ranked(map(_through_relative, candidates(sent, parties)), objects)
         if not (c.source is not None and c.source.start in passive)
-        and not (c.target is not None and c.target.start in objects and _far(c.target, c.trigger))
+        and not (
+            c.target is not None
+            and c.target.start in objects
+            and (c.target.start in acting or _far(c.target, c.trigger))
+        )
+        and not (
+            c.source is not None
+            and c.source.start in objects
+            and (c.target is None or _far(c.source, c.trigger))
+        )
         and not _is_state(c.trigger)
         and not _is_conjecture(c.trigger)
     ]
@@ -320,10 +330,10 @@ def _far(thing: Span, trigger: Token) -> bool:
 
 
 def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """The noun phrases of a sentence that an act may be done to where they hold no actor: a
-    place or a thing as the object of a verb or preposition ("stormed a military base",
-    "condemned the bombing"), from its first word to its head, with ``_THING`` for id; no
-    pronouns, dates, amounts or denials ("presented no evidence")."""
+    """The noun phrases of a sentence that hold no actor but may be a side of an act: a place
+    or a thing as the object of a verb or preposition ("stormed a military base", "condemned
+    the bombing") or as a subject ("artillery fire killed"), from its first word to its head,
+    with ``_THING`` for id; no pronouns, dates, amounts or denials ("presented no evidence")."""
     taken = {i for span, _ in parties for i in range(span.start, span.end)}
     doc = sent.doc
     found = []
@@ -403,7 +413,7 @@ def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
     def rank(c: Candidate) -> int:
         if c.source is None or c.target is None:
             return 3
-        if c.target.start in things:
+        if c.target.start in things or c.source.start in things:
             return 2
         return 1 if _weak_target(c) else 0
 
