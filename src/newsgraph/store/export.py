@@ -140,7 +140,7 @@ def _events() -> sa.Select[Any]:
                       ev.target, ev.source_entity, ev.target_entity, ev.date, ev.day,
                       ev.date_precision, ev.place_name, ev.place_country, ev.lat, ev.lon,
                       ev.negated, ev.hypothetical, ev.quote_id, ev.start, ev.end,
-                      ev.confidence, ev.happening_id)
+                      ev.confidence, ev.happening_id, ev.source_words, ev.target_words)
             .order_by(ev.article_id, ev.event_id))
 
 
