@@ -71,7 +71,8 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
     # speaks; a passive's "by" phrase is
     ("Tom Hale is expected to announce that the strike is over.", "the strike is over",
      None, "expected", None),
-    ("The plan was criticized by the mayor as a gift to developers.", "a gift to developers",
+    # a passive cue: what was criticized is the content (as with "criticized the plan")
+    ("The plan was criticized by the mayor as a gift to developers.", "The plan",
      "the mayor", "criticized", None),
     # according to
     ("According to the ministry, the talks failed on Tuesday.", "the talks failed",

@@ -141,6 +141,16 @@ def candidates(site: Site, sent: SpacySpan, rule_kind: str, near: Content) -> li
             add("reason", [_trimmed(doc, reason[0].left_edge.i, reason[0].right_edge.i + 1)])
     if verb.left_edge.i > sent.start:
         add("before", [_trimmed(doc, sent.start, verb.left_edge.i)])
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        # "The plan was criticized by the mayor": what was criticized
+        add("subject", [_trimmed(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)])
+    if not text[sent.start_char : cue[0]].strip(" \"“”'’") or verb.i - sent.start <= 3:
+        # "he wrote." after a quotation of its own: the quotation just before the sentence
+        prev = [q for q in quoted if q.end <= sent.start_char
+                and not text[q.end : sent.start_char].strip(" \n,.;:—–-")]
+        if prev:
+            add("prev_quote", [(prev[-1].start, prev[-1].end)])
     colon = next((t for t in doc[verb.i + 1 : min(verb.i + 8, sent.end)] if t.text == ":"), None)
     if colon is not None and colon.i < last:
         add("colon_rest", [_trimmed(doc, colon.i + 1, last + 1)])
