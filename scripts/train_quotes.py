@@ -172,7 +172,7 @@ def content_examples(
                 used.update(r for r in ranges for a, b in opts.rule if r[0] < b and a < r[1])
                 if opts.site is None or not model_decides(opts, quoted):
                     continue
-                for cand in opts.candidates:
+                for cand in opts.candidates(sent):
                     feats = span_features(opts.site, cand)
                     examples.append(dict.fromkeys(feats, 1.0))
                     m, u = _matched(opts.cue, cand.content, gold)

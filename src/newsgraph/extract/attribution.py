@@ -107,14 +107,20 @@ def attributions(doc: Doc) -> list[Attribution]:
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What a cue's statement may be: the rules' choice and, for a verb cue, its site and the
-    content model's candidates."""
+    """What a cue's statement may be: the rules' choice and, for a verb cue, its site (from
+    which the content model's candidates are made)."""
 
     cue: Range
     rule: tuple[Range, ...]
     rule_kind: str
     site: Site | None = None
-    candidates: tuple[Candidate, ...] = ()
+    near: tuple[Range, ...] = ()  # the quotation next to the cue, with its continuations
+
+    def candidates(self, sent: SpacySpan) -> list[Candidate]:
+        """The content model's candidates (none for a cue it does not decide)."""
+        if self.site is None:
+            return []
+        return candidates(self.site, sent, self.rule_kind, self.near)
 
 
 def statement_options(
@@ -151,9 +157,7 @@ def statement_options(
     ):
         return Options(cue_chars, rule, kind)
     site = Site(doc, text, verb, cue_chars, rule, cue.frame, cue.score, quoted, others)
-    return Options(
-        cue_chars, rule, kind, site, tuple(candidates(site, sent, kind, tuple(near_content)))
-    )
+    return Options(cue_chars, rule, kind, site, tuple(near_content))
 
 
 def model_decides(opts: Options, quoted: list[Quoted]) -> bool:
@@ -180,7 +184,7 @@ def _from_cue(
     content = list(opts.rule)
     model = content_model()
     if model is not None and opts.site is not None and model_decides(opts, quoted):
-        content = list(choose(opts.site, list(opts.candidates), model))
+        content = list(choose(opts.site, opts.candidates(sent), model))
     confidence = 0.9 if opts.rule_kind == "colon" else 0.85
     cue_chars = opts.cue
     content = [r for r in content if not any(_inside(r, t) for t in terms)]

@@ -221,7 +221,7 @@ def span_features(site: Site, cand: Candidate) -> list[str]:
     qshare = round(4 * qchars / size) if size else 0
     span = doc.char_span(first_c, last_c, alignment_mode="expand")
     ntok = len(span) if span is not None else 0
-    nsent = 1 + sum(1 for t in span[1:] if t.is_sent_start) if span is not None else 1
+    nsent, cues = _sentences_and_cues(span, verb.i) if span is not None else (1, 0)
     where = "after" if first_c >= cue[1] else "before" if last_c <= cue[0] else "around"
     gap = first_c - cue[1] if where == "after" else cue[0] - last_c if where == "before" else 0
     gap_words = len(text[min(cue[1], first_c): max(cue[1], first_c)].split()) if gap else 0
@@ -269,14 +269,24 @@ def span_features(site: Site, cand: Candidate) -> list[str]:
         nxt = after.text if after is not None and after.is_punct else (
             "eol" if after is None or "\n" in after.text else "word")
         feats += [f"next={nxt}", f"kind|next={kind}|{nxt}"]
-        cues = sum(1 for t in span if t.i != verb.i and t.pos_ == "VERB"
-                   and t.lemma_.lower() in _SPEECH and t.dep_ != "ccomp")
         if cues:
             feats += ["inner_cue", f"kind|inner_cue={kind}"]
     return feats
 
 
 _SPEECH = frozenset({"say", "tell", "add", "state", "note", "argue", "claim", "explain"})
+
+
+def _sentences_and_cues(span: SpacySpan, verb: int) -> tuple[int, int]:
+    """How many sentences ``span`` touches, and how many speech verbs (other than ``verb``)
+    head a clause of their own in it ("..., he said, ...")."""
+    sents, cues = 1, 0
+    for t in span:
+        if t.is_sent_start and t.i > span.start:
+            sents += 1
+        if t.pos_ == "VERB" and t.i != verb and t.dep_ != "ccomp" and t.lemma_.lower() in _SPEECH:
+            cues += 1
+    return sents, cues
 
 
 def _overlap(a: Content, b: Content) -> bool:

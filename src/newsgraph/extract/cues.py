@@ -93,8 +93,7 @@ def find_cues(
             speech = "speech" in feats and "quoted" in feats
             p = model.probability(feats)
             if speech or p >= model.threshold:
-                found = verb_cue(sent, tok) if cue.channel is None else cue
-                yield replace(found, score=1.0 if speech else p)
+                yield replace(_with_channel(sent, tok, cue), score=1.0 if speech else p)
 
 
 def candidate_features(
@@ -188,6 +187,14 @@ def verb_cue(sent: SpacySpan, verb: Token, *, find_channel: bool = True) -> Cue:
         frame=frame,
         reported=subject_host is not verb,
     )
+
+
+def _with_channel(sent: SpacySpan, verb: Token, cue: Cue) -> Cue:
+    """``cue`` (from ``verb_cue(..., find_channel=False)``) with the channel of its clause."""
+    if cue.channel is not None:
+        return cue
+    host = verb.head.head if cue.reported else verb
+    return replace(cue, channel=_channel(sent, verb, _subject(host), cue.content))
 
 
 def noun_cue(noun: Token) -> Cue | None:
