@@ -6,6 +6,8 @@ channel); ``quotes.py`` turns them into ``Quote`` records with actor ids. Order 
 1. every cue of every sentence, with its complement as content, stretched to whole quotations;
 2. a cue with no complement takes the quotation after its colon or next to it in its sentence
    (``"...," he said.`` / ``He added: "..."``), with the paragraphs the quotation runs on into;
+   where that gives no quotation, the content model (``content_model.py``) chooses a verb cue's
+   statement among candidate spans, or drops the cue;
 3. lines that name their speaker before a colon ("PENCE: ...", "Pat Caddell: ...");
 4. every quotation still unattributed: a speaker named after a dash, the rest of a split quote
    (same cue), a follow-on paragraph of the last speaker, a scare quote whose clause names who
@@ -132,8 +134,9 @@ def statement_options(
     used: set[Range],
     others: tuple[Range, ...] = (),
 ) -> Options | None:
-    """The rules' statement for ``cue`` and, for a verb cue, the other candidates; None for a
-    title ("published "The Long Road Home""). ``others``: the other cues of the sentence."""
+    """The rules' statement for ``cue`` and, for a verb cue, its site for the content model;
+    None for a title ("published "The Long Road Home""). ``others``: the characters of the
+    other cues of the sentence."""
     content = [_chars(doc, a, b) for a, b in cue.content]
     cue_chars = _chars(doc, *cue.cue)
     after_colon = _quotation_after(doc, text, cue.colon, quoted) if cue.colon is not None else []

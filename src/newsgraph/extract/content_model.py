@@ -1,12 +1,13 @@
-"""Which stretch of text is a cue's statement? Candidate spans from the parse, scored by a
+"""Which stretch of text is a verb cue's statement? Candidate spans from the parse, scored by a
 logistic model.
 
-For each accepted verb cue, ``candidates`` lists the stretches its statement may be: the
-dependency rules' choice (``cues.statement_frame`` via ``attribution._from_cue``), the verb's
-whole right side, the rest of the sentence, the sentence before the cue, the text after a colon,
-the quotation next to the cue, and those stretched over the following sentences of the
-paragraph. ``ContentModel.choose`` scores each one (``span_features``) and keeps the best, or
-none when no candidate is likely enough (the cue is then dropped).
+``candidates`` lists the stretches a cue's statement may be: the dependency rules' choice
+(``cues.statement_frame``, stretched to whole quotations), the verb's right side with or without
+its trailing clauses, what an object was praised or blamed for, the sentence before the cue, the
+words after a colon, the quotation next to the cue or just before a short cue sentence, the
+subject of a passive cue, and runs stretched over the next sentences of the paragraph.
+``choose`` scores each one (``span_features``) and keeps the best, or none when no candidate
+is likely enough (the cue is then dropped).
 
 Trained on the PolNeAR train split by ``scripts/train_quotes.py``; shipped as feature weights
 (``resources/quote_content_model.json``) and scored with a dot product.
@@ -63,6 +64,8 @@ class Site:
 
 @dataclass(frozen=True, slots=True)
 class ContentModel:
+    """Logistic weights over ``span_features``, and the least probability kept."""
+
     weights: dict[str, float]
     bias: float
     threshold: float = THRESHOLD
