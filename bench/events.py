@@ -133,16 +133,10 @@ def _within(span: tuple[int, int] | None, start: int, end: int) -> bool:
 
 
 def miss_reason(row: Row, doc: Doc) -> str:
-    """Why the pipeline gave no event between the marked source and target: a side that is no
-    actor mention at all; the parse's candidates never pairing the two (or only the other way
-    round); or the pair's candidate losing its trigger to another pair, or typed NONE."""
-    spans = [(m.start, m.end) for a in doc._.actors or () for m in a.mentions]
-    source_ok = row.source is None or any(_within(row.source, *m) for m in spans)
-    target_ok = row.target is None or any(_within(row.target, *m) for m in spans)
-    if not (source_ok or target_ok):
-        return "neither side an actor"
-    if not source_ok or not target_ok:
-        return "source not an actor" if not source_ok else "target not an actor"
+    """Why the pipeline gave no event between the marked source and target: the pair's candidate
+    losing its trigger to another pair, or typed NONE; the two only paired the other way round;
+    else a side that is no actor (nor a place or thing a candidate takes), or the parse's
+    candidates never pairing the two."""
     index = SentenceIndex(doc)
     mentions = _mentions(doc, doc._.actors or ())
     places = _place_mentions(doc, doc._.actors or ())
@@ -164,16 +158,23 @@ def miss_reason(row: Row, doc: Doc) -> str:
         )
 
     pair = [c for c in cands if joins(c, row.source, row.target)]
-    if not pair:
-        if any(joins(c, row.target, row.source) for c in cands):
-            return "candidate reversed"
-        return "no candidate pairs them"
-    first: dict[int, Candidate] = {}
-    for c in cands:
-        first.setdefault(c.trigger.i, c)
-    if all(first[c.trigger.i] is not c for c in pair):
-        return "candidate shadowed by another pair on its trigger"
-    return "pair typed NONE or dropped"
+    if pair:
+        first: dict[int, Candidate] = {}
+        for c in cands:
+            first.setdefault(c.trigger.i, c)
+        if all(first[c.trigger.i] is not c for c in pair):
+            return "candidate shadowed by another pair on its trigger"
+        return "pair typed NONE or dropped"
+    if any(joins(c, row.target, row.source) for c in cands):
+        return "candidate reversed"
+    spans = [(m.start, m.end) for a in doc._.actors or () for m in a.mentions]
+    source_ok = row.source is None or any(_within(row.source, *m) for m in spans)
+    target_ok = row.target is None or any(_within(row.target, *m) for m in spans)
+    if not (source_ok or target_ok):
+        return "neither side an actor"
+    if not source_ok or not target_ok:
+        return "source not an actor" if not source_ok else "target neither an actor nor a thing"
+    return "no candidate pairs them"
 
 
 def _marked(row: Row) -> str:

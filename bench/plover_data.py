@@ -26,6 +26,7 @@ from newsgraph.extract.cameo import cameo_lexicon
 from newsgraph.extract.event_features import NO_EVENT, Candidate, features, pair_trigger
 from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
 from newsgraph.model import Event
+from newsgraph.model import Span as TextSpan
 from newsgraph.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,11 +160,17 @@ def _find(text: str, actors: object) -> tuple[int, int] | None:
     return None
 
 
-def _overlaps(doc: Doc, actor_id: str | None, span: tuple[int, int] | None) -> bool:
-    if actor_id is None or span is None:
-        return actor_id is None and span is None
-    actor = next(a for a in doc._.actors if a.id == actor_id)
-    return any(m.start < span[1] and span[0] < m.end for m in actor.mentions)
+def _names(
+    doc: Doc, actor_id: str | None, words: TextSpan | None, gold: tuple[int, int] | None
+) -> bool:
+    """Whether an event's side (its actor, or the words naming it here) is the marked ``gold``
+    span; a side that is absent matches an unmarked one."""
+    if gold is None:
+        return actor_id is None and words is None
+    if words is not None and words.start < gold[1] and gold[0] < words.end:
+        return True
+    actor = next((a for a in doc._.actors if a.id == actor_id), None)
+    return actor is not None and any(m.start < gold[1] and gold[0] < m.end for m in actor.mentions)
 
 
 def end_to_end(row: Row, doc: Doc) -> tuple[str, bool]:
@@ -173,7 +180,8 @@ def end_to_end(row: Row, doc: Doc) -> tuple[str, bool]:
     pair = [
         e
         for e in events
-        if _overlaps(doc, e.source, row.source) and _overlaps(doc, e.target, row.target)
+        if _names(doc, e.source, e.source_span, row.source)
+        and _names(doc, e.target, e.target_span, row.target)
     ]
     pool = pair or events
     if not pool:

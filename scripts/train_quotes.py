@@ -1,21 +1,23 @@
-"""Rebuild ``src/newsgraph/resources/quote_cue_model.json``, the cue model of
-``newsgraph_quotes``, from the PolNeAR train split (never dev).
+"""Rebuild the two models of ``newsgraph_quotes`` from the PolNeAR train split (never dev):
+``resources/quote_cue_model.json`` (is this verb a cue?) and ``resources/quote_content_model.json``
+(which candidate span is its statement?).
 
-    uv run python scripts/train_quotes.py
-    uv run python scripts/train_quotes.py --cache /tmp/polnear-train.spacy   # parse once
+    uv run python scripts/train_quotes.py --cache /tmp/polnear_train.spacy   # parse once
+    uv run python scripts/train_quotes.py --cache /tmp/polnear_train.spacy --holdout 100
 
 ``--cache PATH`` keeps the parsed train split in a spaCy DocBin (outside the repository), so a
-second run skips the parse (the bulk of its ~12 minutes). ``--holdout N`` fits on all but the
-first N articles and writes the model to ``--out`` instead (for trying features on train only).
+second run skips the parse (the bulk of its ~12 minutes). ``--holdout N`` fits both models on
+all but the first N train articles, prints the bench's figures on those N (rules alone, then
+with the content model) and writes nothing: choose features and thresholds with it.
 
-Every candidate verb of the train split is one example: ``cues.verb_cue`` gives its statement
-frame and content, ``cues.candidate_features`` its features. It is a positive example when a
-gold attribution has its cue on that verb and, unless the frame is "none", our content
-(stretched to whole quotations, as at run time) matches it as the bench scores: a fragment, or
-the whole, with character Jaccard >= 0.5. A logistic regression (scikit-learn) is fitted
-and its weights written out; ``cue_model.py`` scores them with a dot product.
-``scripts/quote_cue_seeds.txt`` lists hand-checked speech verbs (a feature, so verbs rare in
-the train split still count).
+Cue model: every candidate verb of the train split is one example (``cues.candidate_features``),
+positive when a gold attribution has its cue on that verb. Content model: every candidate span
+(``content_model.candidates``) of every cue the cue model accepts is one example
+(``content_model.span_features``), positive when each of its fragments matches a fragment of
+the gold attribution cued there as the bench scores (character Jaccard >= 0.5). Both are
+logistic regressions (scikit-learn) whose weights are written out and scored at run time with a
+dot product. ``scripts/quote_cue_seeds.txt`` lists hand-checked speech verbs (a feature, so
+verbs rare in the train split still count).
 """
 
 from __future__ import annotations
@@ -33,19 +35,38 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from newsgraph import nlp as nlp_loader  # noqa: E402
-from newsgraph.extract.cues import candidate_features, is_cue_candidate, verb_cue  # noqa: E402
+from newsgraph.extract import attribution  # noqa: E402
+from newsgraph.extract import cues as cues_module  # noqa: E402
+from newsgraph.extract.attribution import (  # noqa: E402
+    headline_term,
+    model_decides,
+    statement_options,
+)
+from newsgraph.extract.content_model import (  # noqa: E402
+    THRESHOLD,
+    ContentModel,
+    chars,
+    span_features,
+)
+from newsgraph.extract.cue_model import THRESHOLD as CUE_THRESHOLD  # noqa: E402
+from newsgraph.extract.cue_model import CueModel  # noqa: E402
+from newsgraph.extract.cues import (  # noqa: E402
+    candidate_features,
+    find_cues,
+    is_cue_candidate,
+    verb_cue,
+)
 from newsgraph.extract.quote_marks import quotations  # noqa: E402
+from newsgraph.extract.quotes import find_quotes  # noqa: E402
 from newsgraph.settings import Settings  # noqa: E402
 from polnear import Gold, Range, load  # noqa: E402
+from quotes import Counts, score  # noqa: E402
 
 OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_cue_model.json"
+CONTENT_OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_content_model.json"
 SEEDS = ROOT / "scripts" / "quote_cue_seeds.txt"
 MIN_FEATURE_COUNT = 2
 MIN_WEIGHT = 0.01
-
-
-def _hull(ranges: tuple[Range, ...] | list[Range]) -> Range:
-    return min(a for a, _ in ranges), max(b for _, b in ranges)
 
 
 def _jaccard(a: Range, b: Range) -> float:
@@ -54,29 +75,9 @@ def _jaccard(a: Range, b: Range) -> float:
     return inter / union if union else 0.0
 
 
-def _hit(verb: Range, frame: str, content: list[Range], gold: list[Gold]) -> bool:
-    """True when a gold attribution has its cue on ``verb`` and (unless the frame is "none")
-    one of our content fragments matches one of its fragments, or their hulls match, as the
-    bench scores them (character Jaccard >= 0.5)."""
-    for g in gold:
-        if not any(a < verb[1] and verb[0] < b for a, b in g.cue):
-            continue
-        if frame == "none" or not content:
-            return True
-        pairs = [(_hull(content), _hull(g.content))]
-        pairs += [(c, f) for c in content for f in g.content]
-        if any(_jaccard(c, f) >= 0.5 for c, f in pairs):
-            return True
-    return False
-
-
-def _snapped(r: Range, quoted: list[Range]) -> Range:
-    """``r`` stretched to the whole of every quotation it overlaps, as at run time."""
-    start, end = r
-    for a, b in quoted:
-        if a < end and start < b:
-            start, end = min(start, a), max(end, b)
-    return start, end
+def _cued(cue: Range, gold: list[Gold]) -> bool:
+    """True when a gold attribution has its cue on the characters ``cue``."""
+    return any(a < cue[1] and cue[0] < b for g in gold for a, b in g.cue)
 
 
 def parsed(texts: list[str], cache: Path | None) -> list[Doc]:
@@ -97,20 +98,10 @@ def parsed(texts: list[str], cache: Path | None) -> list[Doc]:
     return docs
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--cache", type=Path, help="DocBin of the parsed train split (not in the repo)")
-    ap.add_argument("--holdout", type=int, default=0, help="leave out the first N articles")
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args()
-    seeds = frozenset(
-        ln.strip()
-        for ln in SEEDS.read_text(encoding="utf-8").splitlines()
-        if ln.strip() and not ln.startswith("#")
-    )
-    items = load("train")
-    docs = parsed([text for _, text, _ in items], args.cache)
-    items, docs = items[args.holdout :], docs[args.holdout :]
+def cue_examples(
+    items: list[tuple[str, str, list[Gold]]], docs: list[Doc], seeds: frozenset[str]
+) -> tuple[list[dict[str, float]], list[int]]:
+    """One example per candidate cue verb: positive when a gold attribution has its cue there."""
     examples: list[dict[str, float]] = []
     labels: list[int] = []
     for (_, text, gold), doc in zip(items, docs, strict=True):
@@ -119,15 +110,17 @@ def main() -> int:
             for tok in sent:
                 if not is_cue_candidate(tok):
                     continue
-                cue = verb_cue(sent, tok)
-                content = [
-                    _snapped((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)), quoted)
-                    for a, b in cue.content
-                ]
+                cue = verb_cue(sent, tok, find_channel=False)
                 feats = candidate_features(sent, tok, cue, quoted, seeds)
                 examples.append(dict.fromkeys(feats, 1.0))
-                verb = (tok.idx, tok.idx + len(tok.text))
-                labels.append(int(_hit(verb, cue.frame, content, gold)))
+                labels.append(int(_cued((tok.idx, tok.idx + len(tok.text)), gold)))
+    return examples, labels
+
+
+def _fit(
+    examples: list[dict[str, float]], labels: list[int], c: float
+) -> tuple[dict[str, float], float, float]:
+    """Logistic weights (features seen at least twice), bias and training accuracy."""
     counts: dict[str, int] = {}
     for ex in examples:
         for f in ex:
@@ -135,33 +128,120 @@ def main() -> int:
     examples = [{f: v for f, v in ex.items() if counts[f] >= MIN_FEATURE_COUNT} for ex in examples]
     vec = DictVectorizer()
     x = vec.fit_transform(examples)
-    model = LogisticRegression(C=0.5, max_iter=2000)
+    model = LogisticRegression(C=c, max_iter=2000)
     model.fit(x, labels)
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
         if abs(w) >= MIN_WEIGHT
     }
-    args.out.write_text(
-        json.dumps(
-            {
-                "about": "newsgraph quote cue model: logistic weights over parse features, "
-                "trained on the PolNeAR train split by scripts/train_quotes.py",
-                "examples": len(labels),
-                "positives": sum(labels),
-                "bias": round(float(model.intercept_[0]), 4),
-                "speech_verbs": sorted(seeds),
-                "weights": dict(sorted(weights.items())),
-            },
-            ensure_ascii=False,
-            indent=0,
-        )
-        + "\n",
+    bias = round(float(model.intercept_[0]), 4)
+    return dict(sorted(weights.items())), bias, float(model.score(x, labels))
+
+
+def _matched(cue: Range, content: tuple[Range, ...], gold: list[Gold]) -> tuple[int, int]:
+    """(matched, unmatched) fragments of ``content`` against the best gold attribution cued at
+    ``cue`` (character Jaccard >= 0.5, as the bench scores)."""
+    best = (0, len(content))
+    for g in gold:
+        if any(a < cue[1] and cue[0] < b for a, b in g.cue):
+            m = sum(1 for r in content if any(_jaccard(r, f) >= 0.5 for f in g.content))
+            if m - (len(content) - m) > best[0] - best[1]:
+                best = (m, len(content) - m)
+    return best
+
+
+def content_examples(
+    items: list[tuple[str, str, list[Gold]]], docs: list[Doc], model: CueModel
+) -> tuple[list[dict[str, float]], list[int]]:
+    """One example per candidate statement of every cue ``model`` accepts: positive when all
+    its fragments match a fragment of the gold attribution cued there."""
+    examples: list[dict[str, float]] = []
+    labels: list[int] = []
+    for (_, text, gold), doc in zip(items, docs, strict=True):
+        quoted = [q for q in quotations(text) if not headline_term(text, q)]
+        ranges = [(q.start, q.end) for q in quoted]
+        used: set[Range] = set()
+        for sent in doc.sents:
+            cues = list(find_cues(sent, ranges, model))
+            for cue in cues:
+                others = tuple(chars(doc, *c.cue) for c in cues if c is not cue)
+                opts = statement_options(doc, text, sent, cue, quoted, used, others)
+                if opts is None:
+                    continue
+                used.update(r for r in ranges for a, b in opts.rule if r[0] < b and a < r[1])
+                if opts.site is None or not model_decides(opts, quoted):
+                    continue
+                for cand in opts.candidates(sent):
+                    feats = span_features(opts.site, cand)
+                    examples.append(dict.fromkeys(feats, 1.0))
+                    m, u = _matched(opts.cue, cand.content, gold)
+                    labels.append(int(m > 0 and u == 0))
+    return examples, labels
+
+
+def holdout_scores(items: list[tuple[str, str, list[Gold]]], docs: list[Doc]) -> str:
+    """The bench's content overlap and attribution F1 of the current models on ``items``."""
+    counts = Counts()
+    shown: list[str] = []
+    for (_, text, gold), doc in zip(items, docs, strict=True):
+        score(text, gold, find_quotes(doc, ()), counts, shown)
+    _, _, attribution = counts.scores(counts.source_ok)
+    return (f"overlap {counts.prf(counts.matched)}  attribution F1 {attribution:.3f}  "
+            f"({counts.gold} gold, {counts.pred} predicted)")
+
+
+def _write(path: Path, about: str, payload: dict[str, object]) -> None:
+    path.write_text(
+        json.dumps({"about": about, **payload}, ensure_ascii=False, indent=0) + "\n",
         encoding="utf-8",
     )
-    accuracy = model.score(x, labels)
-    print(f"{args.out.name}: {len(labels)} candidates ({sum(labels)} cues), "
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--cache", type=Path, help="DocBin of the parsed train split (not in the repo)")
+    ap.add_argument("--holdout", type=int, default=0,
+                    help="fit on all but the first N articles, score on them, write nothing")
+    ap.add_argument("--threshold", type=float, default=THRESHOLD,
+                    help="least probability for a content candidate")
+    ap.add_argument("--cue-threshold", type=float, default=CUE_THRESHOLD,
+                    help="least probability for a cue")
+    args = ap.parse_args()
+    seeds = frozenset(
+        ln.strip()
+        for ln in SEEDS.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    )
+    items = load("train")
+    docs = parsed([text for _, text, _ in items], args.cache)
+    held, held_docs = items[: args.holdout], docs[: args.holdout]
+    items, docs = items[args.holdout :], docs[args.holdout :]
+    examples, labels = cue_examples(items, docs, seeds)
+    weights, bias, accuracy = _fit(examples, labels, 0.5)
+    print(f"cue model: {len(labels)} candidates ({sum(labels)} cues), "
           f"{len(weights)} weights, train accuracy {accuracy:.3f}")
+    cues = CueModel(weights, bias, seeds, args.cue_threshold)
+    c_examples, c_labels = content_examples(items, docs, cues)
+    c_weights, c_bias, c_accuracy = _fit(c_examples, c_labels, 0.5)
+    print(f"content model: {len(c_labels)} candidates ({sum(c_labels)} right), "
+          f"{len(c_weights)} weights, train accuracy {c_accuracy:.3f}")
+    contents = ContentModel(c_weights, c_bias, args.threshold)
+    if args.holdout:
+        # score the models fitted here, not the shipped ones
+        cues_module.cue_model = lambda: cues  # type: ignore[assignment]
+        attribution.content_model = lambda: None  # type: ignore[assignment]
+        print(f"held out {len(held)}, rules:  {holdout_scores(held, held_docs)}")
+        attribution.content_model = lambda: contents  # type: ignore[assignment]
+        print(f"held out {len(held)}, model:  {holdout_scores(held, held_docs)}")
+        return 0
+    _write(OUT, "newsgraph quote cue model: logistic weights over parse features, trained on "
+           "the PolNeAR train split by scripts/train_quotes.py",
+           {"examples": len(labels), "positives": sum(labels), "bias": bias,
+            "speech_verbs": sorted(seeds), "weights": weights})
+    _write(CONTENT_OUT, "newsgraph quote content model: logistic weights over candidate "
+           "statement spans, trained on the PolNeAR train split by scripts/train_quotes.py",
+           {"threshold": args.threshold, "bias": c_bias, "weights": c_weights})
     return 0
 
 

@@ -323,6 +323,64 @@ def test_targets_beyond_the_direct_object(text: str, type_: str, source: str, ta
     assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("The rebels stormed a military base on Monday.", "ASSAULT", "rebels", "a military base"),
+        ("The army shelled Aleppo overnight.", "ASSAULT", "army", "Aleppo"),
+        ("The government imposed a curfew in Bangkok.", "COERCE", "government", "Bangkok"),
+        ("The ministry condemned the bombing.", "ACCUSE", "ministry", "the bombing"),
+    ],
+)
+def test_a_place_or_a_thing_is_the_target_where_no_actor_is(
+    text: str, type_: str, source: str, target: str
+) -> None:
+    """The target is then named by its words alone, with no actor id."""
+    doc = _doc(text)
+    e = _event(doc, type_)
+    assert _name(doc, e.source) == source
+    assert e.target is None and e.target_span is not None and e.target_span.text == target
+
+
+def test_a_thing_that_acts_is_the_source_where_no_actor_is() -> None:
+    doc = _doc("Artillery fire killed three soldiers near the border on Tuesday.")
+    e = _event(doc, "ASSAULT")
+    assert e.source is None and e.source_span is not None
+    assert e.source_span.text == "Artillery fire"
+    assert _name(doc, e.target) == "soldiers"
+
+
+def test_an_actor_takes_the_target_before_a_thing() -> None:
+    doc = _doc("The prosecutors launched an investigation into the mayor.")
+    e = _event(doc, "ACCUSE")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("prosecutors", "mayor")
+    assert e.target_span is not None and e.target_span.text == "the mayor"
+
+
+def test_victims_found_before_the_attack_are_its_target_words() -> None:
+    doc = _doc("The students were marching through the square when the police opened fire.")
+    e = _event(doc, "ASSAULT")
+    assert e.target_span is not None and e.target_span.text == "The students"
+
+
+def test_a_request_is_made_of_whom_its_verb_addresses() -> None:
+    doc = _doc(
+        '"I am urging people to stay at home and block the roads," the opposition leader said.'
+    )
+    e = _event(doc, "REQUEST")
+    assert _name(doc, e.source) == "opposition leader"
+    assert e.target is None and e.target_span is not None and e.target_span.text == "people"
+
+
+def test_a_target_in_another_verbs_clause_comes_after_the_partner() -> None:
+    doc = _doc(
+        "Jordan and Britain agreed to hold joint military exercises but insisted that the "
+        "drills were not linked to Iraq."
+    )
+    e = _event(doc, "AGREE")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("Jordan", "Britain")
+
+
 def test_conjoined_subjects_keep_their_order() -> None:
     doc = _doc("Canada and Costa Rica agreed to start talks on a trade deal.")
     e = _event(doc, "AGREE")

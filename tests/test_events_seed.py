@@ -120,3 +120,20 @@ def test_no_events_from_states_guesses_or_the_owner_of_a_place(doc: Document) ->
     told = {(e.type, _name(doc, e.source), _name(doc, e.target)) for e in doc.events}
     assert not {t for t in told if t[1] in ("troops", "forces") and t[0] == "AGREE"}
     assert ("COERCE", "Mukhtar Ablyazov", "Kazakhstan") not in told
+
+
+def test_the_call_for_strikes_is_made_of_people(doc: Document) -> None:
+    """ "I am urging people to organise strikes": "people" is no actor, but the request's
+    target, named by its words."""
+    e = _find(doc, {"REQUEST"}, "organise strikes")
+    assert e.target_span is not None and e.target_span.text == "people"
+
+
+def test_kazakhstan_tried_ablyazov(doc: Document) -> None:
+    """ "he is a fugitive whom Kazakhstan has tried and sentenced", read through the relative
+    clause; and his tenure at the bank ("headed one of Kazakhstan's largest banks") is no
+    agreement."""
+    e = _find(doc, {"COERCE"}, "whom Kazakhstan has tried")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("Kazakhstan", "Mukhtar Ablyazov")
+    assert e.confidence >= 0.5
+    assert not [e for e in doc.events if e.type == "AGREE" and "headed" in e.span.text]

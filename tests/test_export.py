@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.model import Document, Place
 from newsgraph.store import open_store
+from newsgraph.store.codes import fips_country
 from newsgraph.store.export import GDELT_COLUMNS, gdelt_tsv, write_jsonl, write_tables
 from newsgraph.store.synthetic import actor, document, event, quote
 
@@ -117,6 +118,13 @@ def test_export_gdelt_has_the_61_columns_and_one_row_per_happening(store_path: P
     assert accuse["SOURCEURL"] == "https://coast.example/strike"
     threat = next(r for r in rows if r["EventRootCode"] == "13")
     assert threat["Actor1Name"] == "KENYA PORTS AUTHORITY" and threat["NumMentions"] == "1"
+
+
+@pytest.mark.parametrize(("alpha3", "fips"), [
+    ("KEN", "KE"), ("DEU", "GM"), ("GBR", "UK"), ("AUT", "AU"), ("AUS", "AS"), ("XXX", ""),
+])
+def test_gdelt_geography_uses_fips_country_codes(alpha3: str, fips: str) -> None:
+    assert fips_country(alpha3) == fips
 
 
 def test_export_cli(store_path: Path, tmp_path: Path) -> None:

@@ -38,7 +38,8 @@ def _full_document() -> Document:
                   speaker_span=Span.of(TEXT, 0, 7), cue=Span.of(TEXT, 8, 12), confidence=0.9)
     event = Event("e1", "ASSAULT", Span.of(TEXT, 29, 68), source="a2", target="a3",
                   cameo="18", date="2022-01-06", date_precision="day",
-                  place=Place("Almaty", "KAZ", 43.25, 76.92, 1526384), confidence=0.8)
+                  place=Place("Almaty", "KAZ", 43.25, 76.92, 1526384), confidence=0.8,
+                  source_span=Span.of(TEXT, 29, 37), target_span=Span.of(TEXT, 47, 57))
     return Document(article, (tokayev,), (quote,), (event,))
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from newsgraph.errors import StoreError
-from newsgraph.model import Document, Place
+from newsgraph.model import Document, Place, Span
 from newsgraph.store import open_store
 from newsgraph.store.filters import Filters
 from newsgraph.store.schema import include_object, metadata
@@ -156,3 +157,15 @@ def test_store_migrates_a_store_made_by_the_first_schema(store_url: str) -> None
                 metadata,
             )
     assert diff == []
+
+
+def test_store_event_side_that_is_no_actor_keeps_its_words(store_url: str) -> None:
+    doc = tokayev_doc()
+    left = doc.events[0]
+    at = doc.article.text.index("Almaty")
+    into_city = replace(left, target_span=Span.of(doc.article.text, at, at + len("Almaty")))
+    with open_store(store_url) as store:
+        store.write(replace(doc, events=(into_city,)))
+        (row,) = store.events().items
+    assert row.target_entity is None and row.target_name == "Almaty"
+    assert row.source_name == "Collective Security Treaty Organization"

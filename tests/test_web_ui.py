@@ -92,7 +92,8 @@ def march_article() -> Document:
         "Thousands of dockworkers marched through Portvale on Thursday. The Dockworkers Union "
         "demanded that the City Council fund the bridge repairs.\n\n"
         'Mayor Ana Ruiz rejected the demand. "We will not be pushed around by threats," '
-        "Ruiz told reporters. The Red Cross handed out water to the marchers."
+        "Ruiz told reporters. The Red Cross handed out water to the marchers. The City Council "
+        "closed the bridge."
     )
     union = b.actor("a1", "Dockworkers Union", "ORG", ["Dockworkers Union"], sector="CVL")
     council = b.actor("a2", "City Council", "ORG", ["City Council"], sector="GOV")
@@ -113,6 +114,8 @@ def march_article() -> Document:
             Event("e2", "REQUEST", b.span("demanded"), "a1", "a2", date="2024-03-08"),
             Event("e3", "REJECT", b.span("rejected"), "a3", "a1", date="2024-03-08"),
             Event("e4", "AID", b.span("handed out"), "a4", "a5", date="2024-03-08"),
+            Event("e5", "COERCE", b.span("closed"), "a2", None, date="2024-03-08",
+                  target_span=b.span("the bridge", 1)),
         ),
     )
 
@@ -219,6 +222,14 @@ def test_web_ui_article_page_marks_spans(http: httpx.Client, docs: dict[str, Doc
     assert 'href="https://gazette.example/bridge"' in html
     also = html[html.index("Also published as"):]
     assert ">Portvale Post</a>" in also and ">Harbour Gazette</a>" in also
+
+
+def test_web_ui_event_target_that_is_no_actor_is_named_by_its_words(
+    http: httpx.Client, docs: dict[str, Document]
+) -> None:
+    closed = '<span class="who">the bridge</span>'
+    assert closed in http.get(f"/articles/{docs['march'].article.id}").text
+    assert closed in http.get("/events").text
 
 
 def test_web_ui_hostile_article_is_escaped(http: httpx.Client, docs: dict[str, Document]) -> None:

@@ -240,6 +240,10 @@ class Event:
     hypothetical: bool = False
     quote: str | None = None
     confidence: float = 1.0
+    #: The words naming the source and the target in this report ("he", "the embassy"): set
+    #: also where a side is a place or a thing and so has no actor id.
+    source_span: Span | None = None
+    target_span: Span | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "confidence", _confidence(self.confidence))
@@ -252,6 +256,8 @@ class Event:
             "cameo": self.cameo,
             "source": self.source,
             "target": self.target,
+            "source_span": self.source_span.to_dict() if self.source_span else None,
+            "target_span": self.target_span.to_dict() if self.target_span else None,
             "date": self.date,
             "date_precision": self.date_precision,
             "place": self.place.to_dict() if self.place else None,
@@ -279,6 +285,8 @@ class Event:
             hypothetical=bool(d.get("hypothetical", False)),
             quote=d.get("quote"),
             confidence=float(d.get("confidence", 1.0)),
+            source_span=Span.from_dict(d["source_span"]) if d.get("source_span") else None,
+            target_span=Span.from_dict(d["target_span"]) if d.get("target_span") else None,
         )
 
 

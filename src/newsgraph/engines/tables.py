@@ -86,6 +86,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("cameo", _STR),
             ("source", _STR),
             ("target", _STR),
+            ("source_span", _SPAN),
+            ("target_span", _SPAN),
             ("date", _STR),
             ("date_precision", _STR),
             ("place", _PLACE),

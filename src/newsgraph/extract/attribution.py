@@ -6,6 +6,8 @@ channel); ``quotes.py`` turns them into ``Quote`` records with actor ids. Order 
 1. every cue of every sentence, with its complement as content, stretched to whole quotations;
 2. a cue with no complement takes the quotation after its colon or next to it in its sentence
    (``"...," he said.`` / ``He added: "..."``), with the paragraphs the quotation runs on into;
+   where that gives no quotation, the content model (``content_model.py``) chooses a verb cue's
+   statement among candidate spans, or drops the cue;
 3. lines that name their speaker before a colon ("PENCE: ...", "Pat Caddell: ...");
 4. every quotation still unattributed: a speaker named after a dash, the rest of a split quote
    (same cue), a follow-on paragraph of the last speaker, a scare quote whose clause names who
@@ -23,6 +25,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsgraph.extract.content_model import (
+    Candidate,
+    Site,
+    candidates,
+    choose,
+    content_model,
+    snap,
+)
 from newsgraph.extract.cues import Cue, Range, find_cues, mention
 from newsgraph.extract.quote_marks import Quoted, quotations
 from newsgraph.extract.token_table import doc_text
@@ -67,14 +77,16 @@ def attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
     text = doc_text(doc)
     marks = quotations(text)
-    terms = [(q.start, q.end) for q in marks if _headline_term(text, q)]
+    terms = [(q.start, q.end) for q in marks if headline_term(text, q)]
     quoted = [q for q in marks if (q.start, q.end) not in terms]
     found: list[Attribution] = []
     used: set[Range] = set()
     ranges = [(q.start, q.end) for q in quoted]
     for sent in doc.sents:
-        for cue in find_cues(sent, ranges):
-            att = _from_cue(doc, text, sent, cue, quoted, used, terms)
+        cues = list(find_cues(sent, ranges))
+        for cue in cues:
+            others = tuple(_chars(doc, *c.cue) for c in cues if c is not cue)
+            att = _from_cue(doc, text, sent, cue, quoted, used, terms, others)
             if att is not None and cue.reported and att.channel is None:
                 att = replace(att, channel=_earlier_channel(text, att, found))
             if att is not None:
@@ -96,6 +108,70 @@ def attributions(doc: Doc) -> list[Attribution]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What a cue's statement may be: the rules' choice and, for a verb cue, its site (from
+    which the content model's candidates are made)."""
+
+    cue: Range
+    rule: tuple[Range, ...]
+    rule_kind: str
+    site: Site | None = None
+    near: tuple[Range, ...] = ()  # the quotation next to the cue, with its continuations
+
+    def candidates(self, sent: SpacySpan) -> list[Candidate]:
+        """The content model's candidates (none for a cue it does not decide)."""
+        if self.site is None:
+            return []
+        return candidates(self.site, sent, self.rule_kind, self.near)
+
+
+def statement_options(
+    doc: Doc,
+    text: str,
+    sent: SpacySpan,
+    cue: Cue,
+    quoted: list[Quoted],
+    used: set[Range],
+    others: tuple[Range, ...] = (),
+) -> Options | None:
+    """The rules' statement for ``cue`` and, for a verb cue, its site for the content model;
+    None for a title ("published "The Long Road Home""). ``others``: the characters of the
+    other cues of the sentence."""
+    content = [_chars(doc, a, b) for a, b in cue.content]
+    cue_chars = _chars(doc, *cue.cue)
+    after_colon = _quotation_after(doc, text, cue.colon, quoted) if cue.colon is not None else []
+    near = _quotation_near(sent, cue_chars, quoted, used)
+    near_content = [(q.start, q.end) for q in _with_continuations(near, quoted)] if near else []
+    if after_colon:
+        content, kind = [(q.start, q.end) for q in after_colon], "colon"
+    elif content:
+        if cue.frame in ("object", "prep") and _names_a_title(text, content[0], quoted):
+            return None
+        content, kind = [snap(r, quoted) for r in content], "parse"
+    else:
+        content, kind = near_content, "near"
+    rule = tuple(r for r in content if r[0] < r[1] and not _overlaps(r, cue_chars))
+    verb = doc[cue.cue[1] - 1]
+    if (
+        cue.frame == "noun"
+        or verb.pos_ not in ("VERB", "AUX")
+        or verb.dep_ in ("aux", "auxpass")
+        or doc[cue.cue[0]].lower_ == "according"
+    ):
+        return Options(cue_chars, rule, kind)
+    site = Site(doc, text, verb, cue_chars, rule, cue.frame, cue.score, quoted, others)
+    return Options(cue_chars, rule, kind, site, tuple(near_content))
+
+
+def model_decides(opts: Options, quoted: list[Quoted]) -> bool:
+    """True when the content model chooses the statement: a verb cue whose rules gave no
+    quotation (a quotation after a colon or next to the cue is kept: the rules are right)."""
+    return opts.site is not None and (
+        not opts.rule or _kind(list(opts.rule), quoted) != "direct"
+    )
+
+
 def _from_cue(
     doc: Doc,
     text: str,
@@ -104,29 +180,18 @@ def _from_cue(
     quoted: list[Quoted],
     used: set[Range],
     terms: list[Range],
+    others: tuple[Range, ...] = (),
 ) -> Attribution | None:
-    content = [_chars(doc, a, b) for a, b in cue.content]
-    cue_chars = _chars(doc, *cue.cue)
-    after_colon = _quotation_after(doc, text, cue.colon, quoted) if cue.colon is not None else []
-    if after_colon:
-        content = [(q.start, q.end) for q in after_colon]
-        confidence = 0.9
-    elif content:
-        if cue.frame in ("object", "prep") and _names_a_title(text, content[0], quoted):
-            return None  # "published "The Long Road Home"": a title, not words said
-        content = [_snap(r, quoted) for r in content]
-        confidence = 0.85
-    else:
-        near = _quotation_near(sent, cue_chars, quoted, used)
-        if near is None:
-            return None
-        content = [(q.start, q.end) for q in _with_continuations(near, quoted)]
-        confidence = 0.85
-    content = [
-        r
-        for r in content
-        if r[0] < r[1] and not _overlaps(r, cue_chars) and not any(_inside(r, t) for t in terms)
-    ]
+    opts = statement_options(doc, text, sent, cue, quoted, used, others)
+    if opts is None:
+        return None
+    content = list(opts.rule)
+    model = content_model()
+    if model is not None and opts.site is not None and model_decides(opts, quoted):
+        content = list(choose(opts.site, opts.candidates(sent), model))
+    confidence = 0.9 if opts.rule_kind == "colon" else 0.85
+    cue_chars = opts.cue
+    content = [r for r in content if not any(_inside(r, t) for t in terms)]
     if not content:
         return None
     source = _chars(doc, *cue.source) if cue.source else None
@@ -333,15 +398,6 @@ def _with_continuations(q: Quoted, quoted: list[Quoted]) -> list[Quoted]:
     return out
 
 
-def _snap(r: Range, quoted: list[Quoted]) -> Range:
-    """Stretch a content range to the whole of every quotation it overlaps."""
-    start, end = r
-    for q in quoted:
-        if q.start < end and start < q.end:
-            start, end = min(start, q.start), max(end, q.end)
-    return start, end
-
-
 def _covered(att: Attribution, quoted: list[Quoted]) -> set[Range]:
     return {
         (q.start, q.end)
@@ -369,7 +425,7 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _headline_term(text: str, q: Quoted) -> bool:
+def headline_term(text: str, q: Quoted) -> bool:
     """A few quoted words in a headline or subhead (a line without closing punctuation, or a
     line that is only the quotation) are a term, not a statement."""
     if len(_WORD.findall(text[q.start : q.end])) > _SCARE_MAX_WORDS:

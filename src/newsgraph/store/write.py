@@ -289,6 +289,8 @@ def _write_events(conn: Connection, doc: Document, entity_of: dict[str, int]) ->
             "happening_id": happening_id(
                 conn, e.type, source, target, day, place, f"{doc.article.id}/{e.id}"
             ),
+            "source_words": e.source_span.text if e.source_span else None,
+            "target_words": e.target_span.text if e.target_span else None,
         })
     if rows:
         conn.execute(sa.insert(events), rows)

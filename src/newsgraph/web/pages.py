@@ -20,7 +20,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathPart
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from newsgraph.model import EVENT_TYPES, Document
+from newsgraph.model import EVENT_TYPES, Document, Span
 from newsgraph.store import schema
 from newsgraph.store.filters import Filters
 from newsgraph.store.queries import Queries
@@ -217,6 +217,10 @@ def article_lists(doc: Document, entity_of: dict[str, int]) -> dict[str, Any]:
     def who(actor_id: str | None) -> tuple[str | None, int | None]:
         return names.get(actor_id or ""), entity_of.get(actor_id or "")
 
+    def side(actor_id: str | None, words: Span | None) -> str | None:
+        """An event side's actor name, or the words naming a place or thing that is no actor."""
+        return names.get(actor_id or "") or (words.text if words and actor_id is None else None)
+
     actors = [
         {"name": x.name, "entity_id": entity_of.get(x.id), "kind": x.kind,
          "country": x.country, "roles": x.roles, "mentions": len(x.mentions)}
@@ -230,8 +234,8 @@ def article_lists(doc: Document, entity_of: dict[str, int]) -> dict[str, Any]:
     ]
     events = [
         {"article_id": a.id, "event_id": e.id, "type": e.type, "day": e.date,
-         "source_name": who(e.source)[0], "source_entity": who(e.source)[1],
-         "target_name": who(e.target)[0], "target_entity": who(e.target)[1],
+         "source_name": side(e.source, e.source_span), "source_entity": who(e.source)[1],
+         "target_name": side(e.target, e.target_span), "target_entity": who(e.target)[1],
          "negated": e.negated, "hypothetical": e.hypothetical,
          "place_name": e.place.name if e.place else None, "title": a.title, "outlet": a.outlet,
          "evidence": context(a.text, e.span.start, e.span.end)}

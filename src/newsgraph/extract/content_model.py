@@ -1,0 +1,306 @@
+"""Which stretch of text is a verb cue's statement? Candidate spans from the parse, scored by a
+logistic model.
+
+``candidates`` lists the stretches a cue's statement may be: the dependency rules' choice
+(``cues.statement_frame``, stretched to whole quotations), the verb's right side with or without
+its trailing clauses, what an object was praised or blamed for, the sentence before the cue, the
+words after a colon, the quotation next to the cue or just before a short cue sentence, the
+subject of a passive cue, and runs stretched over the next sentences of the paragraph.
+``choose`` scores each one (``span_features``) and keeps the best, or none when no candidate
+is likely enough (the cue is then dropped).
+
+Trained on the PolNeAR train split by ``scripts/train_quotes.py``; shipped as feature weights
+(``resources/quote_content_model.json``) and scored with a dot product.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.extract.quote_marks import Quoted
+from newsgraph.resources import path as resource_path
+
+Range = tuple[int, int]
+Content = tuple[Range, ...]
+#: Least probability for the best candidate to be kept as the statement (chosen on held-out
+#: train articles).
+THRESHOLD = 0.45
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
+_TRAILING = frozenset({"conj", "advcl", "relcl", "appos", "npadvmod", "prep", "cc"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible statement: its character ranges and how it was made."""
+
+    kind: str
+    content: Content
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A verb cue in its article: what the candidates and their features are computed from.
+    ``cue``: its characters; ``rule``: the statement the rules chose; ``frame``, ``score``: its
+    statement frame and the cue model's probability; ``others``: the characters of the other
+    cues of its sentence."""
+
+    doc: Doc
+    text: str
+    verb: Token
+    cue: Range
+    rule: Content
+    frame: str
+    score: float
+    quoted: Sequence[Quoted]
+    others: tuple[Range, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ContentModel:
+    """Logistic weights over ``span_features``, and the least probability kept."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float = THRESHOLD
+
+    def probability(self, features: Iterable[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def content_model() -> ContentModel | None:
+    """The shipped model, or None before one is trained (the rules' choice is kept then)."""
+    path = resource_path("quote_content_model.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return ContentModel(
+        weights={k: float(v) for k, v in data["weights"].items()},
+        bias=float(data["bias"]),
+        threshold=float(data.get("threshold", THRESHOLD)),
+    )
+
+
+def snap(r: Range, quoted: Sequence[Quoted]) -> Range:
+    """Stretch a content range to the whole of every quotation it overlaps."""
+    start, end = r
+    for q in quoted:
+        if q.start < end and start < q.end:
+            start, end = min(start, q.start), max(end, q.end)
+    return start, end
+
+
+def chars(doc: Doc, start: int, end: int) -> Range:
+    """Character range of the tokens ``start:end``."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def candidates(site: Site, sent: SpacySpan, rule_kind: str, near: Content) -> list[Candidate]:
+    """The candidate statements of ``site``'s cue in ``sent``: the rules' choice (``rule_kind``:
+    from the parse, a colon's or a nearby quotation), ``near`` (the quotation next to the cue)
+    and spans read off the parse."""
+    doc, text, verb, cue, rule, quoted = (
+        site.doc, site.text, site.verb, site.cue, site.rule, site.quoted
+    )
+    out: dict[Content, str] = {}
+
+    def add(kind: str, content: Iterable[Range]) -> None:
+        rngs = tuple(sorted({snap(r, quoted) for r in content if r[0] < r[1]}))
+        rngs = tuple(r for r in rngs if not (r[0] < cue[1] and cue[0] < r[1]))
+        if rngs and rngs not in out:
+            out[rngs] = kind
+
+    add(f"rule:{rule_kind}", rule)
+    add("near", near)
+    last = _last_word(sent)
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
+    if right:
+        add("right", [_trimmed(doc, right[0].left_edge.i, verb.right_edge.i + 1)])
+        comps = [c for c in right if c.dep_ not in ("dobj", "dative", "prt", "agent")
+                 and not (c.dep_ == "prep" and c.lower_ in ("to", "with", "by"))]
+        if comps and comps[0] is not right[0]:
+            add("right_comp", [_trimmed(doc, comps[0].left_edge.i, verb.right_edge.i + 1)])
+            add("comp_to_end", [_trimmed(doc, comps[0].left_edge.i, last + 1)])
+        add("right_to_end", [_trimmed(doc, right[0].left_edge.i, last + 1)])
+        main = next((c for c in right if c.dep_ in ("ccomp", "xcomp")), None)
+        if main is not None:
+            kids = [c for c in main.children if c.i > main.i and c.dep_ in _TRAILING]
+            cut = next((c for c in kids if doc[c.left_edge.i - 1].text in ",;—–"), None)
+            if cut is not None:
+                add("comp_cut", [_trimmed(doc, main.left_edge.i, cut.left_edge.i)])
+            if kids and kids[0] is not cut:
+                add("comp_cut_any", [_trimmed(doc, main.left_edge.i, kids[0].left_edge.i)])
+        reason = [g for c in right if c.dep_ == "prep" and c.lower_ in ("for", "of", "as")
+                  for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if reason and any(c.dep_ == "dobj" for c in right):
+            add("reason", [_trimmed(doc, reason[0].left_edge.i, reason[0].right_edge.i + 1)])
+    if verb.left_edge.i > sent.start:
+        add("before", [_trimmed(doc, sent.start, verb.left_edge.i)])
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        # "The plan was criticized by the mayor": what was criticized
+        add("subject", [_trimmed(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)])
+    if not text[sent.start_char : cue[0]].strip(" \"“”'’") or verb.i - sent.start <= 3:
+        # "he wrote." after a quotation of its own: the quotation just before the sentence
+        prev = [q for q in quoted if q.end <= sent.start_char
+                and not text[q.end : sent.start_char].strip(" \n,.;:—–-")]
+        if prev:
+            add("prev_quote", [(prev[-1].start, prev[-1].end)])
+    colon = next((t for t in doc[verb.i + 1 : min(verb.i + 8, sent.end)] if t.text == ":"), None)
+    if colon is not None and colon.i < last:
+        add("colon_rest", [_trimmed(doc, colon.i + 1, last + 1)])
+    if rule:
+        add("rule_hull", [(rule[0][0], rule[-1][1])])
+        if rule[-1][1] > doc[last].idx:  # the rule reaches the end of the sentence
+            for n, more in enumerate(_following(doc, text, sent, 2), 1):
+                add(f"rule_plus{n}", [(rule[0][0], more)])
+    if (colon is not None or verb.right_edge.i >= last) and sent.end < len(doc):
+        nxt = _following(doc, text, sent, 3)
+        start = doc[sent.end].idx
+        for n, more in enumerate(nxt, 1):
+            add(f"next{n}", [(start, more)])
+        if colon is not None and colon.i < last:
+            for n, more in enumerate(nxt, 1):
+                add(f"colon_plus{n}", [(doc[colon.i + 1].idx, more)])
+    return [Candidate(kind, content) for content, kind in out.items()]
+
+
+def _following(doc: Doc, text: str, sent: SpacySpan, n: int) -> list[int]:
+    """End characters of the next ``n`` sentences in ``sent``'s paragraph (fewer at its end)."""
+    ends: list[int] = []
+    end = sent.end
+    while len(ends) < n and end < len(doc):
+        if "\n" in text[doc[end - 1].idx : doc[end].idx]:
+            break
+        start, end = end, end + 1
+        while end < len(doc) and not doc[end].is_sent_start:
+            end += 1
+        last = next((t.i for t in reversed(doc[start:end]) if not (t.is_punct or t.is_space)),
+                    start)
+        ends.append(chars(doc, start, last + 1)[1])
+    return ends
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Range:
+    """Characters of tokens ``start:end`` without punctuation (other than quote marks and
+    closing brackets) or space at the edges; an empty range when nothing is left."""
+    while start < end and _edge_punct(doc[start]):
+        start += 1
+    while end > start and _edge_punct(doc[end - 1]):
+        end -= 1
+    if start >= end:
+        return (0, 0)
+    return chars(doc, start, end)
+
+
+def _edge_punct(t: Token) -> bool:
+    return (t.is_punct and not t.is_quote and t.text not in ")]") or t.is_space
+
+
+def _last_word(sent: SpacySpan) -> int:
+    return next((t.i for t in reversed(sent) if not (t.is_punct or t.is_space)), sent.start)
+
+
+def span_features(site: Site, cand: Candidate) -> list[str]:
+    """The model's features of one candidate statement of ``site``'s cue."""
+    doc, text, verb, cue, rule, quoted, frame = (
+        site.doc, site.text, site.verb, site.cue, site.rule, site.quoted, site.frame
+    )
+    cue_score = site.score
+    kind = cand.kind.split(":")[0]
+    first_c, last_c = cand.content[0][0], cand.content[-1][1]
+    size = sum(b - a for a, b in cand.content)
+    qchars = sum(
+        max(0, min(b, q.end) - max(a, q.start)) for a, b in cand.content for q in quoted
+    )
+    qshare = round(4 * qchars / size) if size else 0
+    span = doc.char_span(first_c, last_c, alignment_mode="expand")
+    ntok = len(span) if span is not None else 0
+    nsent, cues = _sentences_and_cues(span, verb.i) if span is not None else (1, 0)
+    where = "after" if first_c >= cue[1] else "before" if last_c <= cue[0] else "around"
+    gap = first_c - cue[1] if where == "after" else cue[0] - last_c if where == "before" else 0
+    gap_words = len(text[min(cue[1], first_c): max(cue[1], first_c)].split()) if gap else 0
+    lemma = verb.lemma_.lower()
+    feats = [
+        f"kind={cand.kind}",
+        f"kind|frame={cand.kind}|{frame}",
+        f"kind|lemma={kind}|{lemma}",
+        f"kind|dep={kind}|{verb.dep_}",
+        f"where={where}",
+        f"where|frame={where}|{frame}",
+        f"gap={min(gap_words, 6)}",
+        f"kind|gap={kind}|{min(gap_words, 6)}",
+        f"size={ntok.bit_length()}",
+        f"kind|size={kind}|{ntok.bit_length()}",
+        f"sents={min(nsent, 4)}",
+        f"kind|sents={kind}|{min(nsent, 4)}",
+        f"quoted={qshare}",
+        f"kind|quoted={kind}|{qshare}",
+        f"runs={min(len(cand.content), 3)}",
+        f"para={int(chr(10) in text[first_c:last_c])}",
+        f"cue={int(cue_score * 10)}",
+        f"kind|cue={kind}|{int(cue_score * 10)}",
+    ]
+    lo, hi = min(first_c, cue[0]), max(last_c, cue[1])
+    inside = any(first_c <= a and b <= last_c for a, b in site.others)
+    between = any(lo <= a and b <= hi and not (first_c <= a and b <= last_c)
+                  for a, b in site.others)
+    if inside:
+        feats += ["other_inside", f"kind|other_inside={kind}"]
+    if between:
+        feats += ["other_between", f"kind|other_between={kind}"]
+    if cand.content == rule:
+        feats += ["is_rule", f"is_rule|frame={frame}"]
+    elif rule and _overlap(cand.content, rule):
+        feats.append(f"overlaps_rule|kind={kind}")
+    if span is not None and ntok:
+        first, last = span[0], span[-1]
+        opener = first.lower_ if first.lower_ in _COMPLEMENTIZERS else (
+            "quote" if first.is_quote else first.pos_)
+        closer = "quote" if last.is_quote else last.pos_ if not last.is_punct else last.text
+        feats += [f"first={opener}", f"kind|first={kind}|{opener}", f"last={closer}",
+                  f"kind|last={kind}|{closer}", f"first_dep={first.dep_}"]
+        after = doc[span.end] if span.end < len(doc) else None
+        nxt = after.text if after is not None and after.is_punct else (
+            "eol" if after is None or "\n" in after.text else "word")
+        feats += [f"next={nxt}", f"kind|next={kind}|{nxt}"]
+        if cues:
+            feats += ["inner_cue", f"kind|inner_cue={kind}"]
+    return feats
+
+
+_SPEECH = frozenset({"say", "tell", "add", "state", "note", "argue", "claim", "explain"})
+
+
+def _sentences_and_cues(span: SpacySpan, verb: int) -> tuple[int, int]:
+    """How many sentences ``span`` touches, and how many speech verbs (other than ``verb``)
+    head a clause of their own in it ("..., he said, ...")."""
+    sents, cues = 1, 0
+    for t in span:
+        if t.is_sent_start and t.i > span.start:
+            sents += 1
+        if t.pos_ == "VERB" and t.i != verb and t.dep_ != "ccomp" and t.lemma_.lower() in _SPEECH:
+            cues += 1
+    return sents, cues
+
+
+def _overlap(a: Content, b: Content) -> bool:
+    return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
+
+
+def choose(site: Site, cands: list[Candidate], model: ContentModel) -> Content:
+    """The most likely candidate statement; empty when none reaches the model's threshold."""
+    best: tuple[float, Content] = (0.0, ())
+    for cand in cands:
+        p = model.probability(span_features(site, cand))
+        if p > best[0]:
+            best = (p, cand.content)
+    return best[1] if best[0] >= model.threshold else ()
