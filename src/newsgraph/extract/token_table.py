@@ -118,8 +118,9 @@ def table(doc: Doc) -> TokenTable:
     """The ``TokenTable`` of ``doc``, made on first use and kept while the Doc lives (its
     parse must not change afterwards)."""
     global _last
-    if _last is not None and _last[0]() is doc:
-        return _last[1]
+    last = _last  # read once: another thread may replace it
+    if last is not None and last[0]() is doc:
+        return last[1]
     found = _TABLES.get(doc)
     if found is None:
         found = _TABLES[doc] = TokenTable(doc)

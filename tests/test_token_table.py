@@ -1,0 +1,42 @@
+"""The per-Doc token table gives what spaCy's Token API gives, by index."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsgraph.extract.token_table import doc_text, table
+
+TEXT = (
+    "Kazakh President Kassym-Jomart Tokayev, who was in Almaty on Friday, said troops had "
+    "fired on protesters.\n\nRussia's foreign ministry, asked about the deployment, did not "
+    "reply. “We will not negotiate,” he told state television."
+)
+
+
+def test_the_table_matches_the_tokens(pipeline: Language) -> None:
+    doc = pipeline(TEXT)
+    tokens = table(doc)
+    assert table(doc) is tokens  # kept for the Doc
+    assert tokens.head == [t.head.i for t in doc]
+    assert tokens.dep == [t.dep_ for t in doc]
+    assert tokens.pos == [t.pos_ for t in doc]
+    assert tokens.lemma == [t.lemma_.lower() for t in doc]
+    assert tokens.lower == [t.lower_ for t in doc]
+    assert tokens.text == [t.text for t in doc]
+    assert tokens.is_punct == [t.is_punct for t in doc]
+    assert tokens.is_space == [t.is_space for t in doc]
+    for t in doc:
+        assert tokens.children(t.i) == [c.i for c in t.children]
+        assert tokens.ancestors(t.i) == [a.i for a in t.ancestors]
+        assert tokens.subtree(t.i) == sorted(s.i for s in t.subtree)
+        assert tokens.path_up(t.i, t.sent.root.i) == [t.i, *(a.i for a in t.ancestors)][
+            : len(list(t.ancestors))
+        ]
+
+
+def test_each_doc_has_its_own_table_and_text(pipeline: Language) -> None:
+    one, two = pipeline("Police arrested him."), pipeline("He was arrested by police.")
+    assert table(one).lower == ["police", "arrested", "him", "."]
+    assert table(two).lower[0] == "he"
+    assert table(one).lower[0] == "police"
+    assert doc_text(one) == "Police arrested him." and doc_text(two) == two.text
