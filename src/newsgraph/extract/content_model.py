@@ -16,7 +16,6 @@ Trained on the PolNeAR train split by ``scripts/train_quotes.py``; shipped as fe
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +23,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsgraph.extract.cue_model import logistic
+from newsgraph.extract.cues import edge_punct, last_word
 from newsgraph.extract.quote_marks import Quoted
 from newsgraph.resources import path as resource_path
 
@@ -71,8 +72,7 @@ class ContentModel:
     threshold: float = THRESHOLD
 
     def probability(self, features: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, features)
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +120,7 @@ def candidates(site: Site, sent: SpacySpan, rule_kind: str, near: Content) -> li
 
     add(f"rule:{rule_kind}", rule)
     add("near", near)
-    last = _last_word(sent)
+    last = last_word(sent)
     right = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
     if right:
         add("right", [_trimmed(doc, right[0].left_edge.i, verb.right_edge.i + 1)])
@@ -192,21 +192,13 @@ def _following(doc: Doc, text: str, sent: SpacySpan, n: int) -> list[int]:
 def _trimmed(doc: Doc, start: int, end: int) -> Range:
     """Characters of tokens ``start:end`` without punctuation (other than quote marks and
     closing brackets) or space at the edges; an empty range when nothing is left."""
-    while start < end and _edge_punct(doc[start]):
+    while start < end and edge_punct(doc[start]):
         start += 1
-    while end > start and _edge_punct(doc[end - 1]):
+    while end > start and edge_punct(doc[end - 1]):
         end -= 1
     if start >= end:
         return (0, 0)
     return chars(doc, start, end)
-
-
-def _edge_punct(t: Token) -> bool:
-    return (t.is_punct and not t.is_quote and t.text not in ")]") or t.is_space
-
-
-def _last_word(sent: SpacySpan) -> int:
-    return next((t.i for t in reversed(sent) if not (t.is_punct or t.is_space)), sent.start)
 
 
 def span_features(site: Site, cand: Candidate) -> list[str]:

@@ -31,8 +31,14 @@ class CueModel:
     threshold: float = THRESHOLD
 
     def probability(self, features: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, features)
+
+
+def logistic(bias: float, weights: dict[str, float], features: Iterable[str]) -> float:
+    """The probability a logistic model over binary features gives: the weights of the
+    features present, summed with the bias, through the sigmoid."""
+    z = bias + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)

@@ -360,7 +360,7 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
     ):
         # "The plan, he said, is dead." / "It is dead, he said."
         skip = {t.i for t in verb.subtree}
-        if verb.right_edge.i >= _last_word(sent):
+        if verb.right_edge.i >= last_word(sent):
             return "clause", _runs(sent, list(range(sent.start, verb.left_edge.i)))
         return "clause", _runs(sent, [t.i for t in verb.head.subtree if t.i not in skip])
     para = [c for c in verb.children if c.dep_ == "parataxis" and c.i < verb.i]
@@ -400,7 +400,7 @@ def _asks(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.lefts)
 
 
-def _last_word(sent: SpacySpan) -> int:
+def last_word(sent: SpacySpan) -> int:
     """Index of the last token of ``sent`` that is not punctuation or space."""
     return next((t.i for t in reversed(sent) if not (t.is_punct or t.is_space)), sent.start)
 
@@ -481,9 +481,9 @@ def _runs(sent: SpacySpan, idx: list[int]) -> tuple[tuple[int, int], ...]:
     doc = sent.doc
     out = []
     for a, b in runs:
-        while a < b and _edge_punct(doc[a]):
+        while a < b and edge_punct(doc[a]):
             a += 1
-        while b > a and _edge_punct(doc[b - 1]):
+        while b > a and edge_punct(doc[b - 1]):
             b -= 1
         if b - a >= 2 or (b - a == 1 and not doc[a].is_stop):
             out.append((a, b))
@@ -519,5 +519,5 @@ def _without_aside(sent: SpacySpan, idx: list[int]) -> list[int]:
     return idx
 
 
-def _edge_punct(t: Token) -> bool:
+def edge_punct(t: Token) -> bool:
     return (t.is_punct and not t.is_quote and t.text not in ")]") or t.is_space
