@@ -39,7 +39,8 @@ def render_text(doc: Document) -> str:
             flags = "".join(f" [{flag}]" for flag, on in marks if on)
             when = f" on {e.date}" if e.date else ""
             where = f" in {e.place.name}" if e.place else ""
-            src = names.get(e.source or "", "?")
-            tgt = names.get(e.target or "", "?")
+            # A side that is a place or thing, not an actor, is named by its words.
+            src = names.get(e.source or "") or (e.source_span.text if e.source_span else "?")
+            tgt = names.get(e.target or "") or (e.target_span.text if e.target_span else "?")
             lines.append(f"  {e.type}: {src} → {tgt}{when}{where}{flags}")
     return "\n".join(lines) + "\n"
