@@ -29,6 +29,7 @@ from newsgraph.extract.content_model import (
     Candidate,
     Site,
     candidates,
+    chars,
     choose,
     content_model,
     snap,
@@ -85,7 +86,7 @@ def attributions(doc: Doc) -> list[Attribution]:
     for sent in doc.sents:
         cues = list(find_cues(sent, ranges))
         for cue in cues:
-            others = tuple(_chars(doc, *c.cue) for c in cues if c is not cue)
+            others = tuple(chars(doc, *c.cue) for c in cues if c is not cue)
             att = _from_cue(doc, text, sent, cue, quoted, used, terms, others)
             if att is not None and cue.reported and att.channel is None:
                 att = replace(att, channel=_earlier_channel(text, att, found))
@@ -138,8 +139,8 @@ def statement_options(
     """The rules' statement for ``cue`` and, for a verb cue, its site for the content model;
     None for a title ("published "The Long Road Home""). ``others``: the characters of the
     other cues of the sentence."""
-    content = [_chars(doc, a, b) for a, b in cue.content]
-    cue_chars = _chars(doc, *cue.cue)
+    content = [chars(doc, a, b) for a, b in cue.content]
+    cue_chars = chars(doc, *cue.cue)
     after_colon = _quotation_after(doc, text, cue.colon, quoted) if cue.colon is not None else []
     near = _quotation_near(sent, cue_chars, quoted, used)
     near_content = [(q.start, q.end) for q in _with_continuations(near, quoted)] if near else []
@@ -194,9 +195,9 @@ def _from_cue(
     content = [r for r in content if not any(_inside(r, t) for t in terms)]
     if not content:
         return None
-    source = _chars(doc, *cue.source) if cue.source else None
+    source = chars(doc, *cue.source) if cue.source else None
     source_head = (
-        _chars(doc, cue.source_head, cue.source_head + 1) if cue.source_head is not None else None
+        chars(doc, cue.source_head, cue.source_head + 1) if cue.source_head is not None else None
     )
     if source is not None and any(_overlaps(source, r) for r in content):
         # A bad parse made part of the statement its subject: take the name right after the
@@ -208,7 +209,7 @@ def _from_cue(
         cue=cue_chars,
         source=source,
         source_head=source_head,
-        channel=_chars(doc, *cue.channel) if cue.channel else None,
+        channel=chars(doc, *cue.channel) if cue.channel else None,
         confidence=confidence,
     )
 
@@ -286,7 +287,7 @@ def _scare_quote(doc: Doc, text: str, q: Quoted) -> Attribution | None:
     rng = (q.start, q.end)
     poss = next((c for c in head.children if c.dep_ == "poss" and c.i < span.start), None)
     if poss is not None and poss.pos_ == "PROPN":
-        src = _chars(doc, *mention(poss))
+        src = chars(doc, *mention(poss))
         return Attribution((rng,), "direct", source=src, source_head=src, confidence=0.6)
     tok = head
     for _ in range(3):
@@ -295,13 +296,13 @@ def _scare_quote(doc: Doc, text: str, q: Quoted) -> Attribution | None:
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None:
                 return None
-            src = _chars(doc, *mention(subj))
+            src = chars(doc, *mention(subj))
             return Attribution(
                 (rng,),
                 "direct",
-                cue=_chars(doc, tok.i, tok.i + 1),
+                cue=chars(doc, tok.i, tok.i + 1),
                 source=src,
-                source_head=_chars(doc, subj.i, subj.i + 1),
+                source_head=chars(doc, subj.i, subj.i + 1),
                 confidence=0.6,
             )
         if tok.dep_ == "ROOT":
@@ -322,7 +323,7 @@ def _named_just_before(doc: Doc, text: str, q: Quoted) -> Range | None:
     subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.ent_type_ != "PERSON":
         return None
-    return _chars(doc, *mention(subj))
+    return chars(doc, *mention(subj))
 
 
 def _dash_speaker(doc: Doc, text: str, q: Quoted) -> Range | None:
@@ -341,7 +342,7 @@ def _dash_speaker(doc: Doc, text: str, q: Quoted) -> Range | None:
     last = span.start
     while last + 1 < span.end and doc[last + 1].pos_ == "PROPN":
         last += 1
-    return _chars(doc, span.start, last + 1)
+    return chars(doc, span.start, last + 1)
 
 
 def _name_after(doc: Doc, start: int, stop: int) -> Range | None:
@@ -355,7 +356,7 @@ def _name_after(doc: Doc, start: int, stop: int) -> Range | None:
         if tok.pos_ in ("PROPN", "PRON") and tok.idx < stop:
             while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
                 tok = tok.head
-            return _chars(doc, *mention(tok))
+            return chars(doc, *mention(tok))
         return None
     return None
 
@@ -468,8 +469,3 @@ def _overlaps(a: Range, b: Range) -> bool:
 
 def _end(att: Attribution) -> int:
     return att.content[-1][1]
-
-
-def _chars(doc: Doc, start: int, end: int) -> Range:
-    """Character range of the tokens ``start:end``."""
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

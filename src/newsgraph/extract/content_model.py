@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.cue_model import logistic
-from newsgraph.extract.cues import edge_punct, last_word
+from newsgraph.extract.cues import last_word, trim_edges
 from newsgraph.extract.quote_marks import Quoted
 from newsgraph.resources import path as resource_path
 
@@ -192,10 +192,7 @@ def _following(doc: Doc, text: str, sent: SpacySpan, n: int) -> list[int]:
 def _trimmed(doc: Doc, start: int, end: int) -> Range:
     """Characters of tokens ``start:end`` without punctuation (other than quote marks and
     closing brackets) or space at the edges; an empty range when nothing is left."""
-    while start < end and edge_punct(doc[start]):
-        start += 1
-    while end > start and edge_punct(doc[end - 1]):
-        end -= 1
+    start, end = trim_edges(doc, start, end)
     if start >= end:
         return (0, 0)
     return chars(doc, start, end)

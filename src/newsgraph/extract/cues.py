@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newsgraph.extract.cue_model import CueModel, cue_features, cue_model
 from newsgraph.extract.token_table import table
@@ -480,11 +480,7 @@ def _runs(sent: SpacySpan, idx: list[int]) -> tuple[tuple[int, int], ...]:
             runs.append((i, i + 1))
     doc = sent.doc
     out = []
-    for a, b in runs:
-        while a < b and edge_punct(doc[a]):
-            a += 1
-        while b > a and edge_punct(doc[b - 1]):
-            b -= 1
+    for a, b in (trim_edges(doc, a, b) for a, b in runs):
         if b - a >= 2 or (b - a == 1 and not doc[a].is_stop):
             out.append((a, b))
     return tuple(out)
@@ -517,6 +513,15 @@ def _without_aside(sent: SpacySpan, idx: list[int]) -> list[int]:
         ):
             return [j for j in idx if j < left - 1]
     return idx
+
+
+def trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Tokens ``start:end`` without the punctuation or space at their edges (``edge_punct``)."""
+    while start < end and edge_punct(doc[start]):
+        start += 1
+    while end > start and edge_punct(doc[end - 1]):
+        end -= 1
+    return start, end
 
 
 def edge_punct(t: Token) -> bool:
