@@ -33,7 +33,7 @@ class Entity:
     """An actor under construction: its mentions (token ranges) and what is known of it."""
 
     kind: str
-    names: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # distinct, in order of first mention
     spans: list[tuple[int, int]] = field(default_factory=list)
     country: str | None = None
     sector: str | None = None
@@ -60,14 +60,13 @@ class Entity:
         noun = noun.lower()
         if self.key == noun or any(r.lower().split()[-1] == noun for r in self.roles if r):
             return True
-        names = dict.fromkeys(self.names)  # a name repeats with every mention
-        if any(noun in n.lower().split() for n in names):
+        if any(noun in n.lower().split() for n in self.names):
             return True
         return (
             noun in _COMPANY_NOUNS
             and self.kind == "ORG"
             and self.sector in {None, "BUS"}
-            and not any(w.lower() in ORG_WORDS for n in names for w in n.split())
+            and not any(w.lower() in ORG_WORDS for n in self.names for w in n.split())
         )
 
 

@@ -205,7 +205,8 @@ def cluster(doc: Doc, named: list[Named]) -> tuple[list[Entity], dict[int, Entit
         if entity is None:
             entity = Entity(kind=m.kind, plural=m.kind == "GROUP" and m.name.endswith("s"))
             entities.append(entity)
-        entity.names.append(m.name)
+        if m.name not in entity.names:  # each distinct name once, in order of first mention
+            entity.names.append(m.name)
         entity.spans.append((m.start, m.end))
         if m.kind == "PERSON" and " " in m.name and entity.gender is None:
             entity.gender = gender_of(m.name.split()[0])
@@ -238,8 +239,7 @@ def _match(entities: list[Entity], m: Named) -> Entity | None:
     for entity in entities:
         if entity.kind != m.kind and not {entity.kind, m.kind} <= {"ORG", "GPE"}:
             continue
-        # an entity's names repeat with every mention: each distinct one is compared once
-        if any(_same_name(n, m.name, m.kind) for n in dict.fromkeys(entity.names)):
+        if any(_same_name(n, m.name, m.kind) for n in entity.names):
             return entity
     return None
 
