@@ -18,30 +18,10 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import DatePrecision
+from newsgraph.months import MONTH_PATTERN, MONTHS
 
 __all__ = ["DateMention", "find_dates", "parse_published", "resolve_date"]
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        1,
-    )
-    for m in names
-}
 _WEEKDAYS = {
     d: i
     for i, d in enumerate(
@@ -62,13 +42,12 @@ _NUMBERS = {
     "nine": 9,
     "ten": 10,
 }
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(
-    rf"^(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE})\.?"
-    rf"|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+    rf"^(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_PATTERN})\.?"
+    rf"|(?P<m2>{MONTH_PATTERN})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
     r"(?:,?\s+(?P<y>\d{4}))?$"
 )
-_MONTH_YEAR = re.compile(rf"^(?P<m>{_MONTH_RE})\.?(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?$")
+_MONTH_YEAR = re.compile(rf"^(?P<m>{MONTH_PATTERN})\.?(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?$")
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<y>(?:1[89]|20)\d\d)$")
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)")
 _RELATIVE_DAY = {
@@ -147,11 +126,11 @@ def resolve_date(
         except ValueError:
             return None
     if m := _DAY_MONTH_YEAR.match(text):
-        month = _MONTHS[m["m1"] or m["m2"]]
+        month = MONTHS[m["m1"] or m["m2"]]
         day = int(m["d1"] or m["d2"])
         return _month_day(month, day, int(m["y"]) if m["y"] else None, published, future)
     if m := _MONTH_YEAR.match(text):
-        month = _MONTHS[m["m"]]
+        month = MONTHS[m["m"]]
         if m["y"]:
             return date(int(m["y"]), month, 1), "month"
         if published is None:
@@ -247,7 +226,7 @@ def _fallback(text: str, published: date) -> tuple[date, DatePrecision] | None:
     if (
         _DECADE.search(text)
         or not any(ch.isdigit() for ch in text)
-        and not any(w in text.split() for w in (*_MONTHS, *_WEEKDAYS, "ago", "yesterday"))
+        and not any(w in text.split() for w in (*MONTHS, *_WEEKDAYS, "ago", "yesterday"))
     ):
         return None
     data = _parser_for(published).get_date_data(text)

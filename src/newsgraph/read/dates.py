@@ -8,10 +8,9 @@ from time import struct_time
 
 import dateparser
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+from newsgraph.months import MONTH_PATTERN
+
+_MONTH = rf"(?:{MONTH_PATTERN})\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_RE = re.compile(
     rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}"  # January 8, 2022 / Jan. 8th 2022
