@@ -36,7 +36,7 @@ from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_events
-from newsgraph.extract.token_table import doc_text
+from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
@@ -174,10 +174,10 @@ def find_events(
     index = SentenceIndex(doc)
     parties, located = _mentions(doc, actors), _place_mentions(doc, actors)
     found = _typed(doc, index, parties, located, model, lexicon, threshold, accurate)
-    said = _statements(doc, index, actors, quotes or (), found)
+    said = _statements(doc, index, actors, parties, quotes or (), found)
     retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
     found = [f for f in found if f.candidate.trigger.i not in retyped] + said
-    found = [_with_victims(doc, index, actors, f) for f in found]
+    found = [_with_victims(doc, index, actors, parties, f) for f in found]
     found = _with_places_done_to(index, parties, located, found)
     if not found:
         return []
@@ -299,11 +299,11 @@ def sentence_candidates(
     things = _things(sent, parties)
     objects = {span.start for span, _ in things}
     acting = {span.start for span, _ in things if span.root.dep_ == "nsubj"}
-    passive = (objects - acting) | {span.start for span, _ in places}
+    passive = frozenset(objects - acting) | {span.start for span, _ in places}
     parties = sorted(parties + things, key=lambda m: m[0].start)
     return [
         c
-        for c in _ranked(map(_through_relative, candidates(sent, parties)), objects)
+        for c in _ranked(map(_through_relative, candidates(sent, parties, passive)), objects)
         if not (c.source is not None and c.source.start in passive)
         and not (
             c.target is not None
@@ -337,14 +337,16 @@ def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str
     with ``_THING`` for id; no pronouns, dates, amounts or denials ("presented no evidence")."""
     taken = {i for span, _ in parties for i in range(span.start, span.end)}
     doc = sent.doc
+    tokens = table(doc)
     found = []
-    for tok in sent:
+    for i in range(sent.start, sent.end):
+        if tokens.dep[i] not in _THING_DEPS or tokens.pos[i] not in ("NOUN", "PROPN"):
+            continue
+        tok = doc[i]
         if (
-            tok.dep_ in _THING_DEPS
-            and tok.pos_ in ("NOUN", "PROPN")
-            and tok.ent_type_ not in _NOT_PARTIES
+            tok.ent_type_ not in _NOT_PARTIES
             and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-            and not any(i in taken for i in range(tok.left_edge.i, tok.i + 1))
+            and not any(j in taken for j in range(tok.left_edge.i, i + 1))
         ):
             found.append((doc[tok.left_edge.i : tok.i + 1], _THING))
     return found
@@ -379,9 +381,12 @@ def _through_relative(c: Candidate) -> Candidate:
     """ "He is a fugitive whom Kazakhstan has tried": a pair joined through an object relative
     clause is an event of that clause, its subject the source and the one it describes the
     target (the parse joins them only through "is")."""
+    if c.source is None or c.target is None:
+        return c
+    dep = table(c.trigger.doc).dep
     for outer, inner in ((c.source, c.target), (c.target, c.source)):
-        if outer is None or inner is None:
-            continue
+        if not any(dep[i] == "nsubj" for i in range(inner.start, inner.end)):
+            continue  # (the root's label, read without making the root)
         clause = inner.root.head
         if inner.root.dep_ != "nsubj" or clause.dep_ != "relcl":
             continue
@@ -568,14 +573,14 @@ def _statements(
     doc: Doc,
     index: SentenceIndex,
     actors: Sequence[Actor],
+    mentions: list[tuple[Span, str]],
     quotes: Sequence[Quote],
     found: list[_Found],
 ) -> list[_Found]:
     """Statement events read from quote content (``statement_events``) that no typed event of
-    the same type and speaker in the same sentence already tells."""
+    the same type and speaker in the same sentence already tells (``mentions``: ``_mentions``)."""
     if not quotes:
         return []
-    mentions = _mentions(doc, actors)
     have = {(index.number(f.candidate.trigger.i), f.type, f.source) for f in found}
     taken = {f.candidate.trigger.i for f in found if not f.nominal}
     out = []
@@ -658,7 +663,13 @@ def _doers(pronoun: Token, actors: Sequence[Actor]) -> str | None:
     )
 
 
-def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _Found) -> _Found:
+def _with_victims(
+    doc: Doc,
+    index: SentenceIndex,
+    actors: Sequence[Actor],
+    mentions: list[tuple[Span, str]],
+    f: _Found,
+) -> _Found:
     """An attack told with no object, in a "when" clause, hits the group the sentence placed
     there before it: "200 protesters were in the square when soldiers opened fire"."""
     if f.type != "ASSAULT" or f.target is not None:
@@ -673,9 +684,7 @@ def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _F
         return f
     groups = {a.id for a in actors if a.kind == "GROUP"} - {f.source}
     before = [
-        (span, aid)
-        for span, aid in _mentions(doc, actors)
-        if sent.start <= span.start and span.end <= when.i
+        (span, aid) for span, aid in mentions if sent.start <= span.start and span.end <= when.i
     ]
     victim = next(((span, aid) for span, aid in reversed(before) if aid in groups), None)
     if victim is None:
