@@ -584,7 +584,7 @@ def _statements(
     have = {(index.number(f.candidate.trigger.i), f.type, f.source) for f in found}
     taken = {f.candidate.trigger.i for f in found if not f.nominal}
     out = []
-    for st in statement_events(doc, quotes):
+    for st in statement_events(doc, quotes, index):
         q, n = st.quote, index.number(st.trigger.i)
         if (n, st.type, q.speaker) in have or (st.trigger.i in taken and not st.advice):
             continue

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.token_table import table
 from newsgraph.model import Quote
 
@@ -71,9 +72,12 @@ class StatementEvent:
     advice: bool = False
 
 
-def statement_events(doc: Doc, quotes: Sequence[Quote]) -> Iterator[StatementEvent]:
+def statement_events(
+    doc: Doc, quotes: Sequence[Quote], index: SentenceIndex | None = None
+) -> Iterator[StatementEvent]:
     """At most one event of each type per quote with a known speaker, in quote order, and the
-    advice given anywhere in the sentences the quote is in."""
+    advice given anywhere in the sentences the quote is in (``index``: the Doc's sentences)."""
+    index = index or SentenceIndex(doc)
     advised: set[int] = set()
     tokens = table(doc)
     for quote in quotes:
@@ -93,7 +97,9 @@ def statement_events(doc: Doc, quotes: Sequence[Quote]) -> Iterator[StatementEve
             )
             if trigger is not None:
                 yield StatementEvent(trigger, type_, quote, _about(trigger, type_))
-        for sent in {t.sent.start: t.sent for t in (content[0], content[-1])}.values():
+        for sent in {
+            index.of(i).start: index.of(i) for i in (content.start, content.end - 1)
+        }.values():
             for i in range(sent.start, sent.end):
                 if tokens.pos[i] == "VERB" and i not in advised and _is_advice(tok := doc[i]):
                     advised.add(i)
