@@ -357,6 +357,32 @@ def test_an_actor_takes_the_target_before_a_thing() -> None:
     assert e.target_span is not None and e.target_span.text == "the mayor"
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        (
+            "The government imposed sanctions on the northern province.",
+            "COERCE",
+            "the northern province",
+        ),
+        (
+            "The rebels launched an attack on the capital's airport.",
+            "ASSAULT",
+            "the capital's airport",
+        ),
+        (
+            "The court demanded an explanation from the city magistrate.",
+            "REQUEST",
+            "the city magistrate",
+        ),
+    ],
+)
+def test_a_light_verbs_act_is_aimed_at_the_target(text: str, type_: str, target: str) -> None:
+    """ "Imposed sanctions on X": X, not the sanctions, is the target."""
+    e = _event(_doc(text), type_)
+    assert e.target_span is not None and e.target_span.text == target
+
+
 def test_victims_found_before_the_attack_are_its_target_words() -> None:
     doc = _doc("The students were marching through the square when the police opened fire.")
     e = _event(doc, "ASSAULT")

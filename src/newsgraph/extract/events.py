@@ -120,6 +120,34 @@ _FORCE_NOUNS = frozenset(
 _DESTINATIONS = frozenset({"to", "into", "from", "against", "toward", "towards", "in", "out"})
 #: Prepositions naming whom an act is aimed at.
 _AIMED_AT = frozenset({"for", "to", "on", "against", "with", "toward", "towards"})
+#: Verbs whose object names the act itself, the party it is aimed at hanging on that object:
+#: "held talks with", "launched an attack on", "imposed sanctions on", "filed a complaint
+#: against", "demanded an explanation from".
+_LIGHT_VERBS = frozenset(
+    [
+        "hold",
+        "launch",
+        "carry",
+        "conduct",
+        "impose",
+        "file",
+        "lodge",
+        "level",
+        "stage",
+        "mount",
+        "wage",
+        "continue",
+        "open",
+        "begin",
+        "start",
+        "make",
+        "issue",
+        "demand",
+        "seek",
+    ]
+)
+#: Prepositions on such an object naming whom the act is aimed at.
+_AIMED_BY_OBJECT = frozenset({"with", "against", "on", "upon", "from", "into", "toward", "towards"})
 #: Clauses that tell something else than the trigger's own act.
 _OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
 _MAX_PLACE_PATH = 8
@@ -411,7 +439,8 @@ def _through_relative(c: Candidate) -> Candidate:
 
 
 def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
-    """Candidates in their order, save that the pairs between actors go first, those without a
+    """Candidates in their order, save that a target a light verb's act is aimed at goes first
+    (``_aimed_through_object``), then the pairs between actors, those without a
     weak target (``_weak_target``) before the others, then the pairs with a place or thing
     (starting at one of ``things``) for target, then the one-sided: a trigger is typed through
     the first it has, so a place or thing is the target only where no actor is."""
@@ -419,11 +448,27 @@ def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
     def rank(c: Candidate) -> int:
         if c.source is None or c.target is None:
             return 3
+        if _aimed_through_object(c):
+            return -1
         if c.target.start in things or c.source.start in things:
             return 2
         return 1 if _weak_target(c) else 0
 
     return sorted(cands, key=rank)
+
+
+def _aimed_through_object(c: Candidate) -> bool:
+    """ "Held talks with the rebels", "imposed sanctions on Iran": whether the target hangs on
+    the trigger's object, a light verb's act (``_LIGHT_VERBS``), through a preposition of aim
+    (the pair then goes before the object itself and the verb's other parties)."""
+    if c.target is None or c.trigger.lemma_.lower() not in _LIGHT_VERBS:
+        return False
+    root = c.target.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _AIMED_BY_OBJECT:
+        return False
+    act = prep.head
+    return act.head.i == c.trigger.i and act.dep_ == "dobj" and act.pos_ == "NOUN"
 
 
 def _weak_target(c: Candidate) -> bool:
