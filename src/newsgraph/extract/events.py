@@ -31,7 +31,7 @@ from newsgraph.extract.event_features import (
 )
 from newsgraph.extract.event_model import EventModel, event_model
 from newsgraph.extract.event_transformer import EventTransformer, event_transformer
-from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
+from newsgraph.extract.event_vectors import DocVectors, candidate_vector, doc_vectors
 from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
@@ -268,7 +268,8 @@ def _typed(
     best: dict[int, _Found] = {}
     triggers, nouns = trigger_types(), event_nouns()
     cache: dict[int, list[str]] = {}
-    vectors = doc_vectors(doc)
+    priors: dict[int, str | None] = {}  # the trigger lexicon's type, by trigger
+    vectors: DocVectors | None = None  # made when a first candidate is typed
     by_sentence = _by_sentence(index, parties)
     places_by_sentence = _by_sentence(index, places)
     for n, sent in enumerate(index.sentences):
@@ -281,9 +282,11 @@ def _typed(
             if cand.target is not None and _actor_id(cand.target, here) is None:
                 tried.add(cand.trigger.i)  # the pairs after it are worse formed
             feats = features(cand, lexicon, cache, sent)
-            prior = lexicon_type(cand.trigger, lexicon, triggers)
+            if (i := cand.trigger.i) not in priors:
+                priors[i] = lexicon_type(cand.trigger, lexicon, triggers)
+            vectors = vectors or doc_vectors(doc)
             vector = candidate_vector(cand, vectors, sent)
-            label, prob = model.predict(feats, prior, vector=vector)
+            label, prob = model.predict(feats, priors[i], vector=vector)
             if label == NO_EVENT or prob < threshold:
                 continue
             if accurate is not None:  # the linear model finds the event, both type it
