@@ -10,7 +10,7 @@ place (``places``) and, for statements, the quote they were made in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -40,7 +40,7 @@ from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
-__all__ = ["find_events", "is_hypothetical", "is_negated", "sentence_candidates"]
+__all__ = ["by_trigger", "find_events", "is_hypothetical", "is_negated", "sentence_candidates"]
 
 T = TypeVar("T")
 
@@ -276,7 +276,7 @@ def _typed(
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
         here = mentions + located  # for the ids: _actor_id matches a span exactly
         tried: set[int] = set()  # triggers whose best pair with a place or thing is no event
-        for cand in sentence_candidates(sent, mentions, located):
+        for cand in (c for group in by_trigger(sent, mentions, located) for c in group):
             if cand.trigger.i in best or cand.trigger.i in tried:
                 continue  # candidates come best-formed first for each trigger
             if cand.target is not None and _actor_id(cand.target, here) is None:
@@ -321,34 +321,50 @@ def _typed(
 def sentence_candidates(
     sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
 ) -> list[Candidate]:
-    """The candidates of one sentence in the order they are typed: from its actor mentions, the
-    places named where something happens there and the places and things acts are done to
-    (``_things``), read through object relative clauses, best-formed pairs first; none with a
-    place or an object as the source, a subject as the target, a thing far from the trigger or
-    a thing with no other side, or a state or a guess as the trigger."""
+    """The candidates of one sentence (``by_trigger``), each trigger's in the order they are
+    typed."""
+    return [c for group in by_trigger(sent, mentions, places) for c in group]
+
+
+def by_trigger(
+    sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
+) -> Iterator[Iterator[Candidate]]:
+    """The candidates of one sentence, a group per trigger, each in the order it is typed: from
+    its actor mentions, the places named where something happens there and the places and
+    things acts are done to (``_things``), read through object relative clauses, best-formed
+    pairs first; none with a place or an object as the source, a subject as the target, a thing
+    far from the trigger or a thing with no other side, or a state or a guess as the trigger.
+    A group is ranked only when it has several candidates, and each is checked as it is read
+    (most triggers are settled by their first)."""
     parties = sorted(mentions + places, key=lambda m: m[0].start)
     things = _things(sent, parties)
     objects = {span.start for span, _ in things}
     acting = {span.start for span, _ in things if span.root.dep_ == "nsubj"}
     passive = frozenset(objects - acting) | {span.start for span, _ in places}
     parties = sorted(parties + things, key=lambda m: m[0].start)
-    return [
-        c
-        for c in _ranked(map(_through_relative, candidates(sent, parties, passive)), objects)
-        if not (c.source is not None and c.source.start in passive)
-        and not (
-            c.target is not None
-            and c.target.start in objects
-            and (c.target.start in acting or _far(c.target, c.trigger))
+    groups: dict[int, list[Candidate]] = {}
+    for c in map(_through_relative, candidates(sent, parties, passive)):
+        groups.setdefault(c.trigger.i, []).append(c)
+
+    def kept(c: Candidate) -> bool:
+        return (
+            not (c.source is not None and c.source.start in passive)
+            and not (
+                c.target is not None
+                and c.target.start in objects
+                and (c.target.start in acting or _far(c.target, c.trigger))
+            )
+            and not (
+                c.source is not None
+                and c.source.start in objects
+                and (c.target is None or _far(c.source, c.trigger))
+            )
         )
-        and not (
-            c.source is not None
-            and c.source.start in objects
-            and (c.target is None or _far(c.source, c.trigger))
-        )
-        and not _is_state(c.trigger)
-        and not _is_conjecture(c.trigger)
-    ]
+
+    for group in groups.values():
+        if _is_state(group[0].trigger) or _is_conjecture(group[0].trigger):
+            continue
+        yield filter(kept, _ranked(group, objects) if len(group) > 1 else group)
 
 
 def _far(thing: Span, trigger: Token) -> bool:
