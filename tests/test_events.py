@@ -383,6 +383,34 @@ def test_a_light_verbs_act_is_aimed_at_the_target(text: str, type_: str, target:
     assert e.target_span is not None and e.target_span.text == target
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        (
+            "The Indian government met the Swiss government in Geneva.",
+            "CONSULT",
+            "Indian government",
+            "Swiss government",
+        ),
+        (
+            "The Uttar Pradesh government will sign an agreement with the Gujarat government.",
+            "AGREE",
+            "Uttar Pradesh government",
+            "Gujarat government",
+        ),
+    ],
+)
+def test_two_governments_named_apart_are_two_parties(
+    text: str, type_: str, source: str, target: str
+) -> None:
+    """ "The Swiss government" after "the Indian government" is another country's, and "the
+    Gujarat government" names its own: neither points back to the first (actors' coreference),
+    so the two can be an event's source and target."""
+    doc = _doc(text)
+    e = _event(doc, type_)
+    assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
+
+
 def test_victims_found_before_the_attack_are_its_target_words() -> None:
     doc = _doc("The students were marching through the square when the police opened fire.")
     e = _event(doc, "ASSAULT")
