@@ -411,6 +411,12 @@ def test_two_governments_named_apart_are_two_parties(
     assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
 
 
+def test_what_the_subject_receives_from_another_is_the_others_act() -> None:
+    doc = _doc("Iran faces widespread criticism from the United Nations over its prisons.")
+    e = _event(doc, "ACCUSE")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("United Nations", "Iran")
+
+
 def test_victims_found_before_the_attack_are_its_target_words() -> None:
     doc = _doc("The students were marching through the square when the police opened fire.")
     e = _event(doc, "ASSAULT")

@@ -146,6 +146,11 @@ _LIGHT_VERBS = frozenset(
         "seek",
     ]
 )
+#: Verbs whose subject gets what another does or gives ("faces criticism from", "received aid
+#: from").
+_RECEIVING = frozenset(
+    ["receive", "face", "get", "accept", "win", "obtain", "draw", "earn", "gain", "secure"]
+)
 #: Prepositions on such an object naming whom the act is aimed at.
 _AIMED_BY_OBJECT = frozenset({"with", "against", "on", "upon", "from", "into", "toward", "towards"})
 #: Clauses that tell something else than the trigger's own act.
@@ -343,7 +348,7 @@ def by_trigger(
     passive = frozenset(objects - acting) | {span.start for span, _ in places}
     parties = sorted(parties + things, key=lambda m: m[0].start)
     groups: dict[int, list[Candidate]] = {}
-    for c in map(_through_relative, candidates(sent, parties, passive)):
+    for c in map(_received, map(_through_relative, candidates(sent, parties, passive))):
         groups.setdefault(c.trigger.i, []).append(c)
 
     def kept(c: Candidate) -> bool:
@@ -454,6 +459,23 @@ def _through_relative(c: Candidate) -> Candidate:
         )
         if described:
             return Candidate(verb, inner, outer)
+    return c
+
+
+def _received(c: Candidate) -> Candidate:
+    """ "Iran faces criticism from the U.N.", "received an invitation from Putin": what the
+    subject of a verb of receiving gets "from" another is that other's act, done to the
+    subject; the pair is turned round."""
+    if c.source is None or c.target is None or c.trigger.lemma_.lower() not in _RECEIVING:
+        return c
+    subject, giver = c.source.root, c.target.root
+    if subject.dep_ != "nsubj" or subject.head.i != c.trigger.i:
+        return c
+    prep = giver.head
+    if giver.dep_ != "pobj" or prep.lower_ != "from":
+        return c
+    if prep.head.i == c.trigger.i or (prep.head.dep_ == "dobj" and prep.head.head.i == c.trigger.i):
+        return Candidate(c.trigger, c.target, c.source)
     return c
 
 
