@@ -350,6 +350,15 @@ def test_a_thing_that_acts_is_the_source_where_no_actor_is() -> None:
     assert _name(doc, e.target) == "soldiers"
 
 
+def test_a_name_no_actor_was_found_for_acts_on_a_thing() -> None:
+    """A proper name as subject that actors did not recognise acts on a thing; a common noun
+    acting on a thing ("the storm destroyed the bridge") is no event."""
+    e = _event(_doc("The Islamic State attacked an army camp in western Kabul."), "ASSAULT")
+    assert e.source_span is not None and e.source_span.text == "The Islamic State"
+    assert e.target_span is not None and e.target_span.text == "an army camp"
+    assert not _doc("The storm destroyed the bridge.").events
+
+
 def test_an_actor_takes_the_target_before_a_thing() -> None:
     doc = _doc("The prosecutors launched an investigation into the mayor.")
     e = _event(doc, "ACCUSE")

@@ -208,7 +208,8 @@ def candidates(
     is the source; and every mention that is the subject of a verb on its own. Mentions that
     are only the channel of a statement ("told AFP") or in the dateline take no part, and
     those starting at ``passive`` (places and things acts are done to) are never a source:
-    no pair of two of them, and none of them alone as a subject.
+    no pair of two of them, and none of them alone as a subject. Mentions with an empty id
+    (places and things, no actor) may pair with each other.
     """
     start = _dateline_end(sent)
     tokens = table(sent.doc)
@@ -244,7 +245,7 @@ def _candidates(
 ) -> Iterator[tuple[tuple[int, int, int, int], Candidate]]:
     """The candidates, each after its ``_arity_order``."""
     for a, b in combinations(sides, 2):
-        if a.id == b.id or a.span.start < b.span.end and b.span.start < a.span.end:
+        if (a.id and a.id == b.id) or a.span.start < b.span.end and b.span.start < a.span.end:
             continue
         if a.span.start in passive and b.span.start in passive:
             continue

@@ -338,7 +338,9 @@ def by_trigger(
     its actor mentions, the places named where something happens there and the places and
     things acts are done to (``_things``), read through object relative clauses, best-formed
     pairs first; none with a place or an object as the source, a subject as the target, a thing
-    far from the trigger or a thing with no other side, or a state or a guess as the trigger.
+    far from the trigger or a thing with no other side, two things unless the acting one is a
+    name ("The Islamic State attacked an army camp", where the parse saw no actor), or a state
+    or a guess as the trigger.
     A group is ranked only when it has several candidates, and each is checked as it is read
     (most triggers are settled by their first)."""
     parties = sorted(mentions + places, key=lambda m: m[0].start)
@@ -354,6 +356,13 @@ def by_trigger(
     def kept(c: Candidate) -> bool:
         return (
             not (c.source is not None and c.source.start in passive)
+            and not (
+                c.source is not None
+                and c.target is not None
+                and c.source.start in objects
+                and c.target.start in objects
+                and not any(t.pos_ == "PROPN" for t in c.source)
+            )
             and not (
                 c.target is not None
                 and c.target.start in objects
