@@ -383,12 +383,13 @@ def by_trigger(
 
 def _far(thing: Span, trigger: Token) -> bool:
     """Whether a thing hangs more than ``_THING_STEPS`` steps below the trigger in the parse."""
-    tok = thing.root
+    head = table(trigger.doc).head
+    i = thing.root.i
     for _ in range(_THING_STEPS):
-        if tok.i == trigger.i:
+        if i == trigger.i:
             return False
-        tok = tok.head
-    return tok.i != trigger.i
+        i = head[i]
+    return i != trigger.i
 
 
 def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -444,10 +445,13 @@ def _through_relative(c: Candidate) -> Candidate:
     target (the parse joins them only through "is")."""
     if c.source is None or c.target is None:
         return c
-    dep = table(c.trigger.doc).dep
+    tokens = table(c.trigger.doc)
+    dep, head = tokens.dep, tokens.head
     for outer, inner in ((c.source, c.target), (c.target, c.source)):
-        if not any(dep[i] == "nsubj" for i in range(inner.start, inner.end)):
-            continue  # (the root's label, read without making the root)
+        if not any(
+            dep[i] == "nsubj" and dep[head[i]] == "relcl" for i in range(inner.start, inner.end)
+        ):
+            continue  # (what the root must be, read without making the root)
         clause = inner.root.head
         if inner.root.dep_ != "nsubj" or clause.dep_ != "relcl":
             continue
@@ -560,18 +564,21 @@ def _weak_target(c: Candidate) -> bool:
 def _in_other_clause(tok: Token, trigger: Token) -> bool:
     """Whether ``tok`` reaches ``trigger`` in the parse only through a clause of another verb
     joined to it ("agreed ... but insisted", "attacked ... and killed")."""
-    while tok.i != trigger.i and tok.head.i != tok.i:
-        if tok.dep_ in ("conj", "ccomp", "advcl", "parataxis") and tok.pos_ in ("VERB", "AUX"):
+    tokens = table(trigger.doc)
+    i = tok.i
+    while i != trigger.i and tokens.head[i] != i:
+        if tokens.dep[i] in ("conj", "ccomp", "advcl", "parataxis") and tokens.pos[i] in (
+            "VERB",
+            "AUX",
+        ):
             return True
-        tok = tok.head
+        i = tokens.head[i]
     return False
 
 
 def _governs(trigger: Token, tok: Token) -> bool:
     """Whether ``tok`` is ``trigger`` or below it in the parse."""
-    return trigger.left_edge.i <= tok.i <= trigger.right_edge.i and (
-        tok.i == trigger.i or trigger.is_ancestor(tok)
-    )
+    return tok.i == trigger.i or trigger.i in table(trigger.doc).ancestors(tok.i)
 
 
 def _coordination_head(tok: Token) -> Token:
