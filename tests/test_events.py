@@ -350,6 +350,26 @@ def test_a_thing_that_acts_is_the_source_where_no_actor_is() -> None:
     assert _name(doc, e.target) == "soldiers"
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("Russia sent troops to the disputed region.", "AID", "the disputed region"),
+        (
+            "Honduras is willing to withdraw its troops from the border zone.",
+            "AGREE",
+            "the border zone",
+        ),
+    ],
+)
+def test_forces_moved_somewhere_give_way_to_where_they_go(
+    text: str, type_: str, target: str
+) -> None:
+    """The troops sent or pulled out are the means; the place or thing they go to or leave,
+    four steps below the trigger ("is willing to withdraw ... from"), is the target."""
+    e = _event(_doc(text), type_)
+    assert e.target_span is not None and e.target_span.text == target
+
+
 def test_a_name_no_actor_was_found_for_acts_on_a_thing() -> None:
     """A proper name as subject that actors did not recognise acts on a thing; a common noun
     acting on a thing ("the storm destroyed the bridge") is no event."""

@@ -172,8 +172,9 @@ _THING = ""
 #: Where a noun phrase is a side of an act ("stormed a military base", "a curfew in Bangkok",
 #: "artillery fire killed").
 _THING_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass", "nsubj"})
-#: How far below its trigger a thing may be: "imposed a curfew in Bangkok" is three steps.
-_THING_STEPS = 3
+#: How far below its trigger a thing may be: "imposed a curfew in Bangkok" is three steps, "is
+#: willing to withdraw its troops from the zone" four.
+_THING_STEPS = 4
 #: Entity types that name no party to an act: dates, times and amounts.
 _NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -496,16 +497,19 @@ def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
     """Candidates in their order, save that a target a light verb's act is aimed at goes first
     (``_aimed_through_object``), then the pairs between actors, those without a
     weak target (``_weak_target``) before the others, then the pairs with a place or thing
-    (starting at one of ``things``) for target, then the one-sided: a trigger is typed through
-    the first it has, so a place or thing is the target only where no actor is."""
+    (starting at one of ``things``) for target, then those whose target is the forces moved
+    (``_moved_forces``), then the one-sided: a trigger is typed through the first it has, so a
+    place or thing is the target only where no actor is."""
 
-    def rank(c: Candidate) -> int:
+    def rank(c: Candidate) -> float:
         if c.source is None or c.target is None:
             return 3
         if _aimed_through_object(c):
             return -1
         if c.target.start in things or c.source.start in things:
             return 2
+        if _moved_forces(c.target):
+            return 2.5  # after a place or thing they are moved to or from
         return 1 if _weak_target(c) else 0
 
     return sorted(cands, key=rank)
@@ -547,6 +551,13 @@ def _weak_target(c: Candidate) -> bool:
         for t in root.head.children
     ):
         return True  # the owner of an act aimed elsewhere: "Turkey's support for the GNA"
+    return _moved_forces(c.target)
+
+
+def _moved_forces(target: Span) -> bool:
+    """Whether ``target`` is the forces a verb sends or pulls out somewhere ("sent troops to
+    Uganda", "will send a team of experts to Iran"): the means of the act, not its target."""
+    root = target.root
     nouns = [root]
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "dobj":
         nouns.append(root.head.head)  # "a team of experts"
