@@ -40,7 +40,7 @@ from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
-__all__ = ["by_trigger", "find_events", "is_hypothetical", "is_negated", "sentence_candidates"]
+__all__ = ["find_events", "is_hypothetical", "is_negated", "sentence_candidates"]
 
 T = TypeVar("T")
 
@@ -282,7 +282,7 @@ def _typed(
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
         here = mentions + located  # for the ids: _actor_id matches a span exactly
         tried: set[int] = set()  # triggers whose best pair with a place or thing is no event
-        for cand in (c for group in by_trigger(sent, mentions, located) for c in group):
+        for cand in (c for group in _by_trigger(sent, mentions, located) for c in group):
             if cand.trigger.i in best or cand.trigger.i in tried:
                 continue  # candidates come best-formed first for each trigger
             if cand.target is not None and _actor_id(cand.target, here) is None:
@@ -327,12 +327,12 @@ def _typed(
 def sentence_candidates(
     sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
 ) -> list[Candidate]:
-    """The candidates of one sentence (``by_trigger``), each trigger's in the order they are
+    """The candidates of one sentence (``_by_trigger``), each trigger's in the order they are
     typed."""
-    return [c for group in by_trigger(sent, mentions, places) for c in group]
+    return [c for group in _by_trigger(sent, mentions, places) for c in group]
 
 
-def by_trigger(
+def _by_trigger(
     sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
 ) -> Iterator[Iterator[Candidate]]:
     """The candidates of one sentence, a group per trigger, each in the order it is typed: from
@@ -341,9 +341,8 @@ def by_trigger(
     pairs first; none with a place or an object as the source, a subject as the target, a thing
     far from the trigger or a thing with no other side, two things unless the acting one is a
     name ("The Islamic State attacked an army camp", where the parse saw no actor), or a state
-    or a guess as the trigger.
-    A group is ranked only when it has several candidates, and each is checked as it is read
-    (most triggers are settled by their first)."""
+    or a guess as the trigger. A group is ranked only when it has several candidates, and each
+    is checked as it is read (most triggers are settled by their first)."""
     parties = sorted(mentions + places, key=lambda m: m[0].start)
     things = _things(sent, parties)
     objects = {span.start for span, _ in things}
@@ -531,10 +530,9 @@ def _aimed_through_object(c: Candidate) -> bool:
 
 def _weak_target(c: Candidate) -> bool:
     """A pair whose source is outside the trigger's clause, or whose target is only the
-        source's partner ("the coalition and the government will release prisoners"), where the act
-        happens ("filed a lawsuit in a Paris court"), who owns an act aimed at another ("backed
-    Turkey's support for the GNA") or the forces the source moves somewhere ("sent
-        troops to Uganda", "will send a team of experts to Iran")."""
+    source's partner ("the coalition and the government will release prisoners"), where the act
+    happens ("filed a lawsuit in a Paris court"), who owns an act aimed at another ("backed
+    Turkey's support for the GNA") or the forces the source moves somewhere (``_moved_forces``)."""
     if c.source is None or c.target is None:
         return False
     if not _governs(c.trigger, c.source.root):
