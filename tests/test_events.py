@@ -350,11 +350,100 @@ def test_a_thing_that_acts_is_the_source_where_no_actor_is() -> None:
     assert _name(doc, e.target) == "soldiers"
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("Russia sent troops to the disputed region.", "AID", "the disputed region"),
+        (
+            "Honduras is willing to withdraw its troops from the border zone.",
+            "AGREE",
+            "the border zone",
+        ),
+    ],
+)
+def test_forces_moved_somewhere_give_way_to_where_they_go(
+    text: str, type_: str, target: str
+) -> None:
+    """The troops sent or pulled out are the means; the place or thing they go to or leave,
+    four steps below the trigger ("is willing to withdraw ... from"), is the target."""
+    e = _event(_doc(text), type_)
+    assert e.target_span is not None and e.target_span.text == target
+
+
+def test_a_name_no_actor_was_found_for_acts_on_a_thing() -> None:
+    """A proper name as subject that actors did not recognise acts on a thing; a common noun
+    acting on a thing ("the storm destroyed the bridge") is no event."""
+    e = _event(_doc("The Islamic State attacked an army camp in western Kabul."), "ASSAULT")
+    assert e.source_span is not None and e.source_span.text == "The Islamic State"
+    assert e.target_span is not None and e.target_span.text == "an army camp"
+    assert not _doc("The storm destroyed the bridge.").events
+
+
 def test_an_actor_takes_the_target_before_a_thing() -> None:
     doc = _doc("The prosecutors launched an investigation into the mayor.")
     e = _event(doc, "ACCUSE")
     assert (_name(doc, e.source), _name(doc, e.target)) == ("prosecutors", "mayor")
     assert e.target_span is not None and e.target_span.text == "the mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        (
+            "The government imposed sanctions on the northern province.",
+            "COERCE",
+            "the northern province",
+        ),
+        (
+            "The rebels launched an attack on the capital's airport.",
+            "ASSAULT",
+            "the capital's airport",
+        ),
+        (
+            "The court demanded an explanation from the city magistrate.",
+            "REQUEST",
+            "the city magistrate",
+        ),
+    ],
+)
+def test_a_light_verbs_act_is_aimed_at_the_target(text: str, type_: str, target: str) -> None:
+    """ "Imposed sanctions on X": X, not the sanctions, is the target."""
+    e = _event(_doc(text), type_)
+    assert e.target_span is not None and e.target_span.text == target
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        (
+            "The Indian government met the Swiss government in Geneva.",
+            "CONSULT",
+            "Indian government",
+            "Swiss government",
+        ),
+        (
+            "The Uttar Pradesh government will sign an agreement with the Gujarat government.",
+            "AGREE",
+            "Uttar Pradesh government",
+            "Gujarat government",
+        ),
+    ],
+)
+def test_two_governments_named_apart_are_two_parties(
+    text: str, type_: str, source: str, target: str
+) -> None:
+    """ "The Swiss government" after "the Indian government" is another country's, and "the
+    Gujarat government" names its own: neither points back to the first (actors' coreference),
+    so the two can be an event's source and target."""
+    doc = _doc(text)
+    e = _event(doc, type_)
+    assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
+
+
+def test_what_the_subject_receives_from_another_is_the_others_act() -> None:
+    doc = _doc("Iran faces widespread criticism from the United Nations over its prisons.")
+    e = _event(doc, "ACCUSE")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("United Nations", "Iran")
 
 
 def test_victims_found_before_the_attack_are_its_target_words() -> None:

@@ -312,8 +312,16 @@ def _nominal(
         group.country = group.country or country
         group.sector = group.sector or agent_sector(key)
         return group
-    if det in {"the", "this", "that"}:
-        found = antecedent(sent_of[token.i], history, lambda e: not e.plural and e.has_role(lemma))
+    if det in {"the", "this", "that"} and not _named_premodifier(token):
+        found = antecedent(
+            sent_of[token.i],
+            history,
+            lambda e: (
+                not e.plural
+                and e.has_role(lemma)
+                and (country is None or e.country is None or e.country == country)
+            ),
+        )
         if found is not None:
             found.hints += filter(None, [agent_sector(lemma)])
             return found
@@ -369,9 +377,20 @@ def _collective(token: Token) -> bool:
     )
 
 
+def _named_premodifier(token: Token) -> bool:
+    """ "The Gujarat government": a proper name before the noun says which one is meant, so the
+    phrase names an entity of its own rather than pointing back to an earlier one."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
+
+
 def _np_key(token: Token) -> str:
-    """Lemma of a noun with its compound modifiers: "security forces" -> "security force"."""
-    compounds = [c.lemma_.lower() for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    """Lemma of a noun with its compound modifiers: "security forces" -> "security force", "the
+    Gujarat government" -> "gujarat government"."""
+    compounds = [
+        c.lemma_.lower()
+        for c in token.lefts
+        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+    ]
     return " ".join([*compounds, token.lemma_.lower()])
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
+from operator import itemgetter
 
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.cameo import CameoLexicon, trigger_types
-from newsgraph.extract.token_table import table
+from newsgraph.extract.token_table import TokenTable, table
 
 __all__ = ["NO_EVENT", "Candidate", "candidates", "features", "lexicon_type", "pair_trigger"]
 
@@ -63,13 +64,31 @@ def _up(tok: Token, stop: Token) -> list[int]:
     return table(tok.doc).path_up(tok.i, stop.i)
 
 
-def _lca(a: Token, b: Token) -> Token:
-    tokens = table(a.doc)
-    seen = {a.i, *tokens.ancestors(a.i)}
-    for i in (b.i, *tokens.ancestors(b.i)):
-        if i in seen:
-            return a.doc[i]
-    return a.sent.root
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """A mention and what pairing it asks of the parse, read once per sentence: its root, and
+    the root's heads up to the sentence root (``chain``, the root first; ``at`` gives each
+    one's place in it)."""
+
+    span: Span
+    id: str
+    root: int
+    chain: list[int]
+    at: dict[int, int]
+
+    @classmethod
+    def of(cls, span: Span, id_: str, tokens: TokenTable) -> _Side:
+        root = span.root.i
+        chain = [root, *tokens.ancestors(root)]
+        return cls(span, id_, root, chain, {t: k for k, t in enumerate(chain)})
+
+    def path(self, trigger: int) -> list[int]:
+        """The tokens from the root up to (not including) ``trigger``, or up to (not
+        including) the sentence root when ``trigger`` is not above it (``TokenTable.path_up``)."""
+        return self.chain[: self.at.get(trigger, len(self.chain) - 1)]
+
+    def inside(self, i: int) -> bool:
+        return self.span.start <= i < self.span.end
 
 
 def pair_trigger(source: Span | None, target: Span | None) -> Token | None:
@@ -83,15 +102,28 @@ def pair_trigger(source: Span | None, target: Span | None) -> Token | None:
         return None
     doc = spans[0].doc
     tokens = table(doc)
+    sides = [_Side.of(s, "", tokens) for s in spans]
+    i = _trigger(tokens, sides[0], sides[1] if len(sides) == 2 else None)
+    return None if i is None else doc[i]
+
+
+def _trigger(tokens: TokenTable, a: _Side, b: _Side | None) -> int | None:
+    """``pair_trigger`` on mentions read once (``_Side``)."""
     head = tokens.head
-    i = _lca(spans[0].root, spans[-1].root).i if len(spans) == 2 else head[spans[0].root.i]
-    while any(s.start <= i < s.end for s in spans) and head[i] != i:
-        i = head[i]
-    if len(spans) == 1:
+    if b is None:
+        i = head[a.root]
+        while a.inside(i) and head[i] != i:
+            i = head[i]
         while tokens.pos[i] not in ("VERB", "AUX") and head[i] != i:
             i = head[i]
-        return None if tokens.lemma[i] in _SPEECH else doc[i]
-    return _reported(doc[i], spans[-1])
+        return None if tokens.lemma[i] in _SPEECH else i
+    common = next((t for t in b.chain if t in a.at), None)
+    i = a.span.sent.root.i if common is None else common
+    while (a.inside(i) or b.inside(i)) and head[i] != i:
+        i = head[i]
+    if tokens.lemma[i] not in _SPEECH:
+        return i
+    return _reported(a.span.doc[i], b.span).i
 
 
 def _reported(tok: Token, inner: Span) -> Token:
@@ -111,11 +143,10 @@ def _reported(tok: Token, inner: Span) -> Token:
     return tok
 
 
-def _role(mention: Span, trigger: Token) -> str:
-    path = _up(mention.root, trigger)
+def _role(tokens: TokenTable, path: list[int]) -> str:
+    """A mention's part in an event, from its ``path`` up to the trigger."""
     if not path:
         return "self"
-    tokens = table(trigger.doc)
     dep = tokens.dep[path[-1]]
     if dep == "agent" or (dep == "prep" and tokens.lower[path[-1]] == "by"):
         return "agent"
@@ -142,42 +173,51 @@ def _subject_dep(mention: Span) -> str:
     return tok.dep_
 
 
-def _modifies(inner: Span, outer: Span) -> bool:
-    """Whether ``inner`` is part of the noun phrase headed by ``outer``'s root: "South Africa"
-    in "South Africa's government", "Kazakhstan" in "the government of Kazakhstan", not a
-    party to an event with it. Conjoined mentions ("Canada and Costa Rica") are parties."""
-    tokens = table(inner.doc)
-    i, stop = inner.root.i, outer.root.i
-    while i != stop:
+def _modifies(tokens: TokenTable, inner: int, outer: int) -> bool:
+    """Whether the mention rooted at ``inner`` is part of the noun phrase headed by ``outer``:
+    "South Africa" in "South Africa's government", "Kazakhstan" in "the government of
+    Kazakhstan", not a party to an event with it. Conjoined mentions ("Canada and Costa Rica")
+    are parties."""
+    i = inner
+    while i != outer:
         if tokens.dep[i] == "conj" or tokens.pos[i] in ("VERB", "AUX") or tokens.head[i] == i:
             return False
         i = tokens.head[i]
     return True
 
 
-def _arity_order(c: Candidate) -> tuple[int, int, int, int]:
-    """How well-formed a candidate is: a direct subject, both arguments, the fewest clauses
-    between the arguments and the trigger, the shortest path. Lower is better."""
-    subj = c.source is not None and _role(c.source, c.trigger) in _SUBJECT
-    args = [s for s in (c.source, c.target) if s is not None]
-    paths = [_up(s.root, c.trigger) for s in args]
-    pos = table(c.trigger.doc).pos
+def _arity_order(
+    tokens: TokenTable, subject: bool, paths: list[list[int]]
+) -> tuple[int, int, int, int]:
+    """How well-formed a candidate is: a direct subject (``subject``) for source, both
+    arguments, the fewest clauses between the arguments and the trigger (``paths``: each
+    argument's), the shortest path. Lower is better."""
+    pos = tokens.pos
     clauses = sum(pos[i] in ("VERB", "AUX") for path in paths for i in path)
-    return (0 if subj else 1), -len(args), clauses, sum(map(len, paths))
+    return (0 if subject else 1), -len(paths), clauses, sum(map(len, paths))
 
 
-def candidates(sent: Span, mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
+def candidates(
+    sent: Span, mentions: list[tuple[Span, str]], passive: frozenset[int] = frozenset()
+) -> Iterator[Candidate]:
     """Candidates from the actor mentions of one sentence (token span, actor id), best-formed
     first for each trigger.
 
     Every pair of mentions of different actors, neither part of the other's noun phrase
     ("South Africa's government"), oriented so that the grammatical subject (or passive agent)
     is the source; and every mention that is the subject of a verb on its own. Mentions that
-    are only the channel of a statement ("told AFP") or in the dateline take no part.
+    are only the channel of a statement ("told AFP") or in the dateline take no part, and
+    those starting at ``passive`` (places and things acts are done to) are never a source:
+    no pair of two of them, and none of them alone as a subject. Mentions with an empty id
+    (places and things, no actor) may pair with each other.
     """
     start = _dateline_end(sent)
-    mentions = [(m, aid) for m, aid in mentions if not _channel(m) and m.start >= start]
-    return iter(sorted(_candidates(mentions), key=_arity_order))
+    tokens = table(sent.doc)
+    sides = [
+        _Side.of(m, aid, tokens) for m, aid in mentions if not _channel(m) and m.start >= start
+    ]
+    ordered = sorted(_candidates(tokens, sides, passive), key=itemgetter(0))
+    return (c for _, c in ordered)
 
 
 def _dateline_end(sent: Span) -> int:
@@ -200,26 +240,43 @@ def _dateline_end(sent: Span) -> int:
     return sent.start
 
 
-def _candidates(mentions: list[tuple[Span, str]]) -> Iterator[Candidate]:
-    for (a, aid), (b, bid) in combinations(mentions, 2):
-        if aid == bid or a.start < b.end and b.start < a.end:
+def _candidates(
+    tokens: TokenTable, sides: list[_Side], passive: frozenset[int]
+) -> Iterator[tuple[tuple[int, int, int, int], Candidate]]:
+    """The candidates, each after its ``_arity_order``."""
+    for a, b in combinations(sides, 2):
+        if (a.id and a.id == b.id) or a.span.start < b.span.end and b.span.start < a.span.end:
             continue
-        if _modifies(a, b) or _modifies(b, a):
+        if a.span.start in passive and b.span.start in passive:
             continue
-        trigger = pair_trigger(a, b)
-        if trigger is None or len(_up(a.root, trigger)) + len(_up(b.root, trigger)) > _MAX_PATH:
+        if _modifies(tokens, a.root, b.root) or _modifies(tokens, b.root, a.root):
             continue
-        ra, rb = _role(a, trigger), _role(b, trigger)
+        trigger = _trigger(tokens, a, b)
+        assert trigger is not None
+        pa, pb = a.path(trigger), b.path(trigger)
+        if len(pa) + len(pb) > _MAX_PATH:
+            continue
+        ra, rb = _role(tokens, pa), _role(tokens, pb)
         if (rb in _SUBJECT and ra not in _SUBJECT) or (ra in _PASSIVE and rb not in _PASSIVE):
-            a, b = b, a
-        yield Candidate(trigger, a, b)
-    for m, _ in mentions:
-        dep = _subject_dep(m)
-        if dep in _SUBJECT or dep in _PASSIVE:
-            trigger = pair_trigger(m, None)
+            a, b, pa, pb, ra = b, a, pb, pa, rb
+        doc = a.span.doc
+        yield (
+            _arity_order(tokens, ra in _SUBJECT, [pa, pb]),
+            Candidate(doc[trigger], a.span, b.span),
+        )
+    for m in sides:
+        dep = _subject_dep(m.span)
+        if dep in _PASSIVE or (dep in _SUBJECT and m.span.start not in passive):
+            trigger = _trigger(tokens, m, None)
             if trigger is not None:
-                passive = dep in _PASSIVE
-                yield Candidate(trigger, None if passive else m, m if passive else None)
+                done_to = dep in _PASSIVE
+                path = m.path(trigger)
+                subject = not done_to and _role(tokens, path) in _SUBJECT
+                source, target = (None, m.span) if done_to else (m.span, None)
+                yield (
+                    _arity_order(tokens, subject, [path]),
+                    Candidate(m.span.doc[trigger], source, target),
+                )
 
 
 def features(

@@ -10,7 +10,7 @@ place (``places``) and, for statements, the quote they were made in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -31,12 +31,12 @@ from newsgraph.extract.event_features import (
 )
 from newsgraph.extract.event_model import EventModel, event_model
 from newsgraph.extract.event_transformer import EventTransformer, event_transformer
-from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
+from newsgraph.extract.event_vectors import DocVectors, candidate_vector, doc_vectors
 from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_events
-from newsgraph.extract.token_table import doc_text
+from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
@@ -120,6 +120,39 @@ _FORCE_NOUNS = frozenset(
 _DESTINATIONS = frozenset({"to", "into", "from", "against", "toward", "towards", "in", "out"})
 #: Prepositions naming whom an act is aimed at.
 _AIMED_AT = frozenset({"for", "to", "on", "against", "with", "toward", "towards"})
+#: Verbs whose object names the act itself, the party it is aimed at hanging on that object:
+#: "held talks with", "launched an attack on", "imposed sanctions on", "filed a complaint
+#: against", "demanded an explanation from".
+_LIGHT_VERBS = frozenset(
+    [
+        "hold",
+        "launch",
+        "carry",
+        "conduct",
+        "impose",
+        "file",
+        "lodge",
+        "level",
+        "stage",
+        "mount",
+        "wage",
+        "continue",
+        "open",
+        "begin",
+        "start",
+        "make",
+        "issue",
+        "demand",
+        "seek",
+    ]
+)
+#: Verbs whose subject gets what another does or gives ("faces criticism from", "received aid
+#: from").
+_RECEIVING = frozenset(
+    ["receive", "face", "get", "accept", "win", "obtain", "draw", "earn", "gain", "secure"]
+)
+#: Prepositions on such an object naming whom the act is aimed at.
+_AIMED_BY_OBJECT = frozenset({"with", "against", "on", "upon", "from", "into", "toward", "towards"})
 #: Clauses that tell something else than the trigger's own act.
 _OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
 _MAX_PLACE_PATH = 8
@@ -139,8 +172,9 @@ _THING = ""
 #: Where a noun phrase is a side of an act ("stormed a military base", "a curfew in Bangkok",
 #: "artillery fire killed").
 _THING_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass", "nsubj"})
-#: How far below its trigger a thing may be: "imposed a curfew in Bangkok" is three steps.
-_THING_STEPS = 3
+#: How far below its trigger a thing may be: "imposed a curfew in Bangkok" is three steps, "is
+#: willing to withdraw its troops from the zone" four.
+_THING_STEPS = 4
 #: Entity types that name no party to an act: dates, times and amounts.
 _NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -174,10 +208,10 @@ def find_events(
     index = SentenceIndex(doc)
     parties, located = _mentions(doc, actors), _place_mentions(doc, actors)
     found = _typed(doc, index, parties, located, model, lexicon, threshold, accurate)
-    said = _statements(doc, index, actors, quotes or (), found)
+    said = _statements(doc, index, actors, parties, quotes or (), found)
     retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
     found = [f for f in found if f.candidate.trigger.i not in retyped] + said
-    found = [_with_victims(doc, index, actors, f) for f in found]
+    found = [_with_victims(doc, index, actors, parties, f) for f in found]
     found = _with_places_done_to(index, parties, located, found)
     if not found:
         return []
@@ -240,22 +274,25 @@ def _typed(
     best: dict[int, _Found] = {}
     triggers, nouns = trigger_types(), event_nouns()
     cache: dict[int, list[str]] = {}
-    vectors = doc_vectors(doc)
+    priors: dict[int, str | None] = {}  # the trigger lexicon's type, by trigger
+    vectors: DocVectors | None = None  # made when a first candidate is typed
     by_sentence = _by_sentence(index, parties)
     places_by_sentence = _by_sentence(index, places)
     for n, sent in enumerate(index.sentences):
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
         here = mentions + located  # for the ids: _actor_id matches a span exactly
         tried: set[int] = set()  # triggers whose best pair with a place or thing is no event
-        for cand in sentence_candidates(sent, mentions, located):
+        for cand in (c for group in _by_trigger(sent, mentions, located) for c in group):
             if cand.trigger.i in best or cand.trigger.i in tried:
                 continue  # candidates come best-formed first for each trigger
             if cand.target is not None and _actor_id(cand.target, here) is None:
                 tried.add(cand.trigger.i)  # the pairs after it are worse formed
             feats = features(cand, lexicon, cache, sent)
-            prior = lexicon_type(cand.trigger, lexicon, triggers)
+            if (i := cand.trigger.i) not in priors:
+                priors[i] = lexicon_type(cand.trigger, lexicon, triggers)
+            vectors = vectors or doc_vectors(doc)
             vector = candidate_vector(cand, vectors, sent)
-            label, prob = model.predict(feats, prior, vector=vector)
+            label, prob = model.predict(feats, priors[i], vector=vector)
             if label == NO_EVENT or prob < threshold:
                 continue
             if accurate is not None:  # the linear model finds the event, both type it
@@ -290,44 +327,69 @@ def _typed(
 def sentence_candidates(
     sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
 ) -> list[Candidate]:
-    """The candidates of one sentence in the order they are typed: from its actor mentions, the
-    places named where something happens there and the places and things acts are done to
-    (``_things``), read through object relative clauses, best-formed pairs first; none with a
-    place or an object as the source, a subject as the target, a thing far from the trigger or
-    a thing with no other side, or a state or a guess as the trigger."""
+    """The candidates of one sentence (``_by_trigger``), each trigger's in the order they are
+    typed."""
+    return [c for group in _by_trigger(sent, mentions, places) for c in group]
+
+
+def _by_trigger(
+    sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
+) -> Iterator[Iterator[Candidate]]:
+    """The candidates of one sentence, a group per trigger, each in the order it is typed: from
+    its actor mentions, the places named where something happens there and the places and
+    things acts are done to (``_things``), read through object relative clauses, best-formed
+    pairs first; none with a place or an object as the source, a subject as the target, a thing
+    far from the trigger or a thing with no other side, two things unless the acting one is a
+    name ("The Islamic State attacked an army camp", where the parse saw no actor), or a state
+    or a guess as the trigger. A group is ranked only when it has several candidates, and each
+    is checked as it is read (most triggers are settled by their first)."""
     parties = sorted(mentions + places, key=lambda m: m[0].start)
     things = _things(sent, parties)
     objects = {span.start for span, _ in things}
     acting = {span.start for span, _ in things if span.root.dep_ == "nsubj"}
-    passive = (objects - acting) | {span.start for span, _ in places}
+    passive = frozenset(objects - acting) | {span.start for span, _ in places}
     parties = sorted(parties + things, key=lambda m: m[0].start)
-    return [
-        c
-        for c in _ranked(map(_through_relative, candidates(sent, parties)), objects)
-        if not (c.source is not None and c.source.start in passive)
-        and not (
-            c.target is not None
-            and c.target.start in objects
-            and (c.target.start in acting or _far(c.target, c.trigger))
+    groups: dict[int, list[Candidate]] = {}
+    for c in map(_received, map(_through_relative, candidates(sent, parties, passive))):
+        groups.setdefault(c.trigger.i, []).append(c)
+
+    def kept(c: Candidate) -> bool:
+        return (
+            not (c.source is not None and c.source.start in passive)
+            and not (
+                c.source is not None
+                and c.target is not None
+                and c.source.start in objects
+                and c.target.start in objects
+                and not any(t.pos_ == "PROPN" for t in c.source)
+            )
+            and not (
+                c.target is not None
+                and c.target.start in objects
+                and (c.target.start in acting or _far(c.target, c.trigger))
+            )
+            and not (
+                c.source is not None
+                and c.source.start in objects
+                and (c.target is None or _far(c.source, c.trigger))
+            )
         )
-        and not (
-            c.source is not None
-            and c.source.start in objects
-            and (c.target is None or _far(c.source, c.trigger))
-        )
-        and not _is_state(c.trigger)
-        and not _is_conjecture(c.trigger)
-    ]
+
+    for group in groups.values():
+        if _is_state(group[0].trigger) or _is_conjecture(group[0].trigger):
+            continue
+        yield filter(kept, _ranked(group, objects) if len(group) > 1 else group)
 
 
 def _far(thing: Span, trigger: Token) -> bool:
     """Whether a thing hangs more than ``_THING_STEPS`` steps below the trigger in the parse."""
-    tok = thing.root
+    head = table(trigger.doc).head
+    i = thing.root.i
     for _ in range(_THING_STEPS):
-        if tok.i == trigger.i:
+        if i == trigger.i:
             return False
-        tok = tok.head
-    return tok.i != trigger.i
+        i = head[i]
+    return i != trigger.i
 
 
 def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -337,14 +399,16 @@ def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str
     with ``_THING`` for id; no pronouns, dates, amounts or denials ("presented no evidence")."""
     taken = {i for span, _ in parties for i in range(span.start, span.end)}
     doc = sent.doc
+    tokens = table(doc)
     found = []
-    for tok in sent:
+    for i in range(sent.start, sent.end):
+        if tokens.dep[i] not in _THING_DEPS or tokens.pos[i] not in ("NOUN", "PROPN"):
+            continue
+        tok = doc[i]
         if (
-            tok.dep_ in _THING_DEPS
-            and tok.pos_ in ("NOUN", "PROPN")
-            and tok.ent_type_ not in _NOT_PARTIES
+            tok.ent_type_ not in _NOT_PARTIES
             and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-            and not any(i in taken for i in range(tok.left_edge.i, tok.i + 1))
+            and not any(j in taken for j in range(tok.left_edge.i, i + 1))
         ):
             found.append((doc[tok.left_edge.i : tok.i + 1], _THING))
     return found
@@ -379,9 +443,15 @@ def _through_relative(c: Candidate) -> Candidate:
     """ "He is a fugitive whom Kazakhstan has tried": a pair joined through an object relative
     clause is an event of that clause, its subject the source and the one it describes the
     target (the parse joins them only through "is")."""
+    if c.source is None or c.target is None:
+        return c
+    tokens = table(c.trigger.doc)
+    dep, head = tokens.dep, tokens.head
     for outer, inner in ((c.source, c.target), (c.target, c.source)):
-        if outer is None or inner is None:
-            continue
+        if not any(
+            dep[i] == "nsubj" and dep[head[i]] == "relcl" for i in range(inner.start, inner.end)
+        ):
+            continue  # (what the root must be, read without making the root)
         clause = inner.root.head
         if inner.root.dep_ != "nsubj" or clause.dep_ != "relcl":
             continue
@@ -405,28 +475,64 @@ def _through_relative(c: Candidate) -> Candidate:
     return c
 
 
-def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
-    """Candidates in their order, save that the pairs between actors go first, those without a
-    weak target (``_weak_target``) before the others, then the pairs with a place or thing
-    (starting at one of ``things``) for target, then the one-sided: a trigger is typed through
-    the first it has, so a place or thing is the target only where no actor is."""
+def _received(c: Candidate) -> Candidate:
+    """ "Iran faces criticism from the U.N.", "received an invitation from Putin": what the
+    subject of a verb of receiving gets "from" another is that other's act, done to the
+    subject; the pair is turned round."""
+    if c.source is None or c.target is None or c.trigger.lemma_.lower() not in _RECEIVING:
+        return c
+    subject, giver = c.source.root, c.target.root
+    if subject.dep_ != "nsubj" or subject.head.i != c.trigger.i:
+        return c
+    prep = giver.head
+    if giver.dep_ != "pobj" or prep.lower_ != "from":
+        return c
+    if prep.head.i == c.trigger.i or (prep.head.dep_ == "dobj" and prep.head.head.i == c.trigger.i):
+        return Candidate(c.trigger, c.target, c.source)
+    return c
 
-    def rank(c: Candidate) -> int:
+
+def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
+    """Candidates in their order, save that a target a light verb's act is aimed at goes first
+    (``_aimed_through_object``), then the pairs between actors, those without a
+    weak target (``_weak_target``) before the others, then the pairs with a place or thing
+    (starting at one of ``things``) for target, then those whose target is the forces moved
+    (``_moved_forces``), then the one-sided: a trigger is typed through the first it has, so a
+    place or thing is the target only where no actor is."""
+
+    def rank(c: Candidate) -> float:
         if c.source is None or c.target is None:
             return 3
+        if _aimed_through_object(c):
+            return -1
         if c.target.start in things or c.source.start in things:
             return 2
+        if _moved_forces(c.target):
+            return 2.5  # after a place or thing they are moved to or from
         return 1 if _weak_target(c) else 0
 
     return sorted(cands, key=rank)
 
 
+def _aimed_through_object(c: Candidate) -> bool:
+    """ "Held talks with the rebels", "imposed sanctions on Iran": whether the target hangs on
+    the trigger's object, a light verb's act (``_LIGHT_VERBS``), through a preposition of aim
+    (the pair then goes before the object itself and the verb's other parties)."""
+    if c.target is None or c.trigger.lemma_.lower() not in _LIGHT_VERBS:
+        return False
+    root = c.target.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _AIMED_BY_OBJECT:
+        return False
+    act = prep.head
+    return act.head.i == c.trigger.i and act.dep_ == "dobj" and act.pos_ == "NOUN"
+
+
 def _weak_target(c: Candidate) -> bool:
     """A pair whose source is outside the trigger's clause, or whose target is only the
-        source's partner ("the coalition and the government will release prisoners"), where the act
-        happens ("filed a lawsuit in a Paris court"), who owns an act aimed at another ("backed
-    Turkey's support for the GNA") or the forces the source moves somewhere ("sent
-        troops to Uganda", "will send a team of experts to Iran")."""
+    source's partner ("the coalition and the government will release prisoners"), where the act
+    happens ("filed a lawsuit in a Paris court"), who owns an act aimed at another ("backed
+    Turkey's support for the GNA") or the forces the source moves somewhere (``_moved_forces``)."""
     if c.source is None or c.target is None:
         return False
     if not _governs(c.trigger, c.source.root):
@@ -443,6 +549,13 @@ def _weak_target(c: Candidate) -> bool:
         for t in root.head.children
     ):
         return True  # the owner of an act aimed elsewhere: "Turkey's support for the GNA"
+    return _moved_forces(c.target)
+
+
+def _moved_forces(target: Span) -> bool:
+    """Whether ``target`` is the forces a verb sends or pulls out somewhere ("sent troops to
+    Uganda", "will send a team of experts to Iran"): the means of the act, not its target."""
+    root = target.root
     nouns = [root]
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "dobj":
         nouns.append(root.head.head)  # "a team of experts"
@@ -460,18 +573,21 @@ def _weak_target(c: Candidate) -> bool:
 def _in_other_clause(tok: Token, trigger: Token) -> bool:
     """Whether ``tok`` reaches ``trigger`` in the parse only through a clause of another verb
     joined to it ("agreed ... but insisted", "attacked ... and killed")."""
-    while tok.i != trigger.i and tok.head.i != tok.i:
-        if tok.dep_ in ("conj", "ccomp", "advcl", "parataxis") and tok.pos_ in ("VERB", "AUX"):
+    tokens = table(trigger.doc)
+    i = tok.i
+    while i != trigger.i and tokens.head[i] != i:
+        if tokens.dep[i] in ("conj", "ccomp", "advcl", "parataxis") and tokens.pos[i] in (
+            "VERB",
+            "AUX",
+        ):
             return True
-        tok = tok.head
+        i = tokens.head[i]
     return False
 
 
 def _governs(trigger: Token, tok: Token) -> bool:
     """Whether ``tok`` is ``trigger`` or below it in the parse."""
-    return trigger.left_edge.i <= tok.i <= trigger.right_edge.i and (
-        tok.i == trigger.i or trigger.is_ancestor(tok)
-    )
+    return tok.i == trigger.i or trigger.i in table(trigger.doc).ancestors(tok.i)
 
 
 def _coordination_head(tok: Token) -> Token:
@@ -568,18 +684,18 @@ def _statements(
     doc: Doc,
     index: SentenceIndex,
     actors: Sequence[Actor],
+    mentions: list[tuple[Span, str]],
     quotes: Sequence[Quote],
     found: list[_Found],
 ) -> list[_Found]:
     """Statement events read from quote content (``statement_events``) that no typed event of
-    the same type and speaker in the same sentence already tells."""
+    the same type and speaker in the same sentence already tells (``mentions``: ``_mentions``)."""
     if not quotes:
         return []
-    mentions = _mentions(doc, actors)
     have = {(index.number(f.candidate.trigger.i), f.type, f.source) for f in found}
     taken = {f.candidate.trigger.i for f in found if not f.nominal}
     out = []
-    for st in statement_events(doc, quotes):
+    for st in statement_events(doc, quotes, index):
         q, n = st.quote, index.number(st.trigger.i)
         if (n, st.type, q.speaker) in have or (st.trigger.i in taken and not st.advice):
             continue
@@ -658,7 +774,13 @@ def _doers(pronoun: Token, actors: Sequence[Actor]) -> str | None:
     )
 
 
-def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _Found) -> _Found:
+def _with_victims(
+    doc: Doc,
+    index: SentenceIndex,
+    actors: Sequence[Actor],
+    mentions: list[tuple[Span, str]],
+    f: _Found,
+) -> _Found:
     """An attack told with no object, in a "when" clause, hits the group the sentence placed
     there before it: "200 protesters were in the square when soldiers opened fire"."""
     if f.type != "ASSAULT" or f.target is not None:
@@ -673,9 +795,7 @@ def _with_victims(doc: Doc, index: SentenceIndex, actors: Sequence[Actor], f: _F
         return f
     groups = {a.id for a in actors if a.kind == "GROUP"} - {f.source}
     before = [
-        (span, aid)
-        for span, aid in _mentions(doc, actors)
-        if sent.start <= span.start and span.end <= when.i
+        (span, aid) for span, aid in mentions if sent.start <= span.start and span.end <= when.i
     ]
     victim = next(((span, aid) for span, aid in reversed(before) if aid in groups), None)
     if victim is None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.token_table import table
+
 __all__ = ["NOMINAL_CONFIDENCE", "NominalEvent", "nominal_events"]
 
 NOMINAL_CONFIDENCE = 0.5
@@ -32,9 +34,11 @@ def nominal_events(
     sent: Span, mentions: list[tuple[Span, str]], triggers: dict[str, str]
 ) -> Iterator[NominalEvent]:
     """Event nouns of one sentence with the actor mentions attached to them."""
-    for tok in sent:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in triggers:
+    tokens = table(sent.doc)
+    for i in range(sent.start, sent.end):
+        if tokens.pos[i] != "NOUN" or tokens.lemma[i] not in triggers:
             continue
+        tok = sent.doc[i]
         source = target = None
         for span, _ in mentions:
             role = _role(span.root, tok)

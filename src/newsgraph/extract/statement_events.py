@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.sentences import SentenceIndex
+from newsgraph.extract.token_table import table
 from newsgraph.model import Quote
 
 __all__ = ["STATEMENT_CONFIDENCE", "StatementEvent", "statement_events"]
@@ -70,24 +72,37 @@ class StatementEvent:
     advice: bool = False
 
 
-def statement_events(doc: Doc, quotes: Sequence[Quote]) -> Iterator[StatementEvent]:
+def statement_events(
+    doc: Doc, quotes: Sequence[Quote], index: SentenceIndex | None = None
+) -> Iterator[StatementEvent]:
     """At most one event of each type per quote with a known speaker, in quote order, and the
-    advice given anywhere in the sentences the quote is in."""
+    advice given anywhere in the sentences the quote is in (``index``: the Doc's sentences)."""
+    index = index or SentenceIndex(doc)
     advised: set[int] = set()
+    tokens = table(doc)
     for quote in quotes:
         if quote.speaker is None:
             continue
         content = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
         if content is None:
             continue
-        for type_, is_trigger in _RULES:
-            trigger = next((t for t in content if is_trigger(t, content)), None)
+        for type_, words, is_trigger in _RULES:
+            trigger = next(
+                (
+                    doc[i]
+                    for i in range(content.start, content.end)
+                    if tokens.lemma[i] in words and is_trigger(doc[i], content)
+                ),
+                None,
+            )
             if trigger is not None:
                 yield StatementEvent(trigger, type_, quote, _about(trigger, type_))
-        for sent in {t.sent.start: t.sent for t in (content[0], content[-1])}.values():
-            for tok in sent:
-                if tok.i not in advised and _is_advice(tok):
-                    advised.add(tok.i)
+        for sent in {
+            index.of(i).start: index.of(i) for i in (content.start, content.end - 1)
+        }.values():
+            for i in range(sent.start, sent.end):
+                if tokens.pos[i] == "VERB" and i not in advised and _is_advice(tok := doc[i]):
+                    advised.add(i)
                     yield StatementEvent(tok, "REQUEST", quote, _subject(tok), advice=True)
 
 
@@ -150,4 +165,9 @@ def _is_refused_talk(tok: Token, content: Span) -> bool:
     return bool(words) and words[0].lower_ in _WH and any(t.text == "?" for t in in_quote)
 
 
-_RULES = (("ACCUSE", _is_charge), ("REQUEST", _is_urging), ("REJECT", _is_refused_talk))
+#: Each type with the lemmas that may tell it and the rule for one of them.
+_RULES = (
+    ("ACCUSE", _CHARGES, _is_charge),
+    ("REQUEST", _URGING, _is_urging),
+    ("REJECT", _TALKS, _is_refused_talk),
+)
