@@ -16,6 +16,7 @@ Trained on the PolNeAR train split by ``scripts/train_quotes.py``; shipped as fe
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,6 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract.cue_model import logistic
 from newsgraph.extract.cues import last_word, trim_edges
 from newsgraph.extract.quote_marks import Quoted
 from newsgraph.resources import path as resource_path
@@ -32,7 +32,7 @@ Range = tuple[int, int]
 Content = tuple[Range, ...]
 #: Least probability for the best candidate to be kept as the statement (chosen on held-out
 #: train articles).
-THRESHOLD = 0.45
+THRESHOLD = 0.3
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
 _TRAILING = frozenset({"conj", "advcl", "relcl", "appos", "npadvmod", "prep", "cc"})
 
@@ -65,14 +65,15 @@ class Site:
 
 @dataclass(frozen=True, slots=True)
 class ContentModel:
-    """Logistic weights over ``span_features``, and the least probability kept."""
+    """Conditional-logit weights: they score a cue's candidates (``span_features``) and its
+    "no statement" option (``none_features``) against each other; the best candidate is kept
+    when its share of the probability reaches ``threshold``."""
 
     weights: dict[str, float]
-    bias: float
     threshold: float = THRESHOLD
 
-    def probability(self, features: Iterable[str]) -> float:
-        return logistic(self.bias, self.weights, features)
+    def score(self, features: Iterable[str]) -> float:
+        return sum(self.weights.get(f, 0.0) for f in features)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,6 @@ def content_model() -> ContentModel | None:
     data = json.loads(path.read_text(encoding="utf-8"))
     return ContentModel(
         weights={k: float(v) for k, v in data["weights"].items()},
-        bias=float(data["bias"]),
         threshold=float(data.get("threshold", THRESHOLD)),
     )
 
@@ -285,11 +285,23 @@ def _overlap(a: Content, b: Content) -> bool:
     return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
 
 
+def none_features(site: Site) -> list[str]:
+    """The features of the option that ``site``'s verb states nothing here (a softmax model
+    weighs it against the candidates, so a weak cue verb needs a clear candidate)."""
+    lemma = site.verb.lemma_.lower()
+    cue = int(site.score * 10)
+    return ["none", f"none|cue={cue}", f"none|lemma={lemma}", f"none|frame={site.frame}",
+            f"none|lemma|frame={lemma}|{site.frame}", f"none|dep={site.verb.dep_}"]
+
+
 def choose(site: Site, cands: list[Candidate], model: ContentModel) -> Content:
-    """The most likely candidate statement; empty when none reaches the model's threshold."""
-    best: tuple[float, Content] = (0.0, ())
-    for cand in cands:
-        p = model.probability(span_features(site, cand))
-        if p > best[0]:
-            best = (p, cand.content)
-    return best[1] if best[0] >= model.threshold else ()
+    """The most likely candidate statement; empty when "no statement" is likelier or the
+    best candidate's probability is under the model's threshold."""
+    if not cands:
+        return ()
+    scores = [model.score(span_features(site, c)) for c in cands]
+    none = model.score(none_features(site))
+    top = max(*scores, none)
+    total = sum(math.exp(s - top) for s in scores) + math.exp(none - top)
+    k = max(range(len(scores)), key=scores.__getitem__)
+    return cands[k].content if math.exp(scores[k] - top) / total >= model.threshold else ()
