@@ -17,8 +17,9 @@ Content model: every cue the cue model accepts is one choice among its candidate
 (``none_features``); a candidate is right when each of its fragments matches a fragment of the
 gold attribution cued there as the bench scores (character Jaccard >= 0.5), "no statement" when
 no candidate is; a conditional logit (softmax over the options, fitted with scipy). The weights
-of both are written out and scored at run time with dot products. ``scripts/quote_cue_seeds.txt`` lists hand-checked speech verbs (a feature, so
-verbs rare in the train split still count).
+of both are written out and scored at run time with dot products.
+``scripts/quote_cue_seeds.txt`` lists hand-checked speech verbs (a feature, so verbs rare in
+the train split still count).
 """
 
 from __future__ import annotations
@@ -285,7 +286,7 @@ def main() -> int:
         print(f"held out {len(held)}, rules:  {holdout_scores(held, held_docs)}")
         for threshold in args.threshold:
             contents = ContentModel(c_weights, threshold)
-            attribution.content_model = lambda: contents  # type: ignore[assignment]
+            attribution.content_model = lambda m=contents: m  # type: ignore[assignment]
             print(f"held out {len(held)}, model at {threshold}:  "
                   f"{holdout_scores(held, held_docs)}")
         return 0

@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.cues import last_word, trim_edges
 from newsgraph.extract.quote_marks import Quoted
+from newsgraph.extract.token_table import table
 from newsgraph.resources import path as resource_path
 
 Range = tuple[int, int]
@@ -34,6 +35,9 @@ Content = tuple[Range, ...]
 #: train articles).
 THRESHOLD = 0.3
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
+#: Words after a candidate that tell how the sentence goes on.
+_LINKS = frozenset({"and", "but", "or", "as", "because", "which", "who", "on", "in", "at",
+                    "after", "before", "when", "while", "for", "to", "that", "if"})
 _TRAILING = frozenset({"conj", "advcl", "relcl", "appos", "npadvmod", "prep", "cc"})
 
 
@@ -256,11 +260,24 @@ def span_features(site: Site, cand: Candidate) -> list[str]:
             "quote" if first.is_quote else first.pos_)
         closer = "quote" if last.is_quote else last.pos_ if not last.is_punct else last.text
         feats += [f"first={opener}", f"kind|first={kind}|{opener}", f"last={closer}",
-                  f"kind|last={kind}|{closer}", f"first_dep={first.dep_}"]
+                  f"kind|last={kind}|{closer}", f"first_dep={first.dep_}",
+                  f"lemma|first={lemma}|{opener}", f"lemma|where={lemma}|{where}",
+                  f"root_dep={span.root.dep_}", f"kind|root_dep={kind}|{span.root.dep_}",
+                  f"last_ent={last.ent_type_ or 'O'}"]
         after = doc[span.end] if span.end < len(doc) else None
         nxt = after.text if after is not None and after.is_punct else (
             "eol" if after is None or "\n" in after.text else "word")
         feats += [f"next={nxt}", f"kind|next={kind}|{nxt}"]
+        if after is not None and not after.is_punct:
+            word = after.lower_ if after.lower_ in _LINKS else after.pos_
+            feats += [f"next_word={word}", f"kind|next_word={kind}|{word}"]
+        tokens = table(doc)
+        a, b = span.start, span.end
+        # how many subtrees the candidate is made of (1: a whole phrase or clause)
+        out = sum(1 for h in tokens.head[a:b] if not a <= h < b)
+        if ":" in tokens.text[a + 1 : b - 1]:
+            feats += ["colon_inside", f"kind|colon_inside={kind}"]
+        feats += [f"heads_out={min(out, 3)}", f"kind|heads_out={kind}|{min(out, 3)}"]
         if cues:
             feats += ["inner_cue", f"kind|inner_cue={kind}"]
     return feats
