@@ -126,6 +126,12 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "The union leader", "wants", None),
     ("The minister has argued that taxes must rise.", "that taxes must rise", "The minister",
      "argued", None),
+    # a weak cue verb (belief, stance) with a clear statement: the content model weighs the
+    # verb and its candidate statements together
+    ("Maria Lopez knows that the deal is dead.", "that the deal is dead", "Maria Lopez",
+     "knows", None),
+    ("The governor backs the idea that the state should raise the minimum wage.",
+     "the idea that the state should raise the minimum wage", "The governor", "backs", None),
     # an impression reported by the writer: the one whose state it is does not say it, so no
     # speaker is named
     ("Tom Hale appears uneasy about the new contract.", "uneasy about the new contract", None,
@@ -134,6 +140,9 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
 
 # Quotation marks that are not statements: (text, the quoted words).
 NOT_QUOTES: list[tuple[str, str]] = [
+    # the same weak verbs with no statement to choose: "no statement" wins
+    ("Maria Lopez knows the city well.", "the city"),
+    ("The mayor watched the game from the stands.", "the game"),
     ('She has just published "The Long Road Home", a memoir of the war.', "The Long Road Home"),
     ("The film “Brave New World” opened in Almaty on Friday.", "Brave New World"),
     ('Ivan "the Hammer" Petrov won the fight in Moscow.', "the Hammer"),
