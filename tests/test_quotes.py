@@ -279,3 +279,11 @@ def test_quotes_stray_mark_keeps_the_rest(pipeline: Language) -> None:
     text = 'The crowd chanted " loudly.\nMaria Lopez said the deal was dead.'
     q = _with(_quotes(pipeline, text), "the deal was dead")
     assert q.speaker_span is not None and q.speaker_span.text == "Maria Lopez"
+
+
+def test_quotes_two_cues_claiming_one_clause_give_one_statement(pipeline: Language) -> None:
+    # "refused" and "comment" both take "the scope of the inquiry": the first cue keeps it
+    text = "The senator refused to comment on the scope of the inquiry."
+    found = [q for q in _quotes(pipeline, text) if "the scope of the inquiry" in q.text]
+    assert [q.text for q in found] == ["to comment on the scope of the inquiry"]
+    assert found[0].cue is not None and found[0].cue.text == "refused"
