@@ -7,8 +7,9 @@
 
 ``--cache PATH`` keeps the parsed train split in a spaCy DocBin (outside the repository), so a
 second run skips the parse (the bulk of its ~12 minutes). ``--holdout N`` fits both models on
-all but the first N train articles, prints the bench's figures on those N (rules alone, then
-with the content model) and writes nothing: choose features and thresholds with it.
+all but the first N train articles (or N from ``--holdout-from K``), prints the bench's
+figures on those N (rules alone, then with the content model) and writes nothing: choose
+features and thresholds with it.
 
 Cue model: every candidate verb of the train split is one example (``cues.candidate_features``),
 positive when a gold attribution has its cue on that verb; a logistic regression (scikit-learn).
@@ -253,6 +254,8 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, help="DocBin of the parsed train split (not in the repo)")
     ap.add_argument("--holdout", type=int, default=0,
                     help="fit on all but the first N articles, score on them, write nothing")
+    ap.add_argument("--holdout-from", type=int, default=0,
+                    help="the held-out articles start at this train article")
     ap.add_argument("--threshold", type=float, nargs="+", default=[THRESHOLD],
                     help="least probability for a content candidate (with --holdout, each "
                     "value given is scored; else the first is written)")
@@ -267,8 +270,9 @@ def main() -> int:
     )
     items = load("train")
     docs = parsed([text for _, text, _ in items], args.cache)
-    held, held_docs = items[: args.holdout], docs[: args.holdout]
-    items, docs = items[args.holdout :], docs[args.holdout :]
+    a, b = args.holdout_from, args.holdout_from + args.holdout
+    held, held_docs = items[a:b], docs[a:b]
+    items, docs = items[:a] + items[b:], docs[:a] + docs[b:]
     examples, labels = cue_examples(items, docs, seeds)
     weights, bias, accuracy = _fit(examples, labels, 0.5)
     print(f"cue model: {len(labels)} candidates ({sum(labels)} cues), "
@@ -294,8 +298,9 @@ def main() -> int:
            "the PolNeAR train split by scripts/train_quotes.py",
            {"examples": len(labels), "positives": sum(labels), "bias": bias,
             "speech_verbs": sorted(seeds), "weights": weights})
-    _write(CONTENT_OUT, "newsgraph quote content model: logistic weights over candidate "
-           "statement spans, trained on the PolNeAR train split by scripts/train_quotes.py",
+    _write(CONTENT_OUT, "newsgraph quote content model: conditional-logit weights over a "
+           "cue's candidate statement spans and its no-statement option, trained on the PolNeAR "
+           "train split by scripts/train_quotes.py",
            {"threshold": args.threshold[0], "weights": c_weights})
     return 0
 

@@ -1,13 +1,14 @@
-"""Which stretch of text is a verb cue's statement? Candidate spans from the parse, scored by a
-logistic model.
+"""Which stretch of text is a verb cue's statement, if any? Candidate spans from the parse,
+weighed against each other and against "no statement" by a conditional-logit model.
 
 ``candidates`` lists the stretches a cue's statement may be: the dependency rules' choice
 (``cues.statement_frame``, stretched to whole quotations), the verb's right side with or without
 its trailing clauses, what an object was praised or blamed for, the sentence before the cue, the
 words after a colon, the quotation next to the cue or just before a short cue sentence, the
 subject of a passive cue, and runs stretched over the next sentences of the paragraph.
-``choose`` scores each one (``span_features``) and keeps the best, or none when no candidate
-is likely enough (the cue is then dropped).
+``choose`` scores each one (``span_features``) and the "no statement" option
+(``none_features``: the cue verb, its frame and the cue model's probability) and keeps the best
+candidate, or none when it is not likely enough (the cue is then dropped).
 
 Trained on the PolNeAR train split by ``scripts/train_quotes.py``; shipped as feature weights
 (``resources/quote_content_model.json``) and scored with a dot product.
