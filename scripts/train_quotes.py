@@ -7,17 +7,20 @@
 
 ``--cache PATH`` keeps the parsed train split in a spaCy DocBin (outside the repository), so a
 second run skips the parse (the bulk of its ~12 minutes). ``--holdout N`` fits both models on
-all but the first N train articles, prints the bench's figures on those N (rules alone, then
-with the content model) and writes nothing: choose features and thresholds with it.
+all but the first N train articles (or N from ``--holdout-from K``), prints the bench's
+figures on those N (rules alone, then with the content model) and writes nothing: choose
+features and thresholds with it.
 
 Cue model: every candidate verb of the train split is one example (``cues.candidate_features``),
-positive when a gold attribution has its cue on that verb. Content model: every candidate span
-(``content_model.candidates``) of every cue the cue model accepts is one example
-(``content_model.span_features``), positive when each of its fragments matches a fragment of
-the gold attribution cued there as the bench scores (character Jaccard >= 0.5). Both are
-logistic regressions (scikit-learn) whose weights are written out and scored at run time with a
-dot product. ``scripts/quote_cue_seeds.txt`` lists hand-checked speech verbs (a feature, so
-verbs rare in the train split still count).
+positive when a gold attribution has its cue on that verb; a logistic regression (scikit-learn).
+Content model: every cue the cue model accepts is one choice among its candidate spans
+(``content_model.candidates``, ``span_features``) and a "no statement" option
+(``none_features``); a candidate is right when each of its fragments matches a fragment of the
+gold attribution cued there as the bench scores (character Jaccard >= 0.5), "no statement" when
+no candidate is; a conditional logit (softmax over the options, fitted with scipy). The weights
+of both are written out and scored at run time with dot products.
+``scripts/quote_cue_seeds.txt`` lists hand-checked speech verbs (a feature, so verbs rare in
+the train split still count).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+from scipy.optimize import minimize
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
@@ -46,6 +51,7 @@ from newsgraph.extract.content_model import (  # noqa: E402
     THRESHOLD,
     ContentModel,
     chars,
+    none_features,
     span_features,
 )
 from newsgraph.extract.cue_model import THRESHOLD as CUE_THRESHOLD  # noqa: E402
@@ -151,13 +157,17 @@ def _matched(cue: Range, content: tuple[Range, ...], gold: list[Gold]) -> tuple[
     return best
 
 
-def content_examples(
+Group = tuple[list[list[str]], list[int]]
+
+
+def content_groups(
     items: list[tuple[str, str, list[Gold]]], docs: list[Doc], model: CueModel
-) -> tuple[list[dict[str, float]], list[int]]:
-    """One example per candidate statement of every cue ``model`` accepts: positive when all
-    its fragments match a fragment of the gold attribution cued there."""
-    examples: list[dict[str, float]] = []
-    labels: list[int] = []
+) -> list[Group]:
+    """One group per cue ``model`` accepts whose statement the content model chooses: the
+    features of its candidate statements, then of its "no statement" option, and their labels
+    (a candidate is right when all its fragments match a fragment of the gold attribution
+    cued there; "no statement" is right when no candidate is)."""
+    groups: list[Group] = []
     for (_, text, gold), doc in zip(items, docs, strict=True):
         quoted = [q for q in quotations(text) if not headline_term(text, q)]
         ranges = [(q.start, q.end) for q in quoted]
@@ -172,12 +182,53 @@ def content_examples(
                 used.update(r for r in ranges for a, b in opts.rule if r[0] < b and a < r[1])
                 if opts.site is None or not model_decides(opts, quoted):
                     continue
+                feats, labels = [], []
                 for cand in opts.candidates(sent):
-                    feats = span_features(opts.site, cand)
-                    examples.append(dict.fromkeys(feats, 1.0))
+                    feats.append(span_features(opts.site, cand))
                     m, u = _matched(opts.cue, cand.content, gold)
                     labels.append(int(m > 0 and u == 0))
-    return examples, labels
+                feats.append(none_features(opts.site))
+                labels.append(int(not any(labels)))
+                groups.append((feats, labels))
+    return groups
+
+
+def _fit_softmax(groups: list[Group], c: float) -> tuple[dict[str, float], float]:
+    """Conditional-logit weights (features seen at least twice, L2 penalty ``1/c``): each
+    group's options compete, the likelihood of a group being that of its right options.
+    Returns the weights and the share of groups whose best-scored option is right."""
+    counts: dict[str, int] = {}
+    for feats, _ in groups:
+        for f in {f for fs in feats for f in fs}:
+            counts[f] = counts.get(f, 0) + 1
+    rows = [dict.fromkeys((f for f in fs if counts[f] >= MIN_FEATURE_COUNT), 1.0)
+            for feats, _ in groups for fs in feats]
+    vec = DictVectorizer()
+    x = vec.fit_transform(rows).tocsr()
+    y = np.array([lab for _, labels in groups for lab in labels], dtype=float)
+    sizes = np.array([len(labels) for _, labels in groups])
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    seg = np.repeat(np.arange(len(groups)), sizes)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = x @ w
+        top = np.maximum.reduceat(s, starts)
+        e = np.exp(s - top[seg])
+        z_all = np.add.reduceat(e, starts)
+        z_pos = np.add.reduceat(e * y, starts)
+        value = float(np.sum(np.log(z_all) - np.log(z_pos)) + 0.5 / c * (w @ w))
+        grad = x.T @ (e / z_all[seg] - e * y / z_pos[seg]) + w / c
+        return value, grad
+
+    w = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B",
+                 options={"maxiter": 1000}).x
+    s = x @ w
+    right = np.mean([y[a + int(np.argmax(s[a : a + n]))] for a, n in zip(starts, sizes,
+                                                                          strict=True)])
+    weights = {name: round(float(v), 4)
+               for name, v in zip(vec.get_feature_names_out(), w, strict=True)
+               if abs(v) >= MIN_WEIGHT}
+    return dict(sorted(weights.items())), float(right)
 
 
 def holdout_scores(items: list[tuple[str, str, list[Gold]]], docs: list[Doc]) -> str:
@@ -203,8 +254,12 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, help="DocBin of the parsed train split (not in the repo)")
     ap.add_argument("--holdout", type=int, default=0,
                     help="fit on all but the first N articles, score on them, write nothing")
-    ap.add_argument("--threshold", type=float, default=THRESHOLD,
-                    help="least probability for a content candidate")
+    ap.add_argument("--holdout-from", type=int, default=0,
+                    help="the held-out articles start at this train article")
+    ap.add_argument("--threshold", type=float, nargs="+", default=[THRESHOLD],
+                    help="least probability for a content candidate (with --holdout, each "
+                    "value given is scored; else the first is written)")
+    ap.add_argument("--c", type=float, default=0.2, help="content model: inverse L2 penalty")
     ap.add_argument("--cue-threshold", type=float, default=CUE_THRESHOLD,
                     help="least probability for a cue")
     args = ap.parse_args()
@@ -215,33 +270,38 @@ def main() -> int:
     )
     items = load("train")
     docs = parsed([text for _, text, _ in items], args.cache)
-    held, held_docs = items[: args.holdout], docs[: args.holdout]
-    items, docs = items[args.holdout :], docs[args.holdout :]
+    a, b = args.holdout_from, args.holdout_from + args.holdout
+    held, held_docs = items[a:b], docs[a:b]
+    items, docs = items[:a] + items[b:], docs[:a] + docs[b:]
     examples, labels = cue_examples(items, docs, seeds)
     weights, bias, accuracy = _fit(examples, labels, 0.5)
     print(f"cue model: {len(labels)} candidates ({sum(labels)} cues), "
           f"{len(weights)} weights, train accuracy {accuracy:.3f}")
     cues = CueModel(weights, bias, seeds, args.cue_threshold)
-    c_examples, c_labels = content_examples(items, docs, cues)
-    c_weights, c_bias, c_accuracy = _fit(c_examples, c_labels, 0.5)
-    print(f"content model: {len(c_labels)} candidates ({sum(c_labels)} right), "
-          f"{len(c_weights)} weights, train accuracy {c_accuracy:.3f}")
-    contents = ContentModel(c_weights, c_bias, args.threshold)
+    groups = content_groups(items, docs, cues)
+    c_weights, c_accuracy = _fit_softmax(groups, args.c)
+    print(f"content model: {len(groups)} cues, "
+          f"{sum(len(labels) for _, labels in groups)} options, "
+          f"{len(c_weights)} weights, right option ranked first {c_accuracy:.3f}")
     if args.holdout:
         # score the models fitted here, not the shipped ones
         cues_module.cue_model = lambda: cues  # type: ignore[assignment]
         attribution.content_model = lambda: None  # type: ignore[assignment]
         print(f"held out {len(held)}, rules:  {holdout_scores(held, held_docs)}")
-        attribution.content_model = lambda: contents  # type: ignore[assignment]
-        print(f"held out {len(held)}, model:  {holdout_scores(held, held_docs)}")
+        for threshold in args.threshold:
+            contents = ContentModel(c_weights, threshold)
+            attribution.content_model = lambda m=contents: m  # type: ignore[assignment]
+            print(f"held out {len(held)}, model at {threshold}:  "
+                  f"{holdout_scores(held, held_docs)}")
         return 0
     _write(OUT, "newsgraph quote cue model: logistic weights over parse features, trained on "
            "the PolNeAR train split by scripts/train_quotes.py",
            {"examples": len(labels), "positives": sum(labels), "bias": bias,
             "speech_verbs": sorted(seeds), "weights": weights})
-    _write(CONTENT_OUT, "newsgraph quote content model: logistic weights over candidate "
-           "statement spans, trained on the PolNeAR train split by scripts/train_quotes.py",
-           {"threshold": args.threshold, "bias": c_bias, "weights": c_weights})
+    _write(CONTENT_OUT, "newsgraph quote content model: conditional-logit weights over a "
+           "cue's candidate statement spans and its no-statement option, trained on the PolNeAR "
+           "train split by scripts/train_quotes.py",
+           {"threshold": args.threshold[0], "weights": c_weights})
     return 0
 
 

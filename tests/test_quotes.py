@@ -126,13 +126,23 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "The union leader", "wants", None),
     ("The minister has argued that taxes must rise.", "that taxes must rise", "The minister",
      "argued", None),
+    # a weak cue verb (belief, stance) with a clear statement: the content model weighs the
+    # verb and its candidate statements together
+    ("Maria Lopez knows that the deal is dead.", "that the deal is dead", "Maria Lopez",
+     "knows", None),
+    ("The governor backs the idea that the state should raise the minimum wage.",
+     "the idea that the state should raise the minimum wage", "The governor", "backs", None),
+    # an impression reported by the writer: the one whose state it is does not say it, so no
+    # speaker is named
+    ("Tom Hale appears uneasy about the new contract.", "uneasy about the new contract", None,
+     "appears", None),
 ]
 
 # Quotation marks that are not statements: (text, the quoted words).
 NOT_QUOTES: list[tuple[str, str]] = [
-    # an impression of the writer's, too weak a cue for the content model: no statement, and
-    # so no speaker guessed
-    ("Tom Hale appears uneasy about the new contract.", "uneasy about the new contract"),
+    # the same weak verbs with no statement to choose: "no statement" wins
+    ("Maria Lopez knows the city well.", "the city"),
+    ("The mayor watched the game from the stands.", "the game"),
     ('She has just published "The Long Road Home", a memoir of the war.', "The Long Road Home"),
     ("The film “Brave New World” opened in Almaty on Friday.", "Brave New World"),
     ('Ivan "the Hammer" Petrov won the fight in Moscow.', "the Hammer"),
@@ -269,3 +279,11 @@ def test_quotes_stray_mark_keeps_the_rest(pipeline: Language) -> None:
     text = 'The crowd chanted " loudly.\nMaria Lopez said the deal was dead.'
     q = _with(_quotes(pipeline, text), "the deal was dead")
     assert q.speaker_span is not None and q.speaker_span.text == "Maria Lopez"
+
+
+def test_quotes_two_cues_claiming_one_clause_give_one_statement(pipeline: Language) -> None:
+    # "refused" and "comment" both take "the scope of the inquiry": the first cue keeps it
+    text = "The senator refused to comment on the scope of the inquiry."
+    found = [q for q in _quotes(pipeline, text) if "the scope of the inquiry" in q.text]
+    assert [q.text for q in found] == ["to comment on the scope of the inquiry"]
+    assert found[0].cue is not None and found[0].cue.text == "refused"

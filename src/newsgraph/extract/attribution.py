@@ -417,13 +417,19 @@ def _kind(content: list[Range], quoted: list[Quoted]) -> QuoteKind:
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
-    seen: set[tuple[Range, ...]] = set()
-    out = []
+    out: list[Attribution] = []
     for att in found:
-        if att.content not in seen:
-            seen.add(att.content)
+        if not any(_same_words(att.content, o.content) for o in out):
             out.append(att)
     return out
+
+
+def _same_words(a: tuple[Range, ...], b: tuple[Range, ...]) -> bool:
+    """True when two statements are mostly the same characters (two cues of one sentence
+    claiming one clause)."""
+    x, y = (a[0][0], a[-1][1]), (b[0][0], b[-1][1])
+    inter = max(0, min(x[1], y[1]) - max(x[0], y[0]))
+    return inter >= 0.5 * (max(x[1], y[1]) - min(x[0], y[0]))
 
 
 def headline_term(text: str, q: Quoted) -> bool:

@@ -1,13 +1,14 @@
-"""Which stretch of text is a verb cue's statement? Candidate spans from the parse, scored by a
-logistic model.
+"""Which stretch of text is a verb cue's statement, if any? Candidate spans from the parse,
+weighed against each other and against "no statement" by a conditional-logit model.
 
 ``candidates`` lists the stretches a cue's statement may be: the dependency rules' choice
 (``cues.statement_frame``, stretched to whole quotations), the verb's right side with or without
 its trailing clauses, what an object was praised or blamed for, the sentence before the cue, the
 words after a colon, the quotation next to the cue or just before a short cue sentence, the
 subject of a passive cue, and runs stretched over the next sentences of the paragraph.
-``choose`` scores each one (``span_features``) and keeps the best, or none when no candidate
-is likely enough (the cue is then dropped).
+``choose`` scores each one (``span_features``) and the "no statement" option
+(``none_features``: the cue verb, its frame and the cue model's probability) and keeps the best
+candidate, or none when it is not likely enough (the cue is then dropped).
 
 Trained on the PolNeAR train split by ``scripts/train_quotes.py``; shipped as feature weights
 (``resources/quote_content_model.json``) and scored with a dot product.
@@ -16,6 +17,7 @@ Trained on the PolNeAR train split by ``scripts/train_quotes.py``; shipped as fe
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,17 +25,20 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract.cue_model import logistic
 from newsgraph.extract.cues import last_word, trim_edges
 from newsgraph.extract.quote_marks import Quoted
+from newsgraph.extract.token_table import table
 from newsgraph.resources import path as resource_path
 
 Range = tuple[int, int]
 Content = tuple[Range, ...]
 #: Least probability for the best candidate to be kept as the statement (chosen on held-out
 #: train articles).
-THRESHOLD = 0.45
+THRESHOLD = 0.3
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
+#: Words after a candidate that tell how the sentence goes on.
+_LINKS = frozenset({"and", "but", "or", "as", "because", "which", "who", "on", "in", "at",
+                    "after", "before", "when", "while", "for", "to", "that", "if"})
 _TRAILING = frozenset({"conj", "advcl", "relcl", "appos", "npadvmod", "prep", "cc"})
 
 
@@ -65,14 +70,15 @@ class Site:
 
 @dataclass(frozen=True, slots=True)
 class ContentModel:
-    """Logistic weights over ``span_features``, and the least probability kept."""
+    """Conditional-logit weights: they score a cue's candidates (``span_features``) and its
+    "no statement" option (``none_features``) against each other; the best candidate is kept
+    when its share of the probability reaches ``threshold``."""
 
     weights: dict[str, float]
-    bias: float
     threshold: float = THRESHOLD
 
-    def probability(self, features: Iterable[str]) -> float:
-        return logistic(self.bias, self.weights, features)
+    def score(self, features: Iterable[str]) -> float:
+        return sum(self.weights.get(f, 0.0) for f in features)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +90,6 @@ def content_model() -> ContentModel | None:
     data = json.loads(path.read_text(encoding="utf-8"))
     return ContentModel(
         weights={k: float(v) for k, v in data["weights"].items()},
-        bias=float(data["bias"]),
         threshold=float(data.get("threshold", THRESHOLD)),
     )
 
@@ -256,11 +261,24 @@ def span_features(site: Site, cand: Candidate) -> list[str]:
             "quote" if first.is_quote else first.pos_)
         closer = "quote" if last.is_quote else last.pos_ if not last.is_punct else last.text
         feats += [f"first={opener}", f"kind|first={kind}|{opener}", f"last={closer}",
-                  f"kind|last={kind}|{closer}", f"first_dep={first.dep_}"]
+                  f"kind|last={kind}|{closer}", f"first_dep={first.dep_}",
+                  f"lemma|first={lemma}|{opener}", f"lemma|where={lemma}|{where}",
+                  f"root_dep={span.root.dep_}", f"kind|root_dep={kind}|{span.root.dep_}",
+                  f"last_ent={last.ent_type_ or 'O'}"]
         after = doc[span.end] if span.end < len(doc) else None
         nxt = after.text if after is not None and after.is_punct else (
             "eol" if after is None or "\n" in after.text else "word")
         feats += [f"next={nxt}", f"kind|next={kind}|{nxt}"]
+        if after is not None and not after.is_punct:
+            word = after.lower_ if after.lower_ in _LINKS else after.pos_
+            feats += [f"next_word={word}", f"kind|next_word={kind}|{word}"]
+        tokens = table(doc)
+        a, b = span.start, span.end
+        # how many subtrees the candidate is made of (1: a whole phrase or clause)
+        out = sum(1 for h in tokens.head[a:b] if not a <= h < b)
+        if ":" in tokens.text[a + 1 : b - 1]:
+            feats += ["colon_inside", f"kind|colon_inside={kind}"]
+        feats += [f"heads_out={min(out, 3)}", f"kind|heads_out={kind}|{min(out, 3)}"]
         if cues:
             feats += ["inner_cue", f"kind|inner_cue={kind}"]
     return feats
@@ -285,11 +303,23 @@ def _overlap(a: Content, b: Content) -> bool:
     return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
 
 
+def none_features(site: Site) -> list[str]:
+    """The features of the option that ``site``'s verb states nothing here (a softmax model
+    weighs it against the candidates, so a weak cue verb needs a clear candidate)."""
+    lemma = site.verb.lemma_.lower()
+    cue = int(site.score * 10)
+    return ["none", f"none|cue={cue}", f"none|lemma={lemma}", f"none|frame={site.frame}",
+            f"none|lemma|frame={lemma}|{site.frame}", f"none|dep={site.verb.dep_}"]
+
+
 def choose(site: Site, cands: list[Candidate], model: ContentModel) -> Content:
-    """The most likely candidate statement; empty when none reaches the model's threshold."""
-    best: tuple[float, Content] = (0.0, ())
-    for cand in cands:
-        p = model.probability(span_features(site, cand))
-        if p > best[0]:
-            best = (p, cand.content)
-    return best[1] if best[0] >= model.threshold else ()
+    """The most likely candidate statement; empty when "no statement" is likelier or the
+    best candidate's probability is under the model's threshold."""
+    if not cands:
+        return ()
+    scores = [model.score(span_features(site, c)) for c in cands]
+    none = model.score(none_features(site))
+    top = max(*scores, none)
+    total = sum(math.exp(s - top) for s in scores) + math.exp(none - top)
+    k = max(range(len(scores)), key=scores.__getitem__)
+    return cands[k].content if math.exp(scores[k] - top) / total >= model.threshold else ()
