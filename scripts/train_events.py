@@ -16,10 +16,9 @@ dense block's scale and ``EventModel.unsure`` were chosen by (about 8 minutes mo
 codes through CAMEO2PLOVER, at ``MANUAL_WEIGHT`` (read with pypdf, from the dev dependency group;
 only weights would ship, never the text). The manual marks no pair, so the pipeline's main
 candidate gives it (``plover_data.manual_rows``). 5-fold CV: 0.773 -> 0.788 on the marked pair,
-but 0.757 -> 0.757 end to end. Off by default: no end-to-end gain, and it moves two hand-written
-cases that sit on the edge (the seed article's order to use lethal force loses its target;
-"troops withdrew from Gaza" becomes SANCTION). ``scripts/train_event_transformer.py --all`` uses
-the same sentences.
+but 0.757 -> 0.757 end to end. Off by default: no end-to-end gain, and the seed article's order
+to use lethal force, which sits on the edge, loses its target (``tests/test_events_seed.py``).
+``scripts/train_event_transformer.py --all`` uses the same sentences.
 """
 
 from __future__ import annotations
