@@ -10,8 +10,9 @@ import csv
 import json
 import random
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,17 +24,27 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import nlp
 from newsgraph.extract.cameo import cameo_lexicon
-from newsgraph.extract.event_features import NO_EVENT, Candidate, features, pair_trigger
+from newsgraph.extract.event_features import (
+    _SPEECH,
+    NO_EVENT,
+    Candidate,
+    features,
+    pair_trigger,
+)
 from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
+from newsgraph.extract.events import _mentions, _place_mentions, sentence_candidates
+from newsgraph.extract.sentences import SentenceIndex
+from newsgraph.extract.token_table import table as token_table
 from newsgraph.model import Event
 from newsgraph.model import Span as TextSpan
-from newsgraph.settings import Settings
+from newsgraph.settings import DEFAULT_COMPONENTS, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 PLV = DATA / "plover" / "PLV_train.tsv"
 AW = DATA / "plover" / "AW_train.tsv"
 GSR = DATA / "plover" / "PLOVER_GSR_CAMEO.txt"
+CAMEO_MANUAL = DATA / "plover" / "CAMEO.Manual.1.1b3.pdf"
 DEV_FRACTION = 0.2
 SEED = 13
 #: Older PLOVER names in the gold standard records, and CONCEDE/RETREAT as PLV's YIELD.
@@ -46,6 +57,8 @@ _GSR_TYPES = {
     "RETREAT": "YIELD",
 }
 _TAG = re.compile(r"</?[st]>")
+#: The lines of the CAMEO manual's verb codebook that start an entry's field (or a page header).
+_MANUAL_FIELD = re.compile(r"^(CAMEO \d+|Name |Description |Usage Notes|Example|CHAPTER \d)")
 _AS_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 
 
@@ -135,7 +148,7 @@ def aw_no_event(path: Path = AW) -> list[Example]:
     return parse_examples(aw_no_event_rows(path))
 
 
-def gsr_examples(path: Path = GSR) -> list[Example]:
+def gsr_rows(path: Path = GSR) -> list[Row]:
     """PLOVER gold standard records whose actors can be found in their text."""
     rows = []
     for rec in json.loads(path.read_text(encoding="utf-8")):
@@ -147,7 +160,100 @@ def gsr_examples(path: Path = GSR) -> list[Example]:
         tgt = _find(text, rec.get("target"))
         if src or tgt:
             rows.append(Row(text, src, tgt, label))
-    return parse_examples(rows)
+    return rows
+
+
+def gsr_examples(path: Path = GSR) -> list[Example]:
+    """The training examples of ``gsr_rows``."""
+    return parse_examples(gsr_rows(path))
+
+
+def manual_sentences(
+    table: Mapping[str, tuple[str, str | None]], path: Path = CAMEO_MANUAL
+) -> list[tuple[str, str]]:
+    """(sentence, PLV type) for every example sentence of the CAMEO manual's verb codebook, typed
+    by its code through ``table`` (CAMEO code -> PLOVER type, mode; by the longest known
+    prefix): 338 of them. Codes PLOVER does not map (01, 02) give none."""
+    from pypdf import PdfReader  # a build-time need only (the dev dependency group)
+
+    pages = PdfReader(path).pages
+    text = unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in pages))
+    out: list[tuple[str, str]] = []
+    code: str | None = None
+    lines: list[str] | None = None
+
+    def flush() -> None:
+        if lines is None or code is None:
+            return
+        sentence = re.sub(r"\s+", " ", " ".join(lines)).strip()
+        prefixes = (code[:n] for n in range(len(code), 1, -1))
+        found = next((table[p][0] for p in prefixes if p in table), None)
+        if sentence and found is not None:
+            out.append((sentence, _AS_PLV.get(found, found)))
+
+    for line in text.splitlines():
+        if line.startswith("CHAPTER 3"):  # the actor codebook: no more event examples
+            break
+        if _MANUAL_FIELD.match(line):
+            flush()
+            lines = None
+            if m := re.fullmatch(r"CAMEO (\d+)", line.strip()):
+                code = m[1]
+            elif line.startswith("Example") and not line.startswith("Example Note"):
+                lines = [line.removeprefix("Example").strip()]
+        elif lines is not None:
+            if lines[-1].endswith("-") and line[:1].islower():  # a word broken at the line's end
+                lines[-1] = lines[-1][:-1] + line.strip()
+            else:
+                lines.append(line.strip())
+    flush()
+    return out
+
+
+def manual_rows() -> list[Row]:
+    """The CAMEO manual's example sentences (``manual_sentences``) as marked rows. The manual
+    marks no source or target, so the pipeline's own candidates give the pair: the one told by
+    the verb nearest the root of the parse that is no reporting verb, with both sides where it
+    can (``_main_candidate``)."""
+    sentences = manual_sentences(cameo_lexicon().table)
+    without = tuple(c for c in DEFAULT_COMPONENTS if c != "newsgraph_events")
+    rows = []
+    docs = nlp.load(Settings(components=without)).pipe(s for s, _ in sentences)
+    for (text, label), doc in zip(sentences, docs, strict=True):
+        actors = doc._.actors or ()
+        mentions, places = _mentions(doc, actors), _place_mentions(doc, actors)
+        found: list[Candidate] = []
+        for sent in SentenceIndex(doc).sentences:
+            here = [m for m in mentions if sent.start <= m[0].start < sent.end]
+            there = [m for m in places if sent.start <= m[0].start < sent.end]
+            found += sentence_candidates(sent, here, there)
+        if found:
+            best = _main_candidate(found)
+            rows.append(Row(text, _chars(best.source), _chars(best.target), label))
+    return rows
+
+
+def manual_examples() -> list[Example]:
+    """The training examples of ``manual_rows``."""
+    return parse_examples(manual_rows())
+
+
+def _chars(span: Span | None) -> tuple[int, int] | None:
+    return (span.start_char, span.end_char) if span is not None else None
+
+
+def _main_candidate(found: list[Candidate]) -> Candidate:
+    """The candidate told by the verb nearest the root that is no reporting verb, both sides
+    before one, then the first (best-formed) one."""
+    tokens = token_table(found[0].trigger.doc)
+
+    def rank(order: int) -> tuple[bool, int, bool, int]:
+        c = found[order]
+        speech = tokens.lemma[c.trigger.i] in _SPEECH
+        one_side = c.source is None or c.target is None
+        return speech, len(tokens.ancestors(c.trigger.i)), one_side, order
+
+    return found[min(range(len(found)), key=rank)]
 
 
 def _find(text: str, actors: object) -> tuple[int, int] | None:
