@@ -1,11 +1,10 @@
 """Quoted stretches of text, found from the quote marks alone (no parse).
 
 Handles straight, curly, low-9 and guillemet double marks (a straight opening mark may close on
-a curly one), single marks that are not
-apostrophes, marks left unclosed at a paragraph end, and a speaker who keeps talking over
-several paragraphs (each paragraph opens with a mark, only the last one closes). Nested marks
-of the other family stay inside the outer quotation. A stray mark never loses the rest of the
-article: an unclosed quotation ends with its paragraph.
+a curly one), single marks that are not apostrophes, marks left unclosed at a paragraph end,
+and a speaker who keeps talking over several paragraphs (each paragraph opens with a mark,
+only the last one closes). Nested marks of the other family stay inside the outer quotation.
+A stray mark never loses the rest of the article: an unclosed quotation ends with its paragraph.
 """
 
 from __future__ import annotations
