@@ -26,6 +26,10 @@ def _texts(text: str) -> list[str]:
         ("“He told me ‘never again’ and left,” she said.",
          ["“He told me ‘never again’ and left,”"]),
         ('"He called it a "disaster" today," she said.', ['"He called it a "disaster" today,"']),
+        # a straight opening mark closed by a curly one, with a curly quotation nested inside
+        ('"We lost the vote,” the mayor said.', ['"We lost the vote,”']),
+        ('"It was “fine” then,” she said.', ['"It was “fine” then,”']),
+        ('He said "it is “fine” now." Then he left.', ['"it is “fine” now."']),
         # brackets inside a quotation
         ('"They [the rebels] will lose," he said.', ['"They [the rebels] will lose,"']),
         # an unclosed quotation ends with its paragraph; the next paragraph is read normally

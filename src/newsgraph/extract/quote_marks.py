@@ -1,10 +1,10 @@
 """Quoted stretches of text, found from the quote marks alone (no parse).
 
-Handles straight, curly, low-9 and guillemet double marks, single marks that are not
-apostrophes, marks left unclosed at a paragraph end, and a speaker who keeps talking over
-several paragraphs (each paragraph opens with a mark, only the last one closes). Nested marks
-of the other family stay inside the outer quotation. A stray mark never loses the rest of the
-article: an unclosed quotation ends with its paragraph.
+Handles straight, curly, low-9 and guillemet double marks (a straight opening mark may close on
+a curly one), single marks that are not apostrophes, marks left unclosed at a paragraph end,
+and a speaker who keeps talking over several paragraphs (each paragraph opens with a mark,
+only the last one closes). Nested marks of the other family stay inside the outer quotation.
+A stray mark never loses the rest of the article: an unclosed quotation ends with its paragraph.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 #: Opening mark -> the closing marks that may end it.
-_DOUBLE = {'"': '"', "“": "”\"", "„": "“”\"", "«": "»", "»": "«"}
+_DOUBLE = {'"': '"”', "“": "”\"", "„": "“”\"", "«": "»", "»": "«"}
 _SINGLE = {"'": "'", "‘": "’'", "‚": "‘’", "‹": "›"}
 _PARAGRAPH = re.compile(r"[^\n]+")
 #: Any character that may open a quotation: the scan jumps from one to the next.
@@ -100,9 +100,18 @@ def _opens(text: str, i: int, start: int, end: int, *, double: bool) -> bool:
 def _find_close(text: str, i: int, end: int, closers: str, *, double: bool) -> int | None:
     """The offset of the mark that closes the quotation opened at ``i``, or None. A mark of the
     same kind that opens a word inside it opens a nested quotation, which must close first."""
-    depth = 0
+    depth = curly = 0
     for j in range(i + 1, end):
         ch = text[j]
+        if double and text[i] == '"' and ch in "“”":
+            # a straight mark may close on a curly one ("Yes,” he said), unless a curly
+            # quotation opened inside it ("it is “fine” now")
+            if ch == "“":
+                curly += 1
+                continue
+            if curly:
+                curly -= 1
+                continue
         if ch not in closers and ch != text[i]:
             continue
         before = text[j - 1]
