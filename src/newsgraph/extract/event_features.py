@@ -18,7 +18,16 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.cameo import CameoLexicon, trigger_types
 from newsgraph.extract.token_table import TokenTable, table
 
-__all__ = ["NO_EVENT", "Candidate", "candidates", "features", "lexicon_type", "pair_trigger"]
+__all__ = [
+    "NO_EVENT",
+    "Candidate",
+    "candidate_features",
+    "candidates",
+    "features",
+    "lexicon_type",
+    "pair_trigger",
+    "sentence_features",
+]
 
 NO_EVENT = "NONE"
 _SUBJECT = frozenset({"nsubj", "csubj", "agent"})
@@ -287,10 +296,27 @@ def features(
 ) -> list[str]:
     """Binary features of one candidate: trigger, its arguments, the dependency path between
     the mentions, the words of the sentence, the CAMEO codes of the verbs involved and the
-    trigger list's type.
+    trigger list's type (``candidate_features``, then ``sentence_features``).
 
     ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates;
     ``sent`` is the trigger's sentence when the caller knows it already.
+    """
+    f = candidate_features(c, lexicon)
+    if cache is None:
+        cache = {}
+    sent = sent if sent is not None else c.trigger.sent
+    if sent.start not in cache:
+        cache[sent.start] = sentence_features(sent, lexicon)
+    f.extend(cache[sent.start])
+    return f
+
+
+def candidate_features(
+    c: Candidate, lexicon: CameoLexicon, types: dict[int, str | None] | None = None
+) -> list[str]:
+    """The features of ``features`` that are the candidate's own, not its sentence's.
+
+    ``types`` (one dict per Doc) keeps each trigger's ``lexicon_type`` between candidates.
     """
     trig, doc = c.trigger, c.trigger.doc
     tokens = table(doc)
@@ -330,18 +356,16 @@ def features(
             if pos[i] in ("NOUN", "PROPN", "ADJ")
         )
     f.extend(_cameo(verbs, lexicon))
-    if (lex := lexicon_type(trig, lexicon, trigger_types())) is not None:
+    if types is None:
+        types = {}
+    if trig.i not in types:
+        types[trig.i] = lexicon_type(trig, lexicon, trigger_types())
+    if (lex := types[trig.i]) is not None:
         f.append(f"lex={lex}")
-    if cache is None:
-        cache = {}
-    sent = sent if sent is not None else trig.sent
-    if sent.start not in cache:
-        cache[sent.start] = _sentence_features(sent, lexicon)
-    f.extend(cache[sent.start])
     return f
 
 
-def _sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:
+def sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:
     """Words and CAMEO types of the whole sentence."""
     tokens = table(sent.doc)
     lemma, pos, punct = tokens.lemma, tokens.pos, tokens.is_punct

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.token_table import table
@@ -50,6 +51,9 @@ class WordVectors:
         self.dim = int(embedding.shape[1])
         self._tokenizer = tokenizer
         self._cache: dict[str, Vector] = {}
+        #: ``hashed``'s store: a word's string-store hash -> its row in ``_table``.
+        self._rows: dict[int, int] = {}
+        self._table = np.zeros((1024, self.dim), np.float32)
 
     def words(self, words: list[str]) -> Vector:
         """One row per word (zeros for a word with no known piece)."""
@@ -57,15 +61,37 @@ class WordVectors:
         if len(self._cache) + len(missing) > _CACHE_MAX:
             self._cache.clear()
             missing = sorted(set(words))
-        if missing:
-            encoded = self._tokenizer.encode_batch(missing, add_special_tokens=False)
-            for word, enc in zip(missing, encoded, strict=True):
-                ids = enc.ids
-                row = self.embedding[ids].mean(axis=0) if ids else np.zeros(self.dim, np.float32)
-                self._cache[word] = row.astype(np.float32)
+        self._cache.update(zip(missing, self._encode(missing), strict=True))
         if not words:
             return np.zeros((0, self.dim), np.float32)
         return np.stack([self._cache[w] for w in words])
+
+    def hashed(self, hashes: list[int], strings: StringStore) -> Vector:
+        """``words`` for words given as their hashes in ``strings`` (a Doc's ``LOWER`` column):
+        kept by hash in one array, so a Doc's rows are one indexing of it."""
+        rows = self._rows
+        missing = list(dict.fromkeys(h for h in hashes if h not in rows))
+        if len(rows) + len(missing) > _CACHE_MAX:
+            rows.clear()
+            missing = list(dict.fromkeys(hashes))
+        if missing:
+            start, end = len(rows), len(rows) + len(missing)
+            if end > len(self._table):
+                grown = np.zeros((max(end, 2 * len(self._table)), self.dim), np.float32)
+                grown[:start] = self._table[:start]
+                self._table = grown
+            self._table[start:end] = self._encode([strings[h] for h in missing])
+            rows.update(zip(missing, range(start, end), strict=True))
+        return self._table[[rows[h] for h in hashes]]
+
+    def _encode(self, words: list[str]) -> Vector:
+        """One row per word: the mean of its word pieces' rows (zeros when it has none)."""
+        found = np.zeros((len(words), self.dim), np.float32)
+        encoded = self._tokenizer.encode_batch(words, add_special_tokens=False) if words else []
+        for k, enc in enumerate(encoded):
+            if enc.ids:
+                found[k] = self.embedding[enc.ids].mean(axis=0)
+        return found
 
 
 @lru_cache(maxsize=1)
@@ -97,8 +123,7 @@ class DocVectors:
 def doc_vectors(doc: Doc, vectors: WordVectors | None = None) -> DocVectors:
     vectors = vectors or word_vectors()
     attrs = doc.to_array([LOWER, IS_PUNCT, IS_SPACE])  # no Token objects: a long article is cheap
-    strings = doc.vocab.strings
-    rows = vectors.words([strings[int(h)] for h in attrs[:, 0]])
+    rows = vectors.hashed(attrs[:, 0].tolist(), doc.vocab.strings)
     rows[(attrs[:, 1] != 0) | (attrs[:, 2] != 0)] = 0.0
     # The running sums are taken along the rows of the transposed array and handed back as its
     # transposed view: the same additions in the same order, without numpy's slow walk down
