@@ -81,6 +81,8 @@ class _Side:
 
     span: Span
     id: str
+    start: int
+    end: int
     root: int
     chain: list[int]
     at: dict[int, int]
@@ -89,7 +91,8 @@ class _Side:
     def of(cls, span: Span, id_: str, tokens: TokenTable) -> _Side:
         root = span.root.i
         chain = [root, *tokens.ancestors(root)]
-        return cls(span, id_, root, chain, {t: k for k, t in enumerate(chain)})
+        at = {t: k for k, t in enumerate(chain)}
+        return cls(span, id_, span.start, span.end, root, chain, at)
 
     def path(self, trigger: int) -> list[int]:
         """The tokens from the root up to (not including) ``trigger``, or up to (not
@@ -97,7 +100,7 @@ class _Side:
         return self.chain[: self.at.get(trigger, len(self.chain) - 1)]
 
     def inside(self, i: int) -> bool:
-        return self.span.start <= i < self.span.end
+        return self.start <= i < self.end
 
 
 def pair_trigger(source: Span | None, target: Span | None) -> Token | None:
@@ -162,24 +165,28 @@ def _role(tokens: TokenTable, path: list[int]) -> str:
     return dep
 
 
-def _channel(mention: Span) -> bool:
-    """ "Speaking to Reuters", "telling AFP": the medium of a statement, not a party to an event."""
-    tok = mention.root
-    if tok.dep_ == "pobj" and tok.head.lower_ == "to":
-        tok = tok.head
-    return tok.dep_ in ("dative", "dobj", "prep") and tok.head.lemma_.lower() in (
-        *_SPEECH,
-        "speak",
-        "talk",
-    )
+def _channel(tokens: TokenTable, root: int) -> bool:
+    """ "Speaking to Reuters", "telling AFP": whether the mention rooted at ``root`` is the
+    medium of a statement, not a party to an event."""
+    dep, head = tokens.dep, tokens.head
+    i = root
+    if dep[i] == "pobj" and tokens.lower[head[i]] == "to":
+        i = head[i]
+    return dep[i] in ("dative", "dobj", "prep") and tokens.lemma[head[i]] in _CHANNEL_VERBS
 
 
-def _subject_dep(mention: Span) -> str:
-    """The mention's dependency label, seen through "a group of soldiers", "hundreds of people"."""
-    tok = mention.root
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM"):
-        return tok.head.head.dep_
-    return tok.dep_
+_CHANNEL_VERBS = _SPEECH | {"speak", "talk"}
+
+
+def _subject_dep(tokens: TokenTable, root: int) -> str:
+    """The dependency label of the mention rooted at ``root``, seen through "a group of
+    soldiers", "hundreds of people"."""
+    dep, head = tokens.dep, tokens.head
+    if dep[root] == "pobj" and tokens.lower[head[root]] == "of":
+        noun = head[head[root]]
+        if tokens.pos[noun] in ("NOUN", "NUM"):
+            return dep[noun]
+    return dep[root]
 
 
 def _modifies(tokens: TokenTable, inner: int, outer: int) -> bool:
@@ -222,9 +229,8 @@ def candidates(
     """
     start = _dateline_end(sent)
     tokens = table(sent.doc)
-    sides = [
-        _Side.of(m, aid, tokens) for m, aid in mentions if not _channel(m) and m.start >= start
-    ]
+    sides = [_Side.of(m, aid, tokens) for m, aid in mentions if m.start >= start]
+    sides = [side for side in sides if not _channel(tokens, side.root)]
     ordered = sorted(_candidates(tokens, sides, passive), key=itemgetter(0))
     return (c for _, c in ordered)
 
@@ -254,9 +260,9 @@ def _candidates(
 ) -> Iterator[tuple[tuple[int, int, int, int], Candidate]]:
     """The candidates, each after its ``_arity_order``."""
     for a, b in combinations(sides, 2):
-        if (a.id and a.id == b.id) or a.span.start < b.span.end and b.span.start < a.span.end:
+        if (a.id and a.id == b.id) or a.start < b.end and b.start < a.end:
             continue
-        if a.span.start in passive and b.span.start in passive:
+        if a.start in passive and b.start in passive:
             continue
         if _modifies(tokens, a.root, b.root) or _modifies(tokens, b.root, a.root):
             continue
@@ -274,8 +280,8 @@ def _candidates(
             Candidate(doc[trigger], a.span, b.span),
         )
     for m in sides:
-        dep = _subject_dep(m.span)
-        if dep in _PASSIVE or (dep in _SUBJECT and m.span.start not in passive):
+        dep = _subject_dep(tokens, m.root)
+        if dep in _PASSIVE or (dep in _SUBJECT and m.start not in passive):
             trigger = _trigger(tokens, m, None)
             if trigger is not None:
                 done_to = dep in _PASSIVE

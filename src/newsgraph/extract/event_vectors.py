@@ -145,16 +145,22 @@ def candidate_vector(c: Candidate, vectors: DocVectors, sent: Span | None = None
     trigger with its object, complement and particle, and the words within ``_WINDOW`` of the
     trigger outside the source and target."""
     trig = c.trigger
+    i = trig.i
     sent = sent if sent is not None else trig.sent
+    start, end = sent.start, sent.end
     rows = vectors.rows
-    mentions = [(s.start, s.end) for s in (c.source, c.target) if s is not None]
     tokens = table(trig.doc)
-    predicate = [trig.i] + [i for i in tokens.children(trig.i) if tokens.dep[i] in _PREDICATE_DEPS]
-    lo, hi = max(sent.start, trig.i - _WINDOW), min(sent.end, trig.i + _WINDOW + 1)
-    window = [i for i in range(lo, hi) if not any(a <= i < b for a, b in mentions)]
-    parts = [
-        vectors.sentence(sent.start, sent.end),
-        _unit(rows[predicate].sum(axis=0)),
-        _unit(rows[window].sum(axis=0)) if window else np.zeros(rows.shape[1], np.float32),
-    ]
-    return np.concatenate(parts).astype(np.float32)
+    dep = tokens.dep
+    predicate = [i, *(j for j in tokens.children(i) if dep[j] in _PREDICATE_DEPS)]
+    window = range(max(start, i - _WINDOW), min(end, i + _WINDOW + 1))
+    for mention in (c.source, c.target):
+        if mention is not None:
+            a, b = mention.start, mention.end
+            window = [j for j in window if not a <= j < b]
+    return np.concatenate(
+        (
+            vectors.sentence(start, end),
+            _unit(rows[predicate].sum(axis=0)),
+            _unit(rows[window].sum(axis=0)) if window else np.zeros(rows.shape[1], np.float32),
+        )
+    )
