@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from operator import itemgetter
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.cameo import CameoLexicon, trigger_types
 from newsgraph.extract.token_table import TokenTable, table
@@ -33,6 +33,7 @@ NO_EVENT = "NONE"
 _SUBJECT = frozenset({"nsubj", "csubj", "agent"})
 _PASSIVE = frozenset({"nsubjpass", "csubjpass"})
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV", "ADP", "NUM", "AUX"})
+_NAMING = frozenset({"NOUN", "PROPN", "ADJ"})
 _MAX_PATH = 8
 _DATELINE_MAX = 12
 _DATELINE_ENDS = frozenset({"--", "—", "–", "-", ":"})
@@ -66,11 +67,6 @@ class Candidate:
     trigger: Token
     source: Span | None
     target: Span | None
-
-
-def _up(tok: Token, stop: Token) -> list[int]:
-    """Indices of the tokens from ``tok`` up to (not including) its ancestor ``stop``."""
-    return table(tok.doc).path_up(tok.i, stop.i)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,14 +321,15 @@ def candidate_features(
     ``types`` (one dict per Doc) keeps each trigger's ``lexicon_type`` between candidates.
     """
     trig, doc = c.trigger, c.trigger.doc
+    t = trig.i
     tokens = table(doc)
     lemma, pos, dep = tokens.lemma, tokens.pos, tokens.dep
-    f = [f"trig={lemma[trig.i]}", f"trig_pos={pos[trig.i]}"]
-    if dep[trig.i] in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
-        f.append(f"gov={lemma[tokens.head[trig.i]]}")
-        f.append(f"gov_dep={dep[trig.i]}")
-    verbs = [trig]
-    for child in tokens.children(trig.i):
+    f = [f"trig={lemma[t]}", f"trig_pos={pos[t]}"]
+    if dep[t] in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
+        f.append(f"gov={lemma[tokens.head[t]]}")
+        f.append(f"gov_dep={dep[t]}")
+    verbs = [t]
+    for child in tokens.children(t):
         label = dep[child]
         if label == "neg":
             f.append("neg")
@@ -340,7 +337,7 @@ def candidate_features(
             f.append(f"aux={lemma[child]}")
         elif label in ("xcomp", "ccomp"):
             f.append(f"{label}={lemma[child]}")
-            verbs.append(doc[child])
+            verbs.append(child)
         elif label in ("dobj", "attr", "oprd", "prep", "dative", "prt", "advmod", "acomp"):
             f.append(f"{label}={lemma[child]}")
     for name, span in (("s", c.source), ("t", c.target)):
@@ -348,25 +345,22 @@ def candidate_features(
             f.append(f"{name}_none")
             continue
         root = span.root
-        path = _up(root, trig)
+        start, end = span.start, span.end
+        path = tokens.path_up(root.i, t)
         f.append(f"{name}_dep={dep[path[-1]] if path else 'self'}")
         for i in path:
-            if not span.start <= i < span.end:
+            if not start <= i < end:
                 f.append(f"{name}_path={lemma[i]}")
                 if pos[i] == "VERB":
-                    verbs.append(doc[i])
+                    verbs.append(i)
         f.append(f"{name}_ent={root.ent_type_ or pos[root.i]}")
-        f.extend(
-            f"{name}_w={lemma[i]}"
-            for i in range(span.start, span.end)
-            if pos[i] in ("NOUN", "PROPN", "ADJ")
-        )
-    f.extend(_cameo(verbs, lexicon))
+        f.extend(f"{name}_w={lemma[i]}" for i in range(start, end) if pos[i] in _NAMING)
+    f.extend(_cameo(doc, verbs, lexicon))
     if types is None:
         types = {}
-    if trig.i not in types:
-        types[trig.i] = lexicon_type(trig, lexicon, trigger_types())
-    if (lex := types[trig.i]) is not None:
+    if t not in types:
+        types[t] = lexicon_type(trig, lexicon, trigger_types())
+    if (lex := types[t]) is not None:
         f.append(f"lex={lex}")
     return f
 
@@ -402,15 +396,17 @@ def lexicon_type(trigger: Token, lexicon: CameoLexicon, triggers: dict[str, str]
     return "YIELD" if found in ("CONCEDE", "RETREAT") else found
 
 
-def _cameo(verbs: list[Token], lexicon: CameoLexicon) -> Iterator[str]:
-    for i, verb in enumerate(verbs):
-        if _lemma(verb) not in lexicon.verbs:
+def _cameo(doc: Doc, verbs: list[int], lexicon: CameoLexicon) -> Iterator[str]:
+    """The CAMEO features of the verbs (token indices) of a candidate, its trigger first."""
+    lemma = table(doc).lemma
+    for k, i in enumerate(verbs):
+        if lemma[i] not in lexicon.verbs:
             continue
-        code = verb_code(verb, lexicon)
+        code = _verb_code(doc, i, lexicon)
         plover = lexicon.plover(code)
         if plover is not None:
             yield f"cameo={plover[0]}"
-            if i == 0:
+            if k == 0:
                 yield f"cameo_trig={plover[0]}"
                 yield f"cameo_code={code[:2] if code else ''}"
 
@@ -418,17 +414,20 @@ def _cameo(verbs: list[Token], lexicon: CameoLexicon) -> Iterator[str]:
 def verb_code(verb: Token, lexicon: CameoLexicon) -> str | None:
     """The CAMEO code of ``verb``'s pattern given the words of its subtree, worked out once per
     verb and Doc (a verb is scored for every pair it could join)."""
-    cache: dict[tuple[int, int], str | None] = verb.doc.user_data.setdefault(_CODES, {})
-    key = (id(lexicon), verb.i)
+    return _verb_code(verb.doc, verb.i, lexicon)
+
+
+def _verb_code(doc: Doc, verb: int, lexicon: CameoLexicon) -> str | None:
+    """``verb_code`` of the token at index ``verb``."""
+    cache: dict[tuple[int, int], str | None] = doc.user_data.setdefault(_CODES, {})
+    key = (id(lexicon), verb)
     if key not in cache:
-        tokens = table(verb.doc)
-        context = {w for i in tokens.subtree(verb.i) for w in (tokens.lower[i], tokens.lemma[i])}
-        cache[key] = lexicon.code(_lemma(verb), context)
+        tokens = table(doc)
+        lower, lemma = tokens.lower, tokens.lemma
+        context = {w for i in tokens.subtree(verb) for w in (lower[i], lemma[i])}
+        cache[key] = lexicon.code(lemma[verb], context)
     return cache[key]
 
 
 _CODES = "newsgraph_cameo_codes"
 
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
