@@ -430,4 +430,3 @@ def _verb_code(doc: Doc, verb: int, lexicon: CameoLexicon) -> str | None:
 
 
 _CODES = "newsgraph_cameo_codes"
-

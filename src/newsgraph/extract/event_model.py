@@ -58,7 +58,7 @@ class EventModel:
         sentence, shared by every candidate there.
         """
         cols = sorted(self.columns(features) | columns)
-        scores = self.intercept + self.coef[cols].sum(axis=0)
+        scores = self.intercept + self.coef.take(cols, axis=0).sum(axis=0)  # take: coef[cols]
         if (
             self.dense is not None
             and self.dense_offset is not None

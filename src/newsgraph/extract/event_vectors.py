@@ -152,7 +152,7 @@ def candidate_vector(c: Candidate, vectors: DocVectors, sent: Span | None = None
     tokens = table(trig.doc)
     dep = tokens.dep
     predicate = [i, *(j for j in tokens.children(i) if dep[j] in _PREDICATE_DEPS)]
-    window = range(max(start, i - _WINDOW), min(end, i + _WINDOW + 1))
+    window = list(range(max(start, i - _WINDOW), min(end, i + _WINDOW + 1)))
     for mention in (c.source, c.target):
         if mention is not None:
             a, b = mention.start, mention.end
