@@ -424,9 +424,23 @@ def _verb_code(doc: Doc, verb: int, lexicon: CameoLexicon) -> str | None:
     if key not in cache:
         tokens = table(doc)
         lower, lemma = tokens.lower, tokens.lemma
-        context = {w for i in tokens.subtree(verb) for w in (lower[i], lemma[i])}
+        context = {w for i in _subtree(doc, tokens, verb) for w in (lower[i], lemma[i])}
         cache[key] = lexicon.code(lemma[verb], context)
     return cache[key]
+
+
+def _subtree(doc: Doc, tokens: TokenTable, i: int) -> Iterator[int]:
+    """``tokens.subtree(i)``, read from the tokens between ``i``'s leftmost and rightmost
+    descendants (spaCy keeps them): those whose heads lead up to ``i``, which in a projective
+    parse is all of them, so few steps each."""
+    head = tokens.head
+    tok = doc[i]
+    for j in range(tok.left_edge.i, tok.right_edge.i + 1):
+        k = j
+        while k != i and head[k] != k:
+            k = head[k]
+        if k == i:
+            yield j
 
 
 _CODES = "newsgraph_cameo_codes"
