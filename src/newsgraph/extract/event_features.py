@@ -227,7 +227,7 @@ def candidates(
     tokens = table(sent.doc)
     sides = [_Side.of(m, aid, tokens) for m, aid in mentions if m.start >= start]
     sides = [side for side in sides if not _channel(tokens, side.root)]
-    ordered = sorted(_candidates(tokens, sides, passive), key=itemgetter(0))
+    ordered = sorted(_candidates(sent.doc, tokens, sides, passive), key=itemgetter(0))
     return (c for _, c in ordered)
 
 
@@ -252,7 +252,7 @@ def _dateline_end(sent: Span) -> int:
 
 
 def _candidates(
-    tokens: TokenTable, sides: list[_Side], passive: frozenset[int]
+    doc: Doc, tokens: TokenTable, sides: list[_Side], passive: frozenset[int]
 ) -> Iterator[tuple[tuple[int, int, int, int], Candidate]]:
     """The candidates, each after its ``_arity_order``."""
     for a, b in combinations(sides, 2):
@@ -270,7 +270,6 @@ def _candidates(
         ra, rb = _role(tokens, pa), _role(tokens, pb)
         if (rb in _SUBJECT and ra not in _SUBJECT) or (ra in _PASSIVE and rb not in _PASSIVE):
             a, b, pa, pb, ra = b, a, pb, pa, rb
-        doc = a.span.doc
         yield (
             _arity_order(tokens, ra in _SUBJECT, [pa, pb]),
             Candidate(doc[trigger], a.span, b.span),
@@ -286,7 +285,7 @@ def _candidates(
                 source, target = (None, m.span) if done_to else (m.span, None)
                 yield (
                     _arity_order(tokens, subject, [path]),
-                    Candidate(m.span.doc[trigger], source, target),
+                    Candidate(doc[trigger], source, target),
                 )
 
 

@@ -352,7 +352,10 @@ def _by_trigger(
     passive = frozenset(objects - acting) | {span.start for span, _ in places}
     parties = sorted(parties + things, key=lambda m: m[0].start)
     groups: dict[int, list[Candidate]] = {}
-    for c in map(_received, map(_through_relative, candidates(sent, parties, passive))):
+    found = candidates(sent, parties, passive)
+    if _relative_subject(parties):  # else ``_through_relative`` leaves every candidate as it is
+        found = map(_through_relative, found)
+    for c in map(_received, found):
         groups.setdefault(c.trigger.i, []).append(c)
 
     def kept(c: Candidate) -> bool:
@@ -439,6 +442,20 @@ def _is_conjecture(trigger: Token) -> bool:
         return False
     head = trigger.head
     return head.pos_ == "ADJ" or head.lemma_.lower() in _BELIEFS
+
+
+def _relative_subject(mentions: list[tuple[Span, str]]) -> bool:
+    """Whether a mention holds the subject of a relative clause, the first thing
+    ``_through_relative`` looks for in a candidate's sides."""
+    if not mentions:
+        return False
+    tokens = table(mentions[0][0].doc)
+    dep, head = tokens.dep, tokens.head
+    return any(
+        dep[i] == "nsubj" and dep[head[i]] == "relcl"
+        for span, _ in mentions
+        for i in range(span.start, span.end)
+    )
 
 
 def _through_relative(c: Candidate) -> Candidate:
