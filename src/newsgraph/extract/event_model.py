@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsgraph.extract.event_features import NO_EVENT
+from newsgraph.extract.event_vectors import sum_rows
 from newsgraph.resources import path as resource_path
 
 __all__ = ["EventModel", "event_model"]
@@ -58,7 +59,7 @@ class EventModel:
         sentence, shared by every candidate there.
         """
         cols = sorted(self.columns(features) | columns)
-        scores = self.intercept + self.coef.take(cols, axis=0).sum(axis=0)  # take: coef[cols]
+        scores = self.intercept + sum_rows(self.coef, cols)
         if (
             self.dense is not None
             and self.dense_offset is not None

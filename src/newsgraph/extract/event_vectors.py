@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -29,7 +29,15 @@ if TYPE_CHECKING:
 
     from newsgraph.extract.event_features import Candidate
 
-__all__ = ["PARTS", "DocVectors", "WordVectors", "candidate_vector", "doc_vectors", "word_vectors"]
+__all__ = [
+    "PARTS",
+    "DocVectors",
+    "WordVectors",
+    "candidate_vector",
+    "doc_vectors",
+    "sum_rows",
+    "word_vectors",
+]
 
 RESOURCE = "event_vectors"
 #: The parts of a candidate that get a vector each, in the order they are concatenated. Vectors
@@ -146,6 +154,12 @@ def doc_vectors(doc: Doc, vectors: WordVectors | None = None) -> DocVectors:
     return DocVectors(rows)
 
 
+def sum_rows(array: npt.NDArray[Any], rows: list[int]) -> npt.NDArray[Any]:
+    """``array[rows].sum(axis=0)``, the same additions, with fewer steps through numpy (it is
+    asked once or twice per candidate)."""
+    return np.add.reduce(array.take(rows, axis=0), axis=0)  # type: ignore[no-any-return]
+
+
 def _unit(v: Vector) -> Vector:
     """``v`` scaled to length 1: the mean of the words' rows, as a direction."""
     norm = float(np.sqrt(v.dot(v)))  # what np.linalg.norm computes, without its checks
@@ -173,7 +187,7 @@ def candidate_vector(c: Candidate, vectors: DocVectors, sent: Span | None = None
     return np.concatenate(
         (
             vectors.sentence(start, end),
-            _unit(rows[predicate].sum(axis=0)),
-            _unit(rows[window].sum(axis=0)) if window else np.zeros(rows.shape[1], np.float32),
+            _unit(sum_rows(rows, predicate)),
+            _unit(sum_rows(rows, window)) if window else np.zeros(rows.shape[1], np.float32),
         )
     )
