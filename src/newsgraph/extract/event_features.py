@@ -205,7 +205,7 @@ def _arity_order(
     arguments, the fewest clauses between the arguments and the trigger (``paths``: each
     argument's), the shortest path. Lower is better."""
     pos = tokens.pos
-    clauses = sum(pos[i] in ("VERB", "AUX") for path in paths for i in path)
+    clauses = len([i for path in paths for i in path if pos[i] in ("VERB", "AUX")])
     return (0 if subject else 1), -len(paths), clauses, sum(map(len, paths))
 
 
@@ -370,14 +370,28 @@ def sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:
     lemma, pos, punct = tokens.lemma, tokens.pos, tokens.is_punct
     words = range(sent.start, sent.end)
     f = [f"w={lemma[i]}" for i in words if pos[i] in _CONTENT and not punct[i]]
-    found = set()
-    for i in words:
-        if pos[i] == "VERB":
-            plover = lexicon.plover(lexicon.code(lemma[i], frozenset()))
-            if plover is not None:
-                found.add(plover[0])
-    f.extend(f"cameo_any={t}" for t in sorted(found))
+    found = {_context_free_type(lexicon, lemma[i]) for i in words if pos[i] == "VERB"}
+    f.extend(f"cameo_any={t}" for t in sorted(t for t in found if t is not None))
     return f
+
+
+#: ``_context_free_type``'s answers, for the lexicon asked last (the pipeline asks one).
+_free_types: tuple[CameoLexicon, dict[str, str | None]] | None = None
+
+
+def _context_free_type(lexicon: CameoLexicon, lemma: str) -> str | None:
+    """The PLOVER type of verb ``lemma`` with no words around it, worked out once per verb."""
+    global _free_types
+    if lemma not in lexicon.verbs:
+        return None  # what ``CameoLexicon.code`` gives
+    known = _free_types  # read once: another thread may replace it
+    if known is None or known[0] is not lexicon:
+        known = _free_types = (lexicon, {})
+    types = known[1]
+    if lemma not in types:
+        plover = lexicon.plover(lexicon.code(lemma, frozenset()))
+        types[lemma] = plover[0] if plover is not None else None
+    return types[lemma]
 
 
 def lexicon_type(trigger: Token, lexicon: CameoLexicon, triggers: dict[str, str]) -> str | None:
