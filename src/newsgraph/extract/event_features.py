@@ -161,6 +161,9 @@ def _role(tokens: TokenTable, path: list[int]) -> str:
     return dep
 
 
+_CHANNEL_VERBS = _SPEECH | {"speak", "talk"}
+
+
 def _channel(tokens: TokenTable, root: int) -> bool:
     """ "Speaking to Reuters", "telling AFP": whether the mention rooted at ``root`` is the
     medium of a statement, not a party to an event."""
@@ -169,9 +172,6 @@ def _channel(tokens: TokenTable, root: int) -> bool:
     if dep[i] == "pobj" and tokens.lower[head[i]] == "to":
         i = head[i]
     return dep[i] in ("dative", "dobj", "prep") and tokens.lemma[head[i]] in _CHANNEL_VERBS
-
-
-_CHANNEL_VERBS = _SPEECH | {"speak", "talk"}
 
 
 def _subject_dep(tokens: TokenTable, root: int) -> str:
