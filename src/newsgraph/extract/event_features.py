@@ -13,17 +13,27 @@ from dataclasses import dataclass
 from itertools import combinations
 from operator import itemgetter
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.cameo import CameoLexicon, trigger_types
 from newsgraph.extract.token_table import TokenTable, table
 
-__all__ = ["NO_EVENT", "Candidate", "candidates", "features", "lexicon_type", "pair_trigger"]
+__all__ = [
+    "NO_EVENT",
+    "Candidate",
+    "candidate_features",
+    "candidates",
+    "features",
+    "lexicon_type",
+    "pair_trigger",
+    "sentence_features",
+]
 
 NO_EVENT = "NONE"
 _SUBJECT = frozenset({"nsubj", "csubj", "agent"})
 _PASSIVE = frozenset({"nsubjpass", "csubjpass"})
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV", "ADP", "NUM", "AUX"})
+_NAMING = frozenset({"NOUN", "PROPN", "ADJ"})
 _MAX_PATH = 8
 _DATELINE_MAX = 12
 _DATELINE_ENDS = frozenset({"--", "—", "–", "-", ":"})
@@ -59,11 +69,6 @@ class Candidate:
     target: Span | None
 
 
-def _up(tok: Token, stop: Token) -> list[int]:
-    """Indices of the tokens from ``tok`` up to (not including) its ancestor ``stop``."""
-    return table(tok.doc).path_up(tok.i, stop.i)
-
-
 @dataclass(frozen=True, slots=True)
 class _Side:
     """A mention and what pairing it asks of the parse, read once per sentence: its root, and
@@ -72,6 +77,8 @@ class _Side:
 
     span: Span
     id: str
+    start: int
+    end: int
     root: int
     chain: list[int]
     at: dict[int, int]
@@ -80,7 +87,8 @@ class _Side:
     def of(cls, span: Span, id_: str, tokens: TokenTable) -> _Side:
         root = span.root.i
         chain = [root, *tokens.ancestors(root)]
-        return cls(span, id_, root, chain, {t: k for k, t in enumerate(chain)})
+        at = {t: k for k, t in enumerate(chain)}
+        return cls(span, id_, span.start, span.end, root, chain, at)
 
     def path(self, trigger: int) -> list[int]:
         """The tokens from the root up to (not including) ``trigger``, or up to (not
@@ -88,7 +96,7 @@ class _Side:
         return self.chain[: self.at.get(trigger, len(self.chain) - 1)]
 
     def inside(self, i: int) -> bool:
-        return self.span.start <= i < self.span.end
+        return self.start <= i < self.end
 
 
 def pair_trigger(source: Span | None, target: Span | None) -> Token | None:
@@ -153,24 +161,28 @@ def _role(tokens: TokenTable, path: list[int]) -> str:
     return dep
 
 
-def _channel(mention: Span) -> bool:
-    """ "Speaking to Reuters", "telling AFP": the medium of a statement, not a party to an event."""
-    tok = mention.root
-    if tok.dep_ == "pobj" and tok.head.lower_ == "to":
-        tok = tok.head
-    return tok.dep_ in ("dative", "dobj", "prep") and tok.head.lemma_.lower() in (
-        *_SPEECH,
-        "speak",
-        "talk",
-    )
+_CHANNEL_VERBS = _SPEECH | {"speak", "talk"}
 
 
-def _subject_dep(mention: Span) -> str:
-    """The mention's dependency label, seen through "a group of soldiers", "hundreds of people"."""
-    tok = mention.root
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM"):
-        return tok.head.head.dep_
-    return tok.dep_
+def _channel(tokens: TokenTable, root: int) -> bool:
+    """ "Speaking to Reuters", "telling AFP": whether the mention rooted at ``root`` is the
+    medium of a statement, not a party to an event."""
+    dep, head = tokens.dep, tokens.head
+    i = root
+    if dep[i] == "pobj" and tokens.lower[head[i]] == "to":
+        i = head[i]
+    return dep[i] in ("dative", "dobj", "prep") and tokens.lemma[head[i]] in _CHANNEL_VERBS
+
+
+def _subject_dep(tokens: TokenTable, root: int) -> str:
+    """The dependency label of the mention rooted at ``root``, seen through "a group of
+    soldiers", "hundreds of people"."""
+    dep, head = tokens.dep, tokens.head
+    if dep[root] == "pobj" and tokens.lower[head[root]] == "of":
+        noun = head[head[root]]
+        if tokens.pos[noun] in ("NOUN", "NUM"):
+            return dep[noun]
+    return dep[root]
 
 
 def _modifies(tokens: TokenTable, inner: int, outer: int) -> bool:
@@ -193,7 +205,7 @@ def _arity_order(
     arguments, the fewest clauses between the arguments and the trigger (``paths``: each
     argument's), the shortest path. Lower is better."""
     pos = tokens.pos
-    clauses = sum(pos[i] in ("VERB", "AUX") for path in paths for i in path)
+    clauses = len([i for path in paths for i in path if pos[i] in ("VERB", "AUX")])
     return (0 if subject else 1), -len(paths), clauses, sum(map(len, paths))
 
 
@@ -213,10 +225,9 @@ def candidates(
     """
     start = _dateline_end(sent)
     tokens = table(sent.doc)
-    sides = [
-        _Side.of(m, aid, tokens) for m, aid in mentions if not _channel(m) and m.start >= start
-    ]
-    ordered = sorted(_candidates(tokens, sides, passive), key=itemgetter(0))
+    sides = [_Side.of(m, aid, tokens) for m, aid in mentions if m.start >= start]
+    sides = [side for side in sides if not _channel(tokens, side.root)]
+    ordered = sorted(_candidates(sent.doc, tokens, sides, passive), key=itemgetter(0))
     return (c for _, c in ordered)
 
 
@@ -241,13 +252,13 @@ def _dateline_end(sent: Span) -> int:
 
 
 def _candidates(
-    tokens: TokenTable, sides: list[_Side], passive: frozenset[int]
+    doc: Doc, tokens: TokenTable, sides: list[_Side], passive: frozenset[int]
 ) -> Iterator[tuple[tuple[int, int, int, int], Candidate]]:
     """The candidates, each after its ``_arity_order``."""
     for a, b in combinations(sides, 2):
-        if (a.id and a.id == b.id) or a.span.start < b.span.end and b.span.start < a.span.end:
+        if (a.id and a.id == b.id) or a.start < b.end and b.start < a.end:
             continue
-        if a.span.start in passive and b.span.start in passive:
+        if a.start in passive and b.start in passive:
             continue
         if _modifies(tokens, a.root, b.root) or _modifies(tokens, b.root, a.root):
             continue
@@ -259,14 +270,13 @@ def _candidates(
         ra, rb = _role(tokens, pa), _role(tokens, pb)
         if (rb in _SUBJECT and ra not in _SUBJECT) or (ra in _PASSIVE and rb not in _PASSIVE):
             a, b, pa, pb, ra = b, a, pb, pa, rb
-        doc = a.span.doc
         yield (
             _arity_order(tokens, ra in _SUBJECT, [pa, pb]),
             Candidate(doc[trigger], a.span, b.span),
         )
     for m in sides:
-        dep = _subject_dep(m.span)
-        if dep in _PASSIVE or (dep in _SUBJECT and m.span.start not in passive):
+        dep = _subject_dep(tokens, m.root)
+        if dep in _PASSIVE or (dep in _SUBJECT and m.start not in passive):
             trigger = _trigger(tokens, m, None)
             if trigger is not None:
                 done_to = dep in _PASSIVE
@@ -275,7 +285,7 @@ def _candidates(
                 source, target = (None, m.span) if done_to else (m.span, None)
                 yield (
                     _arity_order(tokens, subject, [path]),
-                    Candidate(m.span.doc[trigger], source, target),
+                    Candidate(doc[trigger], source, target),
                 )
 
 
@@ -287,20 +297,38 @@ def features(
 ) -> list[str]:
     """Binary features of one candidate: trigger, its arguments, the dependency path between
     the mentions, the words of the sentence, the CAMEO codes of the verbs involved and the
-    trigger list's type.
+    trigger list's type (``candidate_features``, then ``sentence_features``).
 
     ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates;
     ``sent`` is the trigger's sentence when the caller knows it already.
     """
+    f = candidate_features(c, lexicon)
+    if cache is None:
+        cache = {}
+    sent = sent if sent is not None else c.trigger.sent
+    if sent.start not in cache:
+        cache[sent.start] = sentence_features(sent, lexicon)
+    f.extend(cache[sent.start])
+    return f
+
+
+def candidate_features(
+    c: Candidate, lexicon: CameoLexicon, types: dict[int, str | None] | None = None
+) -> list[str]:
+    """The features of ``features`` that are the candidate's own, not its sentence's.
+
+    ``types`` (one dict per Doc) keeps each trigger's ``lexicon_type`` between candidates.
+    """
     trig, doc = c.trigger, c.trigger.doc
+    t = trig.i
     tokens = table(doc)
     lemma, pos, dep = tokens.lemma, tokens.pos, tokens.dep
-    f = [f"trig={lemma[trig.i]}", f"trig_pos={pos[trig.i]}"]
-    if dep[trig.i] in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
-        f.append(f"gov={lemma[tokens.head[trig.i]]}")
-        f.append(f"gov_dep={dep[trig.i]}")
-    verbs = [trig]
-    for child in tokens.children(trig.i):
+    f = [f"trig={lemma[t]}", f"trig_pos={pos[t]}"]
+    if dep[t] in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
+        f.append(f"gov={lemma[tokens.head[t]]}")
+        f.append(f"gov_dep={dep[t]}")
+    verbs = [t]
+    for child in tokens.children(t):
         label = dep[child]
         if label == "neg":
             f.append("neg")
@@ -308,7 +336,7 @@ def features(
             f.append(f"aux={lemma[child]}")
         elif label in ("xcomp", "ccomp"):
             f.append(f"{label}={lemma[child]}")
-            verbs.append(doc[child])
+            verbs.append(child)
         elif label in ("dobj", "attr", "oprd", "prep", "dative", "prt", "advmod", "acomp"):
             f.append(f"{label}={lemma[child]}")
     for name, span in (("s", c.source), ("t", c.target)):
@@ -316,45 +344,54 @@ def features(
             f.append(f"{name}_none")
             continue
         root = span.root
-        path = _up(root, trig)
+        start, end = span.start, span.end
+        path = tokens.path_up(root.i, t)
         f.append(f"{name}_dep={dep[path[-1]] if path else 'self'}")
         for i in path:
-            if not span.start <= i < span.end:
+            if not start <= i < end:
                 f.append(f"{name}_path={lemma[i]}")
                 if pos[i] == "VERB":
-                    verbs.append(doc[i])
+                    verbs.append(i)
         f.append(f"{name}_ent={root.ent_type_ or pos[root.i]}")
-        f.extend(
-            f"{name}_w={lemma[i]}"
-            for i in range(span.start, span.end)
-            if pos[i] in ("NOUN", "PROPN", "ADJ")
-        )
-    f.extend(_cameo(verbs, lexicon))
-    if (lex := lexicon_type(trig, lexicon, trigger_types())) is not None:
+        f.extend(f"{name}_w={lemma[i]}" for i in range(start, end) if pos[i] in _NAMING)
+    f.extend(_cameo(doc, verbs, lexicon))
+    if types is None:
+        types = {}
+    if t not in types:
+        types[t] = lexicon_type(trig, lexicon, trigger_types())
+    if (lex := types[t]) is not None:
         f.append(f"lex={lex}")
-    if cache is None:
-        cache = {}
-    sent = sent if sent is not None else trig.sent
-    if sent.start not in cache:
-        cache[sent.start] = _sentence_features(sent, lexicon)
-    f.extend(cache[sent.start])
     return f
 
 
-def _sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:
+def sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:
     """Words and CAMEO types of the whole sentence."""
     tokens = table(sent.doc)
     lemma, pos, punct = tokens.lemma, tokens.pos, tokens.is_punct
     words = range(sent.start, sent.end)
     f = [f"w={lemma[i]}" for i in words if pos[i] in _CONTENT and not punct[i]]
-    found = set()
-    for i in words:
-        if pos[i] == "VERB":
-            plover = lexicon.plover(lexicon.code(lemma[i], frozenset()))
-            if plover is not None:
-                found.add(plover[0])
-    f.extend(f"cameo_any={t}" for t in sorted(found))
+    found = {_context_free_type(lexicon, lemma[i]) for i in words if pos[i] == "VERB"}
+    f.extend(f"cameo_any={t}" for t in sorted(t for t in found if t is not None))
     return f
+
+
+#: ``_context_free_type``'s answers, for the lexicon asked last (the pipeline asks one).
+_free_types: tuple[CameoLexicon, dict[str, str | None]] | None = None
+
+
+def _context_free_type(lexicon: CameoLexicon, lemma: str) -> str | None:
+    """The PLOVER type of verb ``lemma`` with no words around it, worked out once per verb."""
+    global _free_types
+    if lemma not in lexicon.verbs:
+        return None  # what ``CameoLexicon.code`` gives
+    known = _free_types  # read once: another thread may replace it
+    if known is None or known[0] is not lexicon:
+        known = _free_types = (lexicon, {})
+    types = known[1]
+    if lemma not in types:
+        plover = lexicon.plover(lexicon.code(lemma, frozenset()))
+        types[lemma] = plover[0] if plover is not None else None
+    return types[lemma]
 
 
 def lexicon_type(trigger: Token, lexicon: CameoLexicon, triggers: dict[str, str]) -> str | None:
@@ -372,15 +409,17 @@ def lexicon_type(trigger: Token, lexicon: CameoLexicon, triggers: dict[str, str]
     return "YIELD" if found in ("CONCEDE", "RETREAT") else found
 
 
-def _cameo(verbs: list[Token], lexicon: CameoLexicon) -> Iterator[str]:
-    for i, verb in enumerate(verbs):
-        if _lemma(verb) not in lexicon.verbs:
+def _cameo(doc: Doc, verbs: list[int], lexicon: CameoLexicon) -> Iterator[str]:
+    """The CAMEO features of the verbs (token indices) of a candidate, its trigger first."""
+    lemma = table(doc).lemma
+    for k, i in enumerate(verbs):
+        if lemma[i] not in lexicon.verbs:
             continue
-        code = verb_code(verb, lexicon)
+        code = _verb_code(doc, i, lexicon)
         plover = lexicon.plover(code)
         if plover is not None:
             yield f"cameo={plover[0]}"
-            if i == 0:
+            if k == 0:
                 yield f"cameo_trig={plover[0]}"
                 yield f"cameo_code={code[:2] if code else ''}"
 
@@ -388,17 +427,33 @@ def _cameo(verbs: list[Token], lexicon: CameoLexicon) -> Iterator[str]:
 def verb_code(verb: Token, lexicon: CameoLexicon) -> str | None:
     """The CAMEO code of ``verb``'s pattern given the words of its subtree, worked out once per
     verb and Doc (a verb is scored for every pair it could join)."""
-    cache: dict[tuple[int, int], str | None] = verb.doc.user_data.setdefault(_CODES, {})
-    key = (id(lexicon), verb.i)
+    return _verb_code(verb.doc, verb.i, lexicon)
+
+
+def _verb_code(doc: Doc, verb: int, lexicon: CameoLexicon) -> str | None:
+    """``verb_code`` of the token at index ``verb``."""
+    cache: dict[tuple[int, int], str | None] = doc.user_data.setdefault(_CODES, {})
+    key = (id(lexicon), verb)
     if key not in cache:
-        tokens = table(verb.doc)
-        context = {w for i in tokens.subtree(verb.i) for w in (tokens.lower[i], tokens.lemma[i])}
-        cache[key] = lexicon.code(_lemma(verb), context)
+        tokens = table(doc)
+        lower, lemma = tokens.lower, tokens.lemma
+        context = {w for i in _subtree(doc, tokens, verb) for w in (lower[i], lemma[i])}
+        cache[key] = lexicon.code(lemma[verb], context)
     return cache[key]
 
 
+def _subtree(doc: Doc, tokens: TokenTable, i: int) -> Iterator[int]:
+    """``tokens.subtree(i)``, read from the tokens between ``i``'s leftmost and rightmost
+    descendants (spaCy keeps them): those whose heads lead up to ``i``, which in a projective
+    parse is all of them, so few steps each."""
+    head = tokens.head
+    tok = doc[i]
+    for j in range(tok.left_edge.i, tok.right_edge.i + 1):
+        k = j
+        while k != i and head[k] != k:
+            k = head[k]
+        if k == i:
+            yield j
+
+
 _CODES = "newsgraph_cameo_codes"
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()

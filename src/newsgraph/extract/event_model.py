@@ -7,7 +7,7 @@ needs no pickle and scoring one candidate is a sum of columns and one small matr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsgraph.extract.event_features import NO_EVENT
+from newsgraph.extract.event_vectors import sum_rows
 from newsgraph.resources import path as resource_path
 
 __all__ = ["EventModel", "event_model"]
@@ -41,12 +42,24 @@ class EventModel:
     dense_offset: npt.NDArray[np.float32] | None = None
     unsure: float = UNSURE
 
+    def columns(self, features: Iterable[str]) -> set[int]:
+        """The rows of ``coef`` of the known ``features`` (the others are ignored)."""
+        index = self.index
+        return {i for i in map(index.get, features) if i is not None}
+
     def probabilities(
-        self, features: Iterable[str], vector: npt.NDArray[np.float32] | None = None
+        self,
+        features: Iterable[str],
+        vector: npt.NDArray[np.float32] | None = None,
+        columns: Set[int] = frozenset(),
     ) -> dict[str, float]:
-        """Class -> probability for one candidate's binary features and dense vector."""
-        cols = sorted({self.index[f] for f in features if f in self.index})
-        scores = self.intercept + self.coef[cols].sum(axis=0)
+        """Class -> probability for one candidate's binary features and dense vector.
+
+        ``columns`` are more of its features, already looked up (``columns``): those of its
+        sentence, shared by every candidate there.
+        """
+        cols = sorted(self.columns(features) | columns)
+        scores = self.intercept + sum_rows(self.coef, cols)
         if (
             self.dense is not None
             and self.dense_offset is not None
@@ -64,6 +77,7 @@ class EventModel:
         prior: str | None = None,
         weight: float = PRIOR_WEIGHT,
         vector: npt.NDArray[np.float32] | None = None,
+        columns: Set[int] = frozenset(),
     ) -> tuple[str, float]:
         """The most probable class and its probability.
 
@@ -71,9 +85,10 @@ class EventModel:
         classifier sees no event or is unsure (below ``self.unsure``), the prior takes
         ``weight`` of the probability mass, so rare types the training data barely shows still
         come out.
-        ``vector`` is the candidate's ``event_vectors.candidate_vector``.
+        ``vector`` is the candidate's ``event_vectors.candidate_vector``; ``columns`` as in
+        ``probabilities``.
         """
-        probs = self.probabilities(features, vector)
+        probs = self.probabilities(features, vector, columns)
         best = max(probs, key=probs.__getitem__)
         if prior in probs and (best == NO_EVENT or probs[best] < self.unsure):
             probs = {

@@ -19,14 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.errors import ModelError
 from newsgraph.extract.attachment import attached, governor, in_location_phrase
-from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, event_nouns, trigger_types
+from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, event_nouns
 from newsgraph.extract.dates import DateMention, find_dates, parse_published
 from newsgraph.extract.event_features import (
     NO_EVENT,
     Candidate,
+    candidate_features,
     candidates,
-    features,
-    lexicon_type,
+    sentence_features,
     verb_code,
 )
 from newsgraph.extract.event_model import EventModel, event_model
@@ -272,8 +272,8 @@ def _typed(
     """The best-typed candidate per trigger where the classifier sees an event, then the event
     nouns of types the sentence does not have yet."""
     best: dict[int, _Found] = {}
-    triggers, nouns = trigger_types(), event_nouns()
-    cache: dict[int, list[str]] = {}
+    nouns = event_nouns()
+    sentence_columns: dict[int, set[int]] = {}  # the model's columns of a sentence's features
     priors: dict[int, str | None] = {}  # the trigger lexicon's type, by trigger
     vectors: DocVectors | None = None  # made when a first candidate is typed
     by_sentence = _by_sentence(index, parties)
@@ -287,16 +287,18 @@ def _typed(
                 continue  # candidates come best-formed first for each trigger
             if cand.target is not None and _actor_id(cand.target, here) is None:
                 tried.add(cand.trigger.i)  # the pairs after it are worse formed
-            feats = features(cand, lexicon, cache, sent)
-            if (i := cand.trigger.i) not in priors:
-                priors[i] = lexicon_type(cand.trigger, lexicon, triggers)
+            feats = candidate_features(cand, lexicon, priors)
+            if n not in sentence_columns:
+                sentence_columns[n] = model.columns(sentence_features(sent, lexicon))
             vectors = vectors or doc_vectors(doc)
             vector = candidate_vector(cand, vectors, sent)
-            label, prob = model.predict(feats, priors[i], vector=vector)
+            prior, columns = priors[cand.trigger.i], sentence_columns[n]
+            label, prob = model.predict(feats, prior, vector=vector, columns=columns)
             if label == NO_EVENT or prob < threshold:
                 continue
             if accurate is not None:  # the linear model finds the event, both type it
-                label, prob = accurate.retype(cand, sent, model.probabilities(feats, vector))
+                probs = model.probabilities(feats, vector, columns)
+                label, prob = accurate.retype(cand, sent, probs)
             if label == "YIELD":
                 label = _concede_or_retreat(cand.trigger, lexicon)
             best[cand.trigger.i] = _Found(
@@ -350,7 +352,10 @@ def _by_trigger(
     passive = frozenset(objects - acting) | {span.start for span, _ in places}
     parties = sorted(parties + things, key=lambda m: m[0].start)
     groups: dict[int, list[Candidate]] = {}
-    for c in map(_received, map(_through_relative, candidates(sent, parties, passive))):
+    found = candidates(sent, parties, passive)
+    if _relative_subject(parties):  # else ``_through_relative`` leaves every candidate as it is
+        found = map(_through_relative, found)
+    for c in map(_received, found):
         groups.setdefault(c.trigger.i, []).append(c)
 
     def kept(c: Candidate) -> bool:
@@ -437,6 +442,20 @@ def _is_conjecture(trigger: Token) -> bool:
         return False
     head = trigger.head
     return head.pos_ == "ADJ" or head.lemma_.lower() in _BELIEFS
+
+
+def _relative_subject(mentions: list[tuple[Span, str]]) -> bool:
+    """Whether a mention holds the subject of a relative clause, the first thing
+    ``_through_relative`` looks for in a candidate's sides."""
+    if not mentions:
+        return False
+    tokens = table(mentions[0][0].doc)
+    dep, head = tokens.dep, tokens.head
+    return any(
+        dep[i] == "nsubj" and dep[head[i]] == "relcl"
+        for span, _ in mentions
+        for i in range(span.start, span.end)
+    )
 
 
 def _through_relative(c: Candidate) -> Candidate:
