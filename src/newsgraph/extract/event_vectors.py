@@ -58,21 +58,14 @@ class WordVectors:
         self.embedding = embedding
         self.dim = int(embedding.shape[1])
         self._tokenizer = tokenizer
-        self._cache: dict[str, Vector] = {}
-        #: ``hashed``'s store: a word's string-store hash -> its row in ``_table``.
+        #: A word's string-store hash -> its row in ``_table``.
         self._rows: dict[int, int] = {}
         self._table = np.zeros((1024, self.dim), np.float32)
 
     def words(self, words: list[str]) -> Vector:
         """One row per word (zeros for a word with no known piece)."""
-        missing = sorted({w for w in words if w not in self._cache})
-        if len(self._cache) + len(missing) > _CACHE_MAX:
-            self._cache.clear()
-            missing = sorted(set(words))
-        self._cache.update(zip(missing, self._encode(missing), strict=True))
-        if not words:
-            return np.zeros((0, self.dim), np.float32)
-        return np.stack([self._cache[w] for w in words])
+        strings = StringStore(words)
+        return self.hashed([strings[w] for w in words], strings)
 
     def hashed(self, hashes: list[int], strings: StringStore) -> Vector:
         """``words`` for words given as their hashes in ``strings`` (a Doc's ``LOWER`` column):
