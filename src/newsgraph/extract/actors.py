@@ -115,20 +115,22 @@ def _walk(
         for found in _descriptors(doc, m):
             consumed.update(found.tokens)
             _apply(owner[m.start], found, links)
-    pos = table(doc).pos
+    tokens = table(doc)
+    pos, lower, head, dep = tokens.pos, tokens.lower, tokens.head, tokens.dep
     fronted = {
         i: f for i, p in enumerate(pos) if p == "PRON" and (f := roles.fronted(doc[i])) is not None
     }
     for found in fronted.values():
         consumed.update(found.tokens)
-    for token in doc:
-        i = token.i
+    for i, p in enumerate(pos):  # a Token is made only for the words a branch looks at
         if i in head_of:
+            token = doc[i]
             m = head_of[i]
             entity = owner[m.start]
             history.append(Ref(i, sent_of[i], is_subject(token), entity))
             _title_gender(doc, m, entity)
-        elif token.lower_ in _PRONOUNS and token.pos_ == "PRON":
+        elif lower[i] in _PRONOUNS and p == "PRON":
+            token = doc[i]
             referent = _pronoun(token, sent_of, history)
             if referent is not None:
                 referent.spans.append((i, i + 1))
@@ -138,15 +140,16 @@ def _walk(
                     pending.append((referent, found))
         elif i in in_named or i in consumed:
             continue
-        elif token.lemma_ in _LEAD_VERBS and token.pos_ == "VERB":
+        elif p == "VERB" and (token := doc[i]).lemma_ in _LEAD_VERBS:
             _leads(token, history, owner, named)
-        elif token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
-            antecedent_i = token.head.head.i
+        elif lower[i] in _RELATIVES and dep[head[i]] == "relcl":
+            antecedent_i = head[head[i]]
             target = next((r.entity for r in reversed(history) if r.token == antecedent_i), None)
-            if target is not None and (token.lower_ != "who" or target.kind != "GPE"):
+            if target is not None and (lower[i] != "who" or target.kind != "GPE"):
                 target.spans.append((i, i + 1))
-                history.append(Ref(i, sent_of[i], is_subject(token), target))
-        elif (token.pos_ == "NOUN" or _titled_noun(token)) and i not in quoted:
+                history.append(Ref(i, sent_of[i], is_subject(doc[i]), target))
+        elif (p == "NOUN" or (p == "PROPN" and _titled_noun(doc[i]))) and i not in quoted:
+            token = doc[i]
             mentioned = _nominal(doc, token, sent_of, history, entities, links)
             if mentioned is not None:
                 mentioned.spans.append(_np_extent(token))

@@ -80,7 +80,13 @@ def find_cues(
 ) -> Iterator[Cue]:
     """The cues of one sentence, in order. ``quoted``: character ranges of the quotations."""
     model = cue_model() if model is None else model
-    for tok in sent:
+    doc = sent.doc
+    tokens = table(doc)
+    lower, pos = tokens.lower, tokens.pos
+    for i in range(sent.start, sent.end):
+        if lower[i] != "according" and pos[i] not in ("NOUN", "VERB", "AUX"):
+            continue  # no cue noun or verb, no "according to": no Token needed
+        tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             yield _according_to(sent, tok)
         elif (noun := noun_cue(tok)) is not None:

@@ -28,6 +28,7 @@ from newsgraph.extract.lexicon import (
     is_country,
     named_info,
 )
+from newsgraph.extract.token_table import table
 from newsgraph.model import ActorKind
 
 _LABELS: dict[str, ActorKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
@@ -149,9 +150,11 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
     """Proper names spaCy's NER missed: acronyms ("RFE/RL", "PRISM") and organisation names
     as ORG, countries as GPE, and any other run of proper nouns as a possible PERSON (kept
     only if it repeats a surname found elsewhere)."""
+    tokens = table(doc)
+    pos, text = tokens.pos, tokens.text
     i = 0
     while i < len(doc):
-        if doc[i].pos_ != "PROPN" or i in taken:
+        if pos[i] != "PROPN" or i in taken:
             i += 1
             continue
         j = i + 1
@@ -159,8 +162,8 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
             j < len(doc)
             and j not in taken
             and (
-                doc[j].pos_ == "PROPN"
-                or (doc[j].text in {"/", "&"} and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
+                pos[j] == "PROPN"
+                or (text[j] in {"/", "&"} and j + 1 < len(doc) and pos[j + 1] == "PROPN")
             )
         ):
             j += 1
