@@ -290,12 +290,15 @@ _SPEECH = frozenset({"say", "tell", "add", "state", "note", "argue", "claim", "e
 def _sentences_and_cues(span: SpacySpan, verb: int) -> tuple[int, int]:
     """How many sentences ``span`` touches, and how many speech verbs (other than ``verb``)
     head a clause of their own in it ("..., he said, ...")."""
-    sents, cues = 1, 0
-    for t in span:
-        if t.is_sent_start and t.i > span.start:
-            sents += 1
-        if t.pos_ == "VERB" and t.i != verb and t.dep_ != "ccomp" and t.lemma_.lower() in _SPEECH:
-            cues += 1
+    tokens = table(span.doc)
+    a, b = span.start, span.end
+    pos, dep, lemma = tokens.pos, tokens.dep, tokens.lemma
+    sents = 1 + sum(tokens.sent_start[a + 1 : b])
+    cues = sum(
+        1
+        for i in range(a, b)
+        if pos[i] == "VERB" and i != verb and dep[i] != "ccomp" and lemma[i] in _SPEECH
+    )
     return sents, cues
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.token_table import doc_text
 from newsgraph.model import DatePrecision
 from newsgraph.months import MONTH_PATTERN, MONTHS
 
@@ -275,7 +276,7 @@ def _year_ranges(doc: Doc, dates: list[Span]) -> set[int]:
     war), not when an event happened."""
     found = {ent.start for ent in dates if _YEAR_SPAN.search(ent.text)}
     for first, second in zip(dates, dates[1:], strict=False):
-        between = doc[first.end : second.start].text.strip().lower()
+        between = doc_text(doc)[first.end_char : second.start_char].strip().lower()
         before = doc[first.start - 1].lower_ if first.start > 0 else ""
         if (
             between in _RANGE_LINKS

@@ -14,7 +14,7 @@ from functools import cached_property
 from weakref import ReferenceType, WeakKeyDictionary, ref
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc
 
 __all__ = ["TokenTable", "doc_text", "table"]
@@ -25,7 +25,9 @@ class TokenTable:
 
     def __init__(self, doc: Doc) -> None:
         self._strings = doc.vocab.strings
-        self._array = doc.to_array([HEAD, DEP, POS, LEMMA, LOWER, IS_PUNCT, IS_SPACE, ORTH])
+        self._array = doc.to_array(
+            [HEAD, DEP, POS, LEMMA, LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START]
+        )
 
     def _column(self, n: int) -> list[str]:
         strings = self._strings
@@ -65,6 +67,11 @@ class TokenTable:
     @cached_property
     def is_space(self) -> list[bool]:
         return (self._array[:, 6] != 0).tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """Whether each token starts a sentence (``Token.is_sent_start``)."""
+        return (self._array[:, 8] == 1).tolist()  # type: ignore[no-any-return]
 
     @cached_property
     def _by_head(self) -> tuple[list[int], list[int]]:
