@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import TypeVar
 
 from spacy.language import Language
@@ -282,7 +283,7 @@ def _typed(
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
         here = mentions + located  # for the ids: _actor_id matches a span exactly
         tried: set[int] = set()  # triggers whose best pair with a place or thing is no event
-        for cand in (c for group in _by_trigger(sent, mentions, located) for c in group):
+        for cand in sentence_candidates(sent, mentions, located):
             if cand.trigger.i in best or cand.trigger.i in tried:
                 continue  # candidates come best-formed first for each trigger
             if cand.target is not None and _actor_id(cand.target, here) is None:
@@ -328,10 +329,10 @@ def _typed(
 
 def sentence_candidates(
     sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
-) -> list[Candidate]:
+) -> Iterator[Candidate]:
     """The candidates of one sentence (``_by_trigger``), each trigger's in the order they are
-    typed."""
-    return [c for group in _by_trigger(sent, mentions, places) for c in group]
+    typed; read lazily, as most triggers are settled by their first."""
+    return chain.from_iterable(_by_trigger(sent, mentions, places))
 
 
 def _by_trigger(
@@ -447,15 +448,14 @@ def _is_conjecture(trigger: Token) -> bool:
 def _relative_subject(mentions: list[tuple[Span, str]]) -> bool:
     """Whether a mention holds the subject of a relative clause, the first thing
     ``_through_relative`` looks for in a candidate's sides."""
-    if not mentions:
-        return False
-    tokens = table(mentions[0][0].doc)
+    return any(_holds_relative_subject(span) for span, _ in mentions)
+
+
+def _holds_relative_subject(span: Span) -> bool:
+    """Whether a token of ``span`` is the subject of a relative clause (read without Tokens)."""
+    tokens = table(span.doc)
     dep, head = tokens.dep, tokens.head
-    return any(
-        dep[i] == "nsubj" and dep[head[i]] == "relcl"
-        for span, _ in mentions
-        for i in range(span.start, span.end)
-    )
+    return any(dep[i] == "nsubj" and dep[head[i]] == "relcl" for i in range(span.start, span.end))
 
 
 def _through_relative(c: Candidate) -> Candidate:
@@ -464,12 +464,8 @@ def _through_relative(c: Candidate) -> Candidate:
     target (the parse joins them only through "is")."""
     if c.source is None or c.target is None:
         return c
-    tokens = table(c.trigger.doc)
-    dep, head = tokens.dep, tokens.head
     for outer, inner in ((c.source, c.target), (c.target, c.source)):
-        if not any(
-            dep[i] == "nsubj" and dep[head[i]] == "relcl" for i in range(inner.start, inner.end)
-        ):
+        if not _holds_relative_subject(inner):
             continue  # (what the root must be, read without making the root)
         clause = inner.root.head
         if inner.root.dep_ != "nsubj" or clause.dep_ != "relcl":
