@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sklearn.metrics import f1_score  # noqa: E402
 from spacy.language import Language  # noqa: E402
-from spacy.tokens import Doc, Span  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
 
 from newsgraph import nlp  # noqa: E402
 from newsgraph.extract.cameo import cameo_lexicon, trigger_types  # noqa: E402
@@ -39,13 +39,7 @@ from newsgraph.extract.event_features import (  # noqa: E402
 from newsgraph.extract.event_model import EventModel, event_model  # noqa: E402
 from newsgraph.extract.event_transformer import blend, event_transformer  # noqa: E402
 from newsgraph.extract.event_vectors import candidate_vector, doc_vectors  # noqa: E402
-from newsgraph.extract.events import (  # noqa: E402
-    _mentions,
-    _place_mentions,
-    find_events,
-    sentence_candidates,
-)
-from newsgraph.extract.sentences import SentenceIndex  # noqa: E402
+from newsgraph.extract.events import find_events  # noqa: E402
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
 from plover_data import (  # noqa: E402
     DATA,
@@ -53,6 +47,7 @@ from plover_data import (  # noqa: E402
     aw_no_event,
     bare_parser,
     dev_train_split,
+    doc_candidates,
     end_to_end,
     examples_by_row,
     gsr_examples,
@@ -176,18 +171,7 @@ def miss_reason(row: Row, doc: Doc) -> str:
     losing its trigger to another pair, or typed NONE; the two only paired the other way round;
     else a side that is no actor (nor a place or thing a candidate takes), or the parse's
     candidates never pairing the two."""
-    index = SentenceIndex(doc)
-    mentions = _mentions(doc, doc._.actors or ())
-    places = _place_mentions(doc, doc._.actors or ())
-
-    def inside(sent: Span, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-        return [(s, a) for s, a in found if sent.start <= s.start < sent.end]
-
-    cands = [
-        c
-        for sent in index.sentences
-        for c in sentence_candidates(sent, inside(sent, mentions), inside(sent, places))
-    ]
+    cands = doc_candidates(doc)
 
     def joins(c: Candidate, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
         return all(

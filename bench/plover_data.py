@@ -220,17 +220,26 @@ def manual_rows() -> list[Row]:
     rows = []
     docs = nlp.load(Settings(components=without)).pipe(s for s, _ in sentences)
     for (text, label), doc in zip(sentences, docs, strict=True):
-        actors = doc._.actors or ()
-        mentions, places = _mentions(doc, actors), _place_mentions(doc, actors)
-        found: list[Candidate] = []
-        for sent in SentenceIndex(doc).sentences:
-            here = [m for m in mentions if sent.start <= m[0].start < sent.end]
-            there = [m for m in places if sent.start <= m[0].start < sent.end]
-            found += sentence_candidates(sent, here, there)
-        if found:
+        if found := doc_candidates(doc):
             best = _main_candidate(found)
             rows.append(Row(text, _chars(best.source), _chars(best.target), label))
     return rows
+
+
+def doc_candidates(doc: Doc) -> list[Candidate]:
+    """Every candidate event of a Doc parsed without ``newsgraph_events``, sentence by sentence
+    (``events.sentence_candidates`` over the mentions of its actors and places)."""
+    actors = doc._.actors or ()
+    mentions, places = _mentions(doc, actors), _place_mentions(doc, actors)
+
+    def inside(sent: Span, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        return [(s, a) for s, a in found if sent.start <= s.start < sent.end]
+
+    return [
+        c
+        for sent in SentenceIndex(doc).sentences
+        for c in sentence_candidates(sent, inside(sent, mentions), inside(sent, places))
+    ]
 
 
 def manual_examples() -> list[Example]:
