@@ -41,13 +41,14 @@ def _trim(text: str, r: Range) -> Range:
     return a, b
 
 
-def _jaccard(a: Range, b: Range) -> float:
+def jaccard(a: Range, b: Range) -> float:
+    """Character Jaccard of two ranges (the overlap test scores with it)."""
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     union = (a[1] - a[0]) + (b[1] - b[0]) - inter
     return inter / union if union else 0.0
 
 
-def _overlaps(a: Range, b: Range) -> bool:
+def overlaps(a: Range, b: Range) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -81,10 +82,10 @@ def score(
     counts.exact += sum(1 for p, _ in preds if p in gold_exact)
     pairs = sorted(
         (
-            (_jaccard(u, p), i, j)
+            (jaccard(u, p), i, j)
             for i, (u, _) in enumerate(units)
             for j, (p, _) in enumerate(preds)
-            if _overlaps(u, p)
+            if overlaps(u, p)
         ),
         reverse=True,
     )
@@ -109,7 +110,7 @@ def _source_ok(g: Gold, q: Quote) -> bool:
     if q.speaker_span is None:
         return not g.source
     s = (q.speaker_span.start, q.speaker_span.end)
-    return any(_overlaps(s, f) for f in g.source)
+    return any(overlaps(s, f) for f in g.source)
 
 
 @dataclass

@@ -66,7 +66,7 @@ from newsgraph.extract.quote_marks import quotations  # noqa: E402
 from newsgraph.extract.quotes import find_quotes  # noqa: E402
 from newsgraph.settings import Settings  # noqa: E402
 from polnear import Gold, Range, load  # noqa: E402
-from quotes import Counts, score  # noqa: E402
+from quotes import Counts, jaccard, overlaps, score  # noqa: E402
 
 OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_cue_model.json"
 CONTENT_OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_content_model.json"
@@ -75,15 +75,9 @@ MIN_FEATURE_COUNT = 2
 MIN_WEIGHT = 0.01
 
 
-def _jaccard(a: Range, b: Range) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = (a[1] - a[0]) + (b[1] - b[0]) - inter
-    return inter / union if union else 0.0
-
-
 def _cued(cue: Range, gold: list[Gold]) -> bool:
     """True when a gold attribution has its cue on the characters ``cue``."""
-    return any(a < cue[1] and cue[0] < b for g in gold for a, b in g.cue)
+    return any(overlaps(cue, c) for g in gold for c in g.cue)
 
 
 def parsed(texts: list[str], cache: Path | None) -> list[Doc]:
@@ -150,8 +144,8 @@ def _matched(cue: Range, content: tuple[Range, ...], gold: list[Gold]) -> tuple[
     ``cue`` (character Jaccard >= 0.5, as the bench scores)."""
     best = (0, len(content))
     for g in gold:
-        if any(a < cue[1] and cue[0] < b for a, b in g.cue):
-            m = sum(1 for r in content if any(_jaccard(r, f) >= 0.5 for f in g.content))
+        if any(overlaps(cue, c) for c in g.cue):
+            m = sum(1 for r in content if any(jaccard(r, f) >= 0.5 for f in g.content))
             if m - (len(content) - m) > best[0] - best[1]:
                 best = (m, len(content) - m)
     return best
