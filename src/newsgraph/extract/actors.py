@@ -12,7 +12,9 @@ The work, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -46,7 +48,7 @@ from newsgraph.extract.lexicon import (
     place_code,
 )
 from newsgraph.extract.names import Named, cluster, named_mentions
-from newsgraph.extract.sentences import SentenceIndex
+from newsgraph.extract.sentences import SentenceIndex, sentence_index
 from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import Actor, Span
 
@@ -73,7 +75,7 @@ def find_actors(doc: Doc) -> list[Actor]:
     """The actors of ``doc``, ids in order of first mention."""
     named = named_mentions(doc)
     entities, owner = cluster(doc, named)
-    sent_of = SentenceIndex(doc)
+    sent_of = sentence_index(doc)
     _walk(doc, named, owner, entities, sent_of)
     _merge_cataphora(doc, entities, sent_of)
     article = doc._.article
@@ -474,13 +476,14 @@ def _merge_cataphora(doc: Doc, entities: list[Entity], sent_of: SentenceIndex) -
 
 def _finish(doc: Doc, entities: list[Entity]) -> list[Actor]:
     text = doc_text(doc)
+    tokens = table(doc)
     kept = [e for e in entities if e.spans and _keep(doc, e)]
     for e in sorted(kept, key=lambda e: e.kind == "PERSON"):  # organisations before their staff
         _complete(doc, e)
     kept.sort(key=lambda e: min(s for s, _ in e.spans))
     actors = []
     for n, e in enumerate(kept, 1):
-        spans = sorted({(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text)) for s, t in e.spans})
+        spans = sorted({tokens.chars(s, t) for s, t in e.spans})
         name = _canonical(e, doc)
         aliases = tuple(dict.fromkeys(x for x in e.names if x != name))
         actors.append(
@@ -641,16 +644,37 @@ def actors_component(doc: Doc) -> Doc:
     return doc
 
 
-def actor_at(actors: list[Actor] | tuple[Actor, ...], start: int, end: int) -> Actor | None:
-    """The actor one of whose mentions overlaps the characters ``start:end``, if any.
+def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
+    """The actor one of whose mentions overlaps the characters ``start:end`` most (the first
+    such actor, and mention, in order), if any.
 
-    Quotes and events use this to turn a speaker or argument span into an actor id; the actors
-    component records pronoun and nominal mentions ("he", "the ministry") as mentions too.
+    Quotes use this to turn a speaker span into an actor id; the actors component records
+    pronoun and nominal mentions ("he", "the ministry") as mentions too.
     """
-    best: tuple[int, Actor] | None = None
-    for actor in actors:
-        for m in actor.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, actor)
-    return best[1] if best else None
+    return MentionIndex(actors).actor_at(start, end)
+
+
+class MentionIndex:
+    """The mentions of some actors sorted by where they start, for many ``actor_at`` look-ups:
+    each reads only the mentions that can overlap."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        found = sorted(
+            ((m.start, m.end, k, actor) for k, (actor, m) in
+             enumerate((a, m) for a in actors for m in a.mentions)),
+            key=itemgetter(0),
+        )
+        self._starts = [m[0] for m in found]
+        self._mentions = found
+        self._longest = max((end - start for start, end, _, _ in found), default=0)
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """``actor_at`` over these actors."""
+        lo = bisect_right(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        best: tuple[int, int, Actor] | None = None  # overlap, order, actor
+        for m_start, m_end, k, actor in self._mentions[lo:hi]:
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0 and (best is None or (overlap, -k) > (best[0], -best[1])):
+                best = (overlap, k, actor)
+        return best[2] if best else None

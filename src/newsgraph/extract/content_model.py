@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.cues import last_word, trim_edges
 from newsgraph.extract.quote_marks import Quoted
-from newsgraph.extract.token_table import table
+from newsgraph.extract.token_table import TokenTable, table
 from newsgraph.resources import path as resource_path
 
 Range = tuple[int, int]
@@ -78,7 +80,7 @@ class ContentModel:
     threshold: float = THRESHOLD
 
     def score(self, features: Iterable[str]) -> float:
-        return sum(self.weights.get(f, 0.0) for f in features)
+        return sum(map(self.weights.get, features, repeat(0.0)))
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +107,7 @@ def snap(r: Range, quoted: Sequence[Quoted]) -> Range:
 
 def chars(doc: Doc, start: int, end: int) -> Range:
     """Character range of the tokens ``start:end``."""
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return table(doc).chars(start, end)
 
 
 def candidates(site: Site, sent: SpacySpan, rule_kind: str, near: Content) -> list[Candidate]:
@@ -180,17 +182,19 @@ def candidates(site: Site, sent: SpacySpan, rule_kind: str, near: Content) -> li
 
 def _following(doc: Doc, text: str, sent: SpacySpan, n: int) -> list[int]:
     """End characters of the next ``n`` sentences in ``sent``'s paragraph (fewer at its end)."""
+    tokens = table(doc)
+    idx, sent_start, punct, space = tokens.idx, tokens.sent_start, tokens.is_punct, tokens.is_space
     ends: list[int] = []
     end = sent.end
     while len(ends) < n and end < len(doc):
-        if "\n" in text[doc[end - 1].idx : doc[end].idx]:
+        if "\n" in text[idx[end - 1] : idx[end]]:
             break
         start, end = end, end + 1
-        while end < len(doc) and not doc[end].is_sent_start:
+        while end < len(doc) and not sent_start[end]:
             end += 1
-        last = next((t.i for t in reversed(doc[start:end]) if not (t.is_punct or t.is_space)),
+        last = next((i for i in range(end - 1, start - 1, -1) if not (punct[i] or space[i])),
                     start)
-        ends.append(chars(doc, start, last + 1)[1])
+        ends.append(tokens.chars(start, last + 1)[1])
     return ends
 
 
@@ -213,7 +217,10 @@ def span_features(site: Site, cand: Candidate) -> list[str]:
     first_c, last_c = cand.content[0][0], cand.content[-1][1]
     size = sum(b - a for a, b in cand.content)
     qchars = sum(
-        max(0, min(b, q.end) - max(a, q.start)) for a, b in cand.content for q in quoted
+        min(b, q.end) - max(a, q.start)
+        for a, b in cand.content
+        for q in quoted
+        if q.start < b and a < q.end
     )
     qshare = round(4 * qchars / size) if size else 0
     span = doc.char_span(first_c, last_c, alignment_mode="expand")
@@ -256,24 +263,28 @@ def span_features(site: Site, cand: Candidate) -> list[str]:
     elif rule and _overlap(cand.content, rule):
         feats.append(f"overlaps_rule|kind={kind}")
     if span is not None and ntok:
-        first, last = span[0], span[-1]
-        opener = first.lower_ if first.lower_ in _COMPLEMENTIZERS else (
-            "quote" if first.is_quote else first.pos_)
-        closer = "quote" if last.is_quote else last.pos_ if not last.is_punct else last.text
-        feats += [f"first={opener}", f"kind|first={kind}|{opener}", f"last={closer}",
-                  f"kind|last={kind}|{closer}", f"first_dep={first.dep_}",
-                  f"lemma|first={lemma}|{opener}", f"lemma|where={lemma}|{where}",
-                  f"root_dep={span.root.dep_}", f"kind|root_dep={kind}|{span.root.dep_}",
-                  f"last_ent={last.ent_type_ or 'O'}"]
-        after = doc[span.end] if span.end < len(doc) else None
-        nxt = after.text if after is not None and after.is_punct else (
-            "eol" if after is None or "\n" in after.text else "word")
-        feats += [f"next={nxt}", f"kind|next={kind}|{nxt}"]
-        if after is not None and not after.is_punct:
-            word = after.lower_ if after.lower_ in _LINKS else after.pos_
-            feats += [f"next_word={word}", f"kind|next_word={kind}|{word}"]
         tokens = table(doc)
         a, b = span.start, span.end
+        lower, pos, words, punct, quote = (
+            tokens.lower, tokens.pos, tokens.text, tokens.is_punct, tokens.is_quote
+        )
+        first, last = a, b - 1
+        opener = lower[first] if lower[first] in _COMPLEMENTIZERS else (
+            "quote" if quote[first] else pos[first])
+        closer = "quote" if quote[last] else pos[last] if not punct[last] else words[last]
+        root_dep = span.root.dep_
+        feats += [f"first={opener}", f"kind|first={kind}|{opener}", f"last={closer}",
+                  f"kind|last={kind}|{closer}", f"first_dep={tokens.dep[first]}",
+                  f"lemma|first={lemma}|{opener}", f"lemma|where={lemma}|{where}",
+                  f"root_dep={root_dep}", f"kind|root_dep={kind}|{root_dep}",
+                  f"last_ent={doc[last].ent_type_ or 'O'}"]
+        after = b if b < len(doc) else None
+        nxt = words[after] if after is not None and punct[after] else (
+            "eol" if after is None or "\n" in words[after] else "word")
+        feats += [f"next={nxt}", f"kind|next={kind}|{nxt}"]
+        if after is not None and not punct[after]:
+            word = lower[after] if lower[after] in _LINKS else pos[after]
+            feats += [f"next_word={word}", f"kind|next_word={kind}|{word}"]
         # how many subtrees the candidate is made of (1: a whole phrase or clause)
         out = sum(1 for h in tokens.head[a:b] if not a <= h < b)
         if ":" in tokens.text[a + 1 : b - 1]:
@@ -292,14 +303,20 @@ def _sentences_and_cues(span: SpacySpan, verb: int) -> tuple[int, int]:
     head a clause of their own in it ("..., he said, ...")."""
     tokens = table(span.doc)
     a, b = span.start, span.end
-    pos, dep, lemma = tokens.pos, tokens.dep, tokens.lemma
     sents = 1 + sum(tokens.sent_start[a + 1 : b])
-    cues = sum(
-        1
-        for i in range(a, b)
-        if pos[i] == "VERB" and i != verb and dep[i] != "ccomp" and lemma[i] in _SPEECH
-    )
-    return sents, cues
+    speech = tokens.derived(_speech_verbs)
+    lo, hi = bisect_left(speech, a), bisect_left(speech, b)
+    return sents, hi - lo - (verb in speech[lo:hi])
+
+
+def _speech_verbs(tokens: TokenTable) -> list[int]:
+    """The speech verbs that head a clause of their own, in text order."""
+    pos, dep = tokens.pos, tokens.dep
+    return [
+        i
+        for i, w in enumerate(tokens.lemma)
+        if w in _SPEECH and pos[i] == "VERB" and dep[i] != "ccomp"
+    ]
 
 
 def _overlap(a: Content, b: Content) -> bool:

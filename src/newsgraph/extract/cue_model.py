@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from spacy.tokens import Token
 
@@ -37,7 +38,7 @@ class CueModel:
 def logistic(bias: float, weights: dict[str, float], features: Iterable[str]) -> float:
     """The probability a logistic model over binary features gives: the weights of the
     features present, summed with the bias, through the sigmoid."""
-    z = bias + sum(weights.get(f, 0.0) for f in features)
+    z = bias + sum(map(weights.get, features, repeat(0.0)))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.cue_model import CueModel, cue_features, cue_model
-from newsgraph.extract.token_table import table
+from newsgraph.extract.token_table import TokenTable, table
 
 Range = tuple[int, int]
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
@@ -277,15 +277,18 @@ def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the clause it hangs from when it has none
     ("..., adding:", "Speaking to Reuters, X warned", "X said ... and added that ...").
     Relative pronouns count only on the cue itself ("Smith, who said ...")."""
-    tok = verb
-    for _ in range(8):
-        subjs = [c for c in tok.children if c.dep_ in _SUBJECTS]
-        subj = min(subjs, key=lambda c: abs(c.i - tok.i)) if subjs else None
-        if subj is not None and (tok is verb or subj.tag_ not in _RELATIVE):
-            return subj
-        if tok.dep_ in _STOP_BORROW or tok.head is tok:
+    doc = verb.doc
+    tokens = table(doc)
+    dep, head = tokens.dep, tokens.head
+    i = verb.i
+    for step in range(8):
+        subjs = [c for c in tokens.children(i) if dep[c] in _SUBJECTS]
+        subj = min(subjs, key=lambda c: abs(c - i)) if subjs else None
+        if subj is not None and (step == 0 or doc[subj].tag_ not in _RELATIVE):
+            return doc[subj]
+        if dep[i] in _STOP_BORROW or head[i] == i:
             return None
-        tok = tok.head
+        i = head[i]
     return None
 
 
@@ -408,7 +411,10 @@ def _asks(clause: Token) -> bool:
 
 def last_word(sent: SpacySpan) -> int:
     """Index of the last token of ``sent`` that is not punctuation or space."""
-    return next((t.i for t in reversed(sent) if not (t.is_punct or t.is_space)), sent.start)
+    tokens = table(sent.doc)
+    punct, space = tokens.is_punct, tokens.is_space
+    words = (i for i in range(sent.end - 1, sent.start - 1, -1) if not (punct[i] or space[i]))
+    return next(words, sent.start)
 
 
 def _has_comma_before(verb: Token) -> bool:
@@ -418,11 +424,12 @@ def _has_comma_before(verb: Token) -> bool:
 
 def _colon_after(sent: SpacySpan, verb: Token) -> int | None:
     """A ':' right after the cue or its object ("told AFP:", "said:", "adding:")."""
+    tokens = table(sent.doc)
+    text, pos, punct = tokens.text, tokens.pos, tokens.is_punct
     for i in range(verb.i + 1, min(verb.i + 6, sent.end)):
-        t = verb.doc[i]
-        if t.text == ":":
+        if text[i] == ":":
             return i
-        if t.is_quote or t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != ","):
+        if tokens.is_quote[i] or pos[i] in ("VERB", "AUX") or (punct[i] and text[i] != ","):
             return None
     return None
 
@@ -523,12 +530,16 @@ def _without_aside(sent: SpacySpan, idx: list[int]) -> list[int]:
 
 def trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Tokens ``start:end`` without the punctuation or space at their edges (``edge_punct``)."""
-    while start < end and edge_punct(doc[start]):
+    tokens = table(doc)
+    while start < end and edge_punct(tokens, start):
         start += 1
-    while end > start and edge_punct(doc[end - 1]):
+    while end > start and edge_punct(tokens, end - 1):
         end -= 1
     return start, end
 
 
-def edge_punct(t: Token) -> bool:
-    return (t.is_punct and not t.is_quote and t.text not in ")]") or t.is_space
+def edge_punct(tokens: TokenTable, i: int) -> bool:
+    """Token ``i`` is a space, or punctuation other than a quote mark or closing bracket."""
+    return (
+        tokens.is_punct[i] and not tokens.is_quote[i] and tokens.text[i] not in ")]"
+    ) or tokens.is_space[i]

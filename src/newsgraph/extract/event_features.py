@@ -129,26 +129,27 @@ def _trigger(tokens: TokenTable, a: _Side, b: _Side | None) -> int | None:
     i = a.span.sent.root.i if common is None else common
     while (a.inside(i) or b.inside(i)) and head[i] != i:
         i = head[i]
-    if tokens.lemma[i] not in _SPEECH:
-        return i
-    return _reported(a.span.doc[i], b.span).i
+    return _reported(a.span.doc, tokens, i, b.root)
 
 
-def _reported(tok: Token, inner: Span) -> Token:
-    """ "X said Y had attacked Z": the event between X and Z is told by "attacked", not "said"."""
-    while tok.lemma_.lower() in _SPEECH:
+def _reported(doc: Doc, tokens: TokenTable, i: int, inner: int) -> int:
+    """ "X said Y had attacked Z": the event between X and Z is told by "attacked", not "said"
+    (``inner``: the root of Z)."""
+    lemma, dep = tokens.lemma, tokens.dep
+    while lemma[i] in _SPEECH:
         clause = next(
             (
                 c
-                for c in tok.children
-                if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= inner.root.i <= c.right_edge.i
+                for c in tokens.children(i)
+                if dep[c] in ("ccomp", "xcomp")
+                and doc[c].left_edge.i <= inner <= doc[c].right_edge.i
             ),
             None,
         )
         if clause is None:
             break
-        tok = clause
-    return tok
+        i = clause
+    return i
 
 
 def _role(tokens: TokenTable, path: list[int]) -> str:
@@ -437,7 +438,8 @@ def _verb_code(doc: Doc, verb: int, lexicon: CameoLexicon) -> str | None:
     if key not in cache:
         tokens = table(doc)
         lower, lemma = tokens.lower, tokens.lemma
-        context = {w for i in _subtree(doc, tokens, verb) for w in (lower[i], lemma[i])}
+        words = list(_subtree(doc, tokens, verb))
+        context = {*map(lower.__getitem__, words), *map(lemma.__getitem__, words)}
         cache[key] = lexicon.code(lemma[verb], context)
     return cache[key]
 

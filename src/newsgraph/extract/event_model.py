@@ -44,8 +44,9 @@ class EventModel:
 
     def columns(self, features: Iterable[str]) -> set[int]:
         """The rows of ``coef`` of the known ``features`` (the others are ignored)."""
-        index = self.index
-        return {i for i in map(index.get, features) if i is not None}
+        found: set[int | None] = set(map(self.index.get, features))
+        found.discard(None)
+        return found  # type: ignore[return-value]  # (None is out)
 
     def probabilities(
         self,
@@ -58,6 +59,16 @@ class EventModel:
         ``columns`` are more of its features, already looked up (``columns``): those of its
         sentence, shared by every candidate there.
         """
+        probs = self._probabilities(features, vector, columns)
+        return dict(zip(self.classes, probs.tolist(), strict=True))
+
+    def _probabilities(
+        self,
+        features: Iterable[str],
+        vector: npt.NDArray[np.float32] | None,
+        columns: Set[int],
+    ) -> npt.NDArray[np.float32]:
+        """``probabilities`` as an array, in the order of ``classes``."""
         cols = sorted(self.columns(features) | columns)
         scores = self.intercept + sum_rows(self.coef, cols)
         if (
@@ -68,8 +79,7 @@ class EventModel:
         ):
             scores = scores + vector @ self.dense + self.dense_offset
         exp = np.exp(scores - scores.max())
-        probs = exp / exp.sum()
-        return dict(zip(self.classes, probs.tolist(), strict=True))
+        return exp / exp.sum()  # type: ignore[no-any-return]
 
     def predict(
         self,
@@ -88,14 +98,17 @@ class EventModel:
         ``vector`` is the candidate's ``event_vectors.candidate_vector``; ``columns`` as in
         ``probabilities``.
         """
-        probs = self.probabilities(features, vector, columns)
-        best = max(probs, key=probs.__getitem__)
-        if prior in probs and (best == NO_EVENT or probs[best] < self.unsure):
+        array = self._probabilities(features, vector, columns)
+        k = int(array.argmax())  # the first of equals, as ``max`` over the classes gives
+        best, p = self.classes[k], float(array[k])
+        if prior in self.classes and (best == NO_EVENT or p < self.unsure):
             probs = {
-                k: (1 - weight) * p + (weight if k == prior else 0.0) for k, p in probs.items()
+                c: (1 - weight) * q + (weight if c == prior else 0.0)
+                for c, q in zip(self.classes, array.tolist(), strict=True)
             }
             best = max(probs, key=probs.__getitem__)
-        return best, probs[best]
+            p = probs[best]
+        return best, p
 
     @classmethod
     def from_arrays(cls, data: Mapping[str, npt.NDArray[Any]]) -> EventModel:

@@ -21,7 +21,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.token_table import table
+from newsgraph.extract.token_table import TokenTable, table
 from newsgraph.resources import path as resource_path
 
 if TYPE_CHECKING:
@@ -112,6 +112,7 @@ class DocVectors:
     rows: Vector
     _prefixes: dict[int, Vector] = field(default_factory=dict)
     _sentences: dict[tuple[int, int], Vector] = field(default_factory=dict)
+    _predicates: dict[int, Vector] = field(default_factory=dict)
 
     def sentence(self, start: int, end: int) -> Vector:
         """The normalised mean of tokens ``start:end`` (a sentence: asked once per candidate)."""
@@ -119,6 +120,17 @@ class DocVectors:
         if found is None:
             found = _unit(self.prefix(end) - self.prefix(start))
             self._sentences[start, end] = found
+        return found
+
+    def predicate(self, trigger: int, tokens: TokenTable) -> Vector:
+        """The normalised sum of the rows of ``trigger`` and its object, complement and
+        particle (``_PREDICATE_DEPS``; ``tokens``: the Doc's table), made once per trigger
+        (it has several candidates)."""
+        found = self._predicates.get(trigger)
+        if found is None:
+            dep = tokens.dep
+            rows = [trigger, *(j for j in tokens.children(trigger) if dep[j] in _PREDICATE_DEPS)]
+            found = self._predicates[trigger] = _unit(sum_rows(self.rows, rows))
         return found
 
     def prefix(self, k: int) -> Vector:
@@ -169,9 +181,6 @@ def candidate_vector(c: Candidate, vectors: DocVectors, sent: Span | None = None
     sent = sent if sent is not None else trig.sent
     start, end = sent.start, sent.end
     rows = vectors.rows
-    tokens = table(trig.doc)
-    dep = tokens.dep
-    predicate = [i, *(j for j in tokens.children(i) if dep[j] in _PREDICATE_DEPS)]
     window = list(range(max(start, i - _WINDOW), min(end, i + _WINDOW + 1)))
     for mention in (c.source, c.target):
         if mention is not None:
@@ -180,7 +189,7 @@ def candidate_vector(c: Candidate, vectors: DocVectors, sent: Span | None = None
     return np.concatenate(
         (
             vectors.sentence(start, end),
-            _unit(sum_rows(rows, predicate)),
+            vectors.predicate(i, table(trig.doc)),
             _unit(sum_rows(rows, window)) if window else np.zeros(rows.shape[1], np.float32),
         )
     )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors import actor_at
+from newsgraph.extract.actors import MentionIndex
 from newsgraph.extract.attribution import Attribution, attributions
 from newsgraph.extract.cues import Range
 from newsgraph.extract.token_table import doc_text
@@ -24,8 +24,9 @@ def find_quotes(doc: Doc, actors: Sequence[Actor] = ()) -> list[Quote]:
     quote gives two records sharing one cue)."""
     text = doc_text(doc)
     quotes: list[Quote] = []
+    mentions = MentionIndex(actors)
     for att in attributions(doc):
-        speaker = _speaker(att, actors)
+        speaker = _speaker(att, mentions)
         for start, end in att.content:
             quotes.append(
                 Quote(
@@ -43,11 +44,11 @@ def find_quotes(doc: Doc, actors: Sequence[Actor] = ()) -> list[Quote]:
     return quotes
 
 
-def _speaker(att: Attribution, actors: Sequence[Actor]) -> str | None:
+def _speaker(att: Attribution, mentions: MentionIndex) -> str | None:
     """The actor the speaker mention (its head word first) refers to; None when none does."""
     for rng in (att.source_head, att.source):
         if rng is not None:
-            actor = actor_at(tuple(actors), *rng)
+            actor = mentions.actor_at(*rng)
             if actor is not None:
                 return actor.id
     return None

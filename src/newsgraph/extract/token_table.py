@@ -10,14 +10,30 @@ the Doc's text the same way (``Doc.text`` joins every token's text again on each
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar
 from weakref import ReferenceType, WeakKeyDictionary, ref
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_QUOTE,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+)
 from spacy.tokens import Doc
 
 __all__ = ["TokenTable", "doc_text", "table"]
+
+T = TypeVar("T")
 
 
 class TokenTable:
@@ -25,8 +41,9 @@ class TokenTable:
 
     def __init__(self, doc: Doc) -> None:
         self._strings = doc.vocab.strings
+        self._derived: dict[Callable[[TokenTable], Any], Any] = {}
         self._array = doc.to_array(
-            [HEAD, DEP, POS, LEMMA, LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START]
+            [HEAD, DEP, POS, LEMMA, LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START, IDX, IS_QUOTE]
         )
 
     def _column(self, n: int) -> list[str]:
@@ -72,6 +89,28 @@ class TokenTable:
     def sent_start(self) -> list[bool]:
         """Whether each token starts a sentence (``Token.is_sent_start``)."""
         return (self._array[:, 8] == 1).tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """Character offset of each token (``Token.idx``)."""
+        return self._array[:, 9].tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def is_quote(self) -> list[bool]:
+        return (self._array[:, 10] != 0).tolist()  # type: ignore[no-any-return]
+
+    def derived(self, make: Callable[[TokenTable], T]) -> T:
+        """``make(self)``, made once per table: what an extractor reads off the columns once
+        per Doc and asks about again for every candidate (``make`` is its key: a module-level
+        function)."""
+        found = self._derived.get(make)
+        if found is None:
+            found = self._derived[make] = make(self)
+        return found
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character range of the tokens ``start:end``."""
+        return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
 
     @cached_property
     def _by_head(self) -> tuple[list[int], list[int]]:
