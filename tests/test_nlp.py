@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 import pytest
 import spacy
 
@@ -26,3 +28,11 @@ def test_a_parsed_doc_is_refused(pipeline: spacy.language.Language) -> None:
     doc = pipeline("Troops arrived.\nThey left.")
     with pytest.raises(ValueError, match="E043"):
         paragraph_boundaries(doc)
+
+
+def test_a_processed_doc_is_freed_when_dropped(pipeline: spacy.language.Language) -> None:
+    """No per-Doc cache of the components keeps a Doc alive (a cached value that refers back
+    to its Doc would hold every Doc of a long run in memory)."""
+    texts = ['Russia attacked Ukraine on Monday, "We will respond," the president said.'] * 3
+    refs = [weakref.ref(doc) for doc in pipeline.pipe(texts)]
+    assert [r() for r in refs] == [None, None, None]

@@ -48,7 +48,7 @@ from newsgraph.extract.lexicon import (
     place_code,
 )
 from newsgraph.extract.names import Named, cluster, named_mentions
-from newsgraph.extract.sentences import SentenceIndex, sentence_index
+from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import Actor, Span
 
@@ -75,7 +75,7 @@ def find_actors(doc: Doc) -> list[Actor]:
     """The actors of ``doc``, ids in order of first mention."""
     named = named_mentions(doc)
     entities, owner = cluster(doc, named)
-    sent_of = sentence_index(doc)
+    sent_of = SentenceIndex(doc)
     _walk(doc, named, owner, entities, sent_of)
     _merge_cataphora(doc, entities, sent_of)
     article = doc._.article

@@ -35,7 +35,7 @@ from newsgraph.extract.event_transformer import EventTransformer, event_transfor
 from newsgraph.extract.event_vectors import DocVectors, candidate_vector, doc_vectors
 from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
-from newsgraph.extract.sentences import SentenceIndex, sentence_index
+from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_events
 from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
@@ -206,7 +206,7 @@ def find_events(
     type of each event ``model`` finds averages the two models' probabilities."""
     model = model or event_model()
     lexicon = lexicon or cameo_lexicon()
-    index = sentence_index(doc)
+    index = SentenceIndex(doc)
     parties, located = _mentions(doc, actors), _place_mentions(doc, actors)
     found = _typed(doc, index, parties, located, model, lexicon, threshold, accurate)
     said = _statements(doc, index, actors, parties, quotes or (), found)

@@ -6,11 +6,9 @@ components ask thousands of times per article, so each builds this index once pe
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 from spacy.tokens import Doc, Span
 
-__all__ = ["SentenceIndex", "sentence_index"]
+__all__ = ["SentenceIndex"]
 
 
 class SentenceIndex:
@@ -31,15 +29,3 @@ class SentenceIndex:
     def of(self, token_i: int) -> Span:
         """The sentence holding token ``token_i``."""
         return self.sentences[self._number[token_i]]
-
-
-_INDEXES: WeakKeyDictionary[Doc, SentenceIndex] = WeakKeyDictionary()
-
-
-def sentence_index(doc: Doc) -> SentenceIndex:
-    """The ``SentenceIndex`` of ``doc``, made on first use and kept while the Doc lives (for
-    the actors and events components both; its sentences must not change afterwards)."""
-    found = _INDEXES.get(doc)
-    if found is None:
-        found = _INDEXES[doc] = SentenceIndex(doc)
-    return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.sentences import SentenceIndex, sentence_index
+from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.token_table import table
 from newsgraph.model import Quote
 
@@ -77,7 +77,7 @@ def statement_events(
 ) -> Iterator[StatementEvent]:
     """At most one event of each type per quote with a known speaker, in quote order, and the
     advice given anywhere in the sentences the quote is in (``index``: the Doc's sentences)."""
-    index = index or sentence_index(doc)
+    index = index or SentenceIndex(doc)
     advised: set[int] = set()
     tokens = table(doc)
     for quote in quotes:
