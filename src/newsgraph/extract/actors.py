@@ -656,20 +656,27 @@ def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
 
 class MentionIndex:
     """The mentions of some actors sorted by where they start, for many ``actor_at`` look-ups:
-    each reads only the mentions that can overlap."""
+    each reads only the mentions that can overlap. Sorted on the first look-up."""
 
     def __init__(self, actors: Sequence[Actor]) -> None:
+        self._actors = actors
+        self._starts: list[int] = []
+        self._mentions: list[tuple[int, int, int, Actor]] | None = None  # start, end, order
+        self._longest = 0
+
+    def _sort(self) -> list[tuple[int, int, int, Actor]]:
+        pairs = [(actor, m) for actor in self._actors for m in actor.mentions]
         found = sorted(
-            ((m.start, m.end, k, actor) for k, (actor, m) in
-             enumerate((a, m) for a in actors for m in a.mentions)),
-            key=itemgetter(0),
+            ((m.start, m.end, k, actor) for k, (actor, m) in enumerate(pairs)), key=itemgetter(0)
         )
         self._starts = [m[0] for m in found]
-        self._mentions = found
         self._longest = max((end - start for start, end, _, _ in found), default=0)
+        return found
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """``actor_at`` over these actors."""
+        if self._mentions is None:
+            self._mentions = self._sort()
         lo = bisect_right(self._starts, start - self._longest)
         hi = bisect_left(self._starts, end)
         best: tuple[int, int, Actor] | None = None  # overlap, order, actor

@@ -451,15 +451,31 @@ def _channel(
         tok = tok.head
         hosts.append(tok)
     best: tuple[int, tuple[int, int]] | None = None
+    read: Token | None = None  # the host before, whose subtree has been read
     for host in hosts:
-        for t in host.subtree:
+        for t in _subtree_but(host, read):
             if t.i in inside or not sent.start <= t.i < sent.end:
                 continue
             if _is_channel(t, verb):
                 dist = abs(t.i - verb.i)
                 if best is None or dist < best[0]:
                     best = (dist, channel_mention(t))
+        read = host
     return best[1] if best else None
+
+
+def _subtree_but(tok: Token, child: Token | None) -> Iterator[Token]:
+    """``tok.subtree``, in its order, without the subtree of ``child`` (one of its children)."""
+    if child is None:
+        yield from tok.subtree
+        return
+    for c in tok.lefts:
+        if c.i != child.i:
+            yield from c.subtree
+    yield tok
+    for c in tok.rights:
+        if c.i != child.i:
+            yield from c.subtree
 
 
 def _is_channel(t: Token, verb: Token) -> bool:

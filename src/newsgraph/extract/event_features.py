@@ -261,8 +261,10 @@ def _candidates(
             continue
         if a.start in passive and b.start in passive:
             continue
-        if _modifies(tokens, a.root, b.root) or _modifies(tokens, b.root, a.root):
-            continue
+        if (b.root in a.at and _modifies(tokens, a.root, b.root)) or (
+            a.root in b.at and _modifies(tokens, b.root, a.root)
+        ):
+            continue  # (one modifies the other only if it is below it)
         trigger = _trigger(tokens, a, b)
         assert trigger is not None
         pa, pb = a.path(trigger), b.path(trigger)
