@@ -2,14 +2,17 @@
 
 Prints: end-to-end macro-F1 and accuracy of the root type between the marked source and target
 (the pipeline finds the event and its actors itself, from the bare sentence); how often it found
-the marked pair; the classifier alone on the gold pair; and the speed of the whole pipeline as a
-ratio of the bare spaCy parse, both timed in this run on the same sentences.
+the marked pair; how often AW_train's sentences with no political event get one; the classifier
+alone on the gold pair; and the speed of the whole pipeline as a ratio of the bare spaCy parse,
+both timed in this run on the same sentences.
 
 Run: ``uv run python bench/events.py``. ``--split train`` scores the training rows instead (to
 study misses: never tune on dev); ``--misses N`` prints why the marked pair was missed on N rows.
 ``--cv`` scores the training rows end to end with 5-fold models that never saw the scored
-rows (the honest way to judge pair finding without dev). ``--accurate`` gives the same figures
-for the accurate mode (``Settings.event_classifier =
+rows (the honest way to judge pair finding without dev); ``--cv --pair-ranker`` reorders each
+trigger's candidates by a pair ranker fitted on the same folds (an experiment: off in the
+pipeline).
+``--accurate`` gives the same figures for the accurate mode (``Settings.event_classifier =
 "accurate"``: the transformer and the linear model type what the linear model finds).
 """
 
@@ -40,17 +43,18 @@ from newsgraph.extract.event_model import EventModel, event_model  # noqa: E402
 from newsgraph.extract.event_transformer import blend, event_transformer  # noqa: E402
 from newsgraph.extract.event_vectors import candidate_vector, doc_vectors  # noqa: E402
 from newsgraph.extract.events import find_events  # noqa: E402
+from newsgraph.extract.pair_ranker import PairRanker  # noqa: E402
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
 from plover_data import (  # noqa: E402
     DATA,
     Row,
-    aw_no_event,
+    aw_no_event_rows,
     bare_parser,
     dev_train_split,
     doc_candidates,
     end_to_end,
     examples_by_row,
-    gsr_examples,
+    joins,
     mention,
     plv_rows,
 )
@@ -134,21 +138,30 @@ def dev_scores() -> Scores:
     return score(dev, list(nlp.load().pipe(r.text for r in dev)))
 
 
-def cross_validated(rows: list[Row]) -> Scores:
+def cross_validated(rows: list[Row], pair_ranker: bool = False) -> Scores:
     """End-to-end scores on ``rows`` (the training rows) where each fifth is scored by a model
     trained without it (``scripts/train_events.py``'s training, shipped settings): how pair
-    finding does with a classifier that never saw the sentence, without reading dev."""
+    finding does with a classifier that never saw the sentence, without reading dev. With
+    ``pair_ranker``, each trigger's candidates are reordered by a pair ranker fitted without
+    that fifth too (``scripts/train_pair_ranker.py``'s, an experiment the pipeline leaves off)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     import train_events
-    from sklearn.model_selection import StratifiedKFold
+    import train_pair_ranker
 
     examples = examples_by_row(rows)
-    extra = gsr_examples() + aw_no_event()
+    extra = train_events.extra_examples()
     others = nlp.load(Settings(components=tuple(c for c in DEFAULT_COMPONENTS if c != _NAME)))
     docs = list(others.pipe(r.text for r in rows))
-    labels = [r.label for r in rows]
+    groups = [
+        train_pair_ranker.row_groups(r, d) if pair_ranker else []
+        for r, d in zip(rows, docs, strict=True)
+    ]
     unsure = event_model().unsure
-    for fit, held in StratifiedKFold(5, shuffle=True, random_state=0).split(rows, labels):
+    for fit, held in train_pair_ranker.folds(rows):
+        ranker = None
+        if pair_ranker:
+            weights = train_pair_ranker.fit([g for i in fit for g in groups[i]])
+            ranker = PairRanker(weights, train_pair_ranker.MARGIN)
         trained = train_events.train(
             [e for i in fit if (e := examples[i]) is not None],
             extra,
@@ -158,7 +171,9 @@ def cross_validated(rows: list[Row]) -> Scores:
         model = replace(EventModel.from_arrays(train_events.arrays(trained)), unsure=unsure)
         for i in held:
             doc = docs[i]
-            doc._.events = find_events(doc, doc._.actors or (), doc._.quotes, model=model)
+            doc._.events = find_events(
+                doc, doc._.actors or (), doc._.quotes, model=model, ranker=ranker
+            )
     return score(rows, docs)
 
 
@@ -172,14 +187,6 @@ def miss_reason(row: Row, doc: Doc) -> str:
     else a side that is no actor (nor a place or thing a candidate takes), or the parse's
     candidates never pairing the two."""
     cands = doc_candidates(doc)
-
-    def joins(c: Candidate, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-        return all(
-            (side is None) == (gold is None)
-            and (side is None or gold is None or _within(gold, side.start_char, side.end_char))
-            for side, gold in ((c.source, a), (c.target, b))
-        )
-
     pair = [c for c in cands if joins(c, row.source, row.target)]
     if pair:
         first: dict[int, Candidate] = {}
@@ -236,10 +243,13 @@ def main() -> None:
     parser.add_argument(
         "--cv", action="store_true", help="5-fold cross-validation on the training rows"
     )
+    parser.add_argument(
+        "--pair-ranker", action="store_true", help="with --cv: a cross-fitted pair ranker too"
+    )
     args = parser.parse_args()
     train, dev = dev_train_split(plv_rows())
     if args.cv:
-        s = cross_validated(train)
+        s = cross_validated(train, args.pair_ranker)
         print(
             f"5-fold CV on {len(train)} training rows, end to end: macro-F1 {s.macro_f1:.3f}, "
             f"accuracy {s.accuracy:.3f}, marked pair found {s.pair_found:.3f}, "
@@ -264,6 +274,12 @@ def main() -> None:
     print(f"end to end: macro-F1 {s.macro_f1:.3f}, accuracy {s.accuracy:.3f}")
     print(f"found the marked source-target pair: {s.pair_found:.3f}")
     print(f"no event found: {s.no_event:.3f}")
+    quiet = aw_no_event_rows()
+    fired = sum(bool(d._.events) for d in full.pipe(r.text for r in quiet))
+    print(
+        f"AW_train sentences with no political event (classifier training rows) given an "
+        f"event: {fired / len(quiet):.3f} of {len(quiet)}"
+    )
     if args.split == "train":
         return  # the classifier was trained on these rows, and the speed is measured on dev
     bare_docs = list(bare.pipe(texts))
