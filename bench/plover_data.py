@@ -230,7 +230,7 @@ def manual_rows() -> list[Row]:
 def doc_candidates(doc: Doc, ranker: Ranker | None = None) -> list[Candidate]:
     """Every candidate event of a Doc parsed without ``newsgraph_events``, sentence by sentence
     (``events.sentence_candidates`` over the mentions of its actors and places; ``ranker``
-    orders each trigger's, the shipped one by default)."""
+    reorders each trigger's, none by default)."""
     actors = doc._.actors or ()
     mentions, places = _mentions(doc, actors), _place_mentions(doc, actors)
 
