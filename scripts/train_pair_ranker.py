@@ -79,8 +79,8 @@ def row_groups(row: Row, doc: Doc) -> list[Group]:
     recorder = _Recorder()
     doc_candidates(doc, recorder)
     out = []
+    actors = doc._.actors or ()
     for cands, feats in recorder.seen:
-        actors = doc._.actors or ()
         answers = [joins(c, row.source, row.target, actors) for c in cands]
         if any(answers) and not all(answers):
             out.append(Group(feats, answers))
