@@ -9,10 +9,8 @@ both timed in this run on the same sentences.
 Run: ``uv run python bench/events.py``. ``--split train`` scores the training rows instead (to
 study misses: never tune on dev); ``--misses N`` prints why the marked pair was missed on N rows.
 ``--cv`` scores the training rows end to end with 5-fold models that never saw the scored
-rows (the honest way to judge pair finding without dev); ``--cv --pair-ranker`` reorders each
-trigger's candidates by a pair ranker fitted on the same folds (an experiment: off in the
-pipeline).
-``--accurate`` gives the same figures for the accurate mode (``Settings.event_classifier =
+rows (the honest way to judge pair finding without dev). ``--accurate`` gives the same figures
+for the accurate mode (``Settings.event_classifier =
 "accurate"``: the transformer and the linear model type what the linear model finds).
 """
 
@@ -43,7 +41,6 @@ from newsgraph.extract.event_model import EventModel, event_model  # noqa: E402
 from newsgraph.extract.event_transformer import blend, event_transformer  # noqa: E402
 from newsgraph.extract.event_vectors import candidate_vector, doc_vectors  # noqa: E402
 from newsgraph.extract.events import find_events  # noqa: E402
-from newsgraph.extract.pair_ranker import PairRanker  # noqa: E402
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
 from plover_data import (  # noqa: E402
     DATA,
@@ -138,30 +135,21 @@ def dev_scores() -> Scores:
     return score(dev, list(nlp.load().pipe(r.text for r in dev)))
 
 
-def cross_validated(rows: list[Row], pair_ranker: bool = False) -> Scores:
+def cross_validated(rows: list[Row]) -> Scores:
     """End-to-end scores on ``rows`` (the training rows) where each fifth is scored by a model
     trained without it (``scripts/train_events.py``'s training, shipped settings): how pair
-    finding does with a classifier that never saw the sentence, without reading dev. With
-    ``pair_ranker``, each trigger's candidates are reordered by a pair ranker fitted without
-    that fifth too (``scripts/train_pair_ranker.py``'s, an experiment the pipeline leaves off)."""
+    finding does with a classifier that never saw the sentence, without reading dev."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     import train_events
-    import train_pair_ranker
+    from sklearn.model_selection import StratifiedKFold
 
     examples = examples_by_row(rows)
     extra = train_events.extra_examples()
     others = nlp.load(Settings(components=tuple(c for c in DEFAULT_COMPONENTS if c != _NAME)))
     docs = list(others.pipe(r.text for r in rows))
-    groups = [
-        train_pair_ranker.row_groups(r, d) if pair_ranker else []
-        for r, d in zip(rows, docs, strict=True)
-    ]
+    labels = [r.label for r in rows]
     unsure = event_model().unsure
-    for fit, held in train_pair_ranker.folds(rows):
-        ranker = None
-        if pair_ranker:
-            weights = train_pair_ranker.fit([g for i in fit for g in groups[i]])
-            ranker = PairRanker(weights, train_pair_ranker.MARGIN)
+    for fit, held in StratifiedKFold(5, shuffle=True, random_state=0).split(rows, labels):
         trained = train_events.train(
             [e for i in fit if (e := examples[i]) is not None],
             extra,
@@ -171,9 +159,7 @@ def cross_validated(rows: list[Row], pair_ranker: bool = False) -> Scores:
         model = replace(EventModel.from_arrays(train_events.arrays(trained)), unsure=unsure)
         for i in held:
             doc = docs[i]
-            doc._.events = find_events(
-                doc, doc._.actors or (), doc._.quotes, model=model, ranker=ranker
-            )
+            doc._.events = find_events(doc, doc._.actors or (), doc._.quotes, model=model)
     return score(rows, docs)
 
 
@@ -243,13 +229,10 @@ def main() -> None:
     parser.add_argument(
         "--cv", action="store_true", help="5-fold cross-validation on the training rows"
     )
-    parser.add_argument(
-        "--pair-ranker", action="store_true", help="with --cv: a cross-fitted pair ranker too"
-    )
     args = parser.parse_args()
     train, dev = dev_train_split(plv_rows())
     if args.cv:
-        s = cross_validated(train, args.pair_ranker)
+        s = cross_validated(train)
         print(
             f"5-fold CV on {len(train)} training rows, end to end: macro-F1 {s.macro_f1:.3f}, "
             f"accuracy {s.accuracy:.3f}, marked pair found {s.pair_found:.3f}, "

@@ -33,7 +33,6 @@ from newsgraph.extract.event_features import (
 )
 from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
 from newsgraph.extract.events import _mentions, _place_mentions, sentence_candidates
-from newsgraph.extract.pair_ranker import Ranker
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.token_table import table as token_table
 from newsgraph.model import Actor, Event
@@ -227,10 +226,9 @@ def manual_rows() -> list[Row]:
     return rows
 
 
-def doc_candidates(doc: Doc, ranker: Ranker | None = None) -> list[Candidate]:
+def doc_candidates(doc: Doc) -> list[Candidate]:
     """Every candidate event of a Doc parsed without ``newsgraph_events``, sentence by sentence
-    (``events.sentence_candidates`` over the mentions of its actors and places; ``ranker``
-    reorders each trigger's, none by default)."""
+    (``events.sentence_candidates`` over the mentions of its actors and places)."""
     actors = doc._.actors or ()
     mentions, places = _mentions(doc, actors), _place_mentions(doc, actors)
 
@@ -240,7 +238,7 @@ def doc_candidates(doc: Doc, ranker: Ranker | None = None) -> list[Candidate]:
     return [
         c
         for sent in SentenceIndex(doc).sentences
-        for c in sentence_candidates(sent, inside(sent, mentions), inside(sent, places), ranker)
+        for c in sentence_candidates(sent, inside(sent, mentions), inside(sent, places))
     ]
 
 

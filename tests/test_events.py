@@ -631,24 +631,3 @@ def test_a_countrys_people_of_any_calling_act_as_a_group() -> None:
     doc = _doc("Chinese hackers attacked the websites of Indian ministries.")
     e = _event(doc, "ASSAULT")
     assert _name(doc, e.source) == "Chinese hackers"
-
-
-def test_a_pair_ranker_reorders_a_triggers_pairs_by_its_weights(pipeline: Language) -> None:
-    """The rules put the actor "a hospital" before the thing "the town" as what was shelled; a
-    ranker (an experiment the pipeline leaves off) weighing things as targets puts the town
-    first, unless the rules' first keeps a margin larger than the difference; one without
-    weights keeps the rules' order, as no ranker does."""
-    from newsgraph.extract.events import find_events
-    from newsgraph.extract.pair_ranker import PairRanker
-
-    doc = pipeline("The army shelled a hospital in the town where the rebels were hiding.")
-
-    def target(ranker: PairRanker) -> str | None:
-        (e,) = find_events(doc, doc._.actors, None, ranker=ranker)
-        return e.target_span.text if e.target_span else None
-
-    assert target(PairRanker({})) == "a hospital"
-    (e,) = find_events(doc, doc._.actors, None)
-    assert e.target_span is not None and e.target_span.text == "a hospital"
-    assert target(PairRanker({"t_kind=thing": 5.0})) == "the town"
-    assert target(PairRanker({"t_kind=thing": 5.0}, margin=10.0)) == "a hospital"

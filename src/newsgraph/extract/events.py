@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain, islice
-from operator import itemgetter
+from itertools import chain
 from typing import TypeVar
 
 from spacy.language import Language
@@ -35,7 +34,6 @@ from newsgraph.extract.event_model import EventModel, event_model
 from newsgraph.extract.event_transformer import EventTransformer, event_transformer
 from newsgraph.extract.event_vectors import DocVectors, candidate_vector, doc_vectors
 from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
-from newsgraph.extract.pair_ranker import SCORED, Ranker
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_events
@@ -203,16 +201,14 @@ def find_events(
     lexicon: CameoLexicon | None = None,
     places: Gazetteer | None = None,
     accurate: EventTransformer | None = None,
-    ranker: Ranker | None = None,
 ) -> list[Event]:
     """The events of a parsed article, in text order; with ``accurate`` (the transformer), the
-    type of each event ``model`` finds averages the two models' probabilities. ``ranker`` reorders
-    each trigger's first candidates (``_by_trigger``); by default the rules' order stands."""
+    type of each event ``model`` finds averages the two models' probabilities."""
     model = model or event_model()
     lexicon = lexicon or cameo_lexicon()
     index = SentenceIndex(doc)
     parties, located = _mentions(doc, actors), _place_mentions(doc, actors)
-    found = _typed(doc, index, parties, located, model, lexicon, threshold, accurate, ranker)
+    found = _typed(doc, index, parties, located, model, lexicon, threshold, accurate)
     said = _statements(doc, index, actors, parties, quotes or (), found)
     retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
     found = [f for f in found if f.candidate.trigger.i not in retyped] + said
@@ -273,7 +269,6 @@ def _typed(
     lexicon: CameoLexicon,
     threshold: float,
     accurate: EventTransformer | None = None,
-    ranker: Ranker | None = None,
 ) -> list[_Found]:
     """The best-typed candidate per trigger where the classifier sees an event, then the event
     nouns of types the sentence does not have yet."""
@@ -288,7 +283,7 @@ def _typed(
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
         here = mentions + located  # for the ids: _actor_id matches a span exactly
         tried: set[int] = set()  # triggers whose best pair with a place or thing is no event
-        for cand in sentence_candidates(sent, mentions, located, ranker):
+        for cand in sentence_candidates(sent, mentions, located):
             if cand.trigger.i in best or cand.trigger.i in tried:
                 continue  # candidates come best-formed first for each trigger
             if cand.target is not None and _actor_id(cand.target, here) is None:
@@ -333,21 +328,15 @@ def _typed(
 
 
 def sentence_candidates(
-    sent: Span,
-    mentions: list[tuple[Span, str]],
-    places: list[tuple[Span, str]],
-    ranker: Ranker | None = None,
+    sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
 ) -> Iterator[Candidate]:
     """The candidates of one sentence (``_by_trigger``), each trigger's in the order they are
     typed; read lazily, as most triggers are settled by their first."""
-    return chain.from_iterable(_by_trigger(sent, mentions, places, ranker))
+    return chain.from_iterable(_by_trigger(sent, mentions, places))
 
 
 def _by_trigger(
-    sent: Span,
-    mentions: list[tuple[Span, str]],
-    places: list[tuple[Span, str]],
-    ranker: Ranker | None = None,
+    sent: Span, mentions: list[tuple[Span, str]], places: list[tuple[Span, str]]
 ) -> Iterator[Iterator[Candidate]]:
     """The candidates of one sentence, a group per trigger, each in the order it is typed: from
     its actor mentions, the places named where something happens there and the places and
@@ -355,10 +344,8 @@ def _by_trigger(
     pairs first; none with a place or an object as the source, a subject as the target, a thing
     far from the trigger or a thing with no other side, two things unless the acting one is a
     name ("The Islamic State attacked an army camp", where the parse saw no actor), or a state
-    or a guess as the trigger. A group of several candidates is put in the rules' order
-    (``_rule_rank``); a ``ranker`` (``pair_ranker``, an experiment: none by default) reorders
-    its first ``SCORED`` unless the rules put an act aimed through an object first. Each
-    candidate is checked as it is read (most triggers are settled by their first)."""
+    or a guess as the trigger. A group is ranked only when it has several candidates, and each
+    is checked as it is read (most triggers are settled by their first)."""
     parties = sorted(mentions + places, key=lambda m: m[0].start)
     things = _things(sent, parties)
     objects = {span.start for span, _ in things}
@@ -397,17 +384,7 @@ def _by_trigger(
     for group in groups.values():
         if _is_state(group[0].trigger) or _is_conjecture(group[0].trigger):
             continue
-        if len(group) == 1:
-            yield filter(kept, group)
-        elif ranker is None:
-            yield filter(kept, _in_order(_ranked(group, objects)))
-        else:
-            ruled = (rc for rc in _ranked(group, objects) if kept(rc[1]))
-            first = list(islice(ruled, SCORED))
-            if len(first) > 1 and first[0][0] >= 0:  # an act aimed through an object stands
-                starts = {span.start for span, _ in places}
-                first = [(0, c) for c in ranker.ranked(first, objects, starts)]
-            yield _in_order(chain(first, ruled))
+        yield filter(kept, _ranked(group, objects) if len(group) > 1 else group)
 
 
 def _far(thing: Span, trigger: Token) -> bool:
@@ -530,31 +507,26 @@ def _received(c: Candidate) -> Candidate:
     return c
 
 
-def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[tuple[float, Candidate]]:
-    """Candidates in the rules' order (by ``_rule_rank``, stably), each with its class."""
-    return sorted(((_rule_rank(c, things), c) for c in cands), key=itemgetter(0))
+def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
+    """Candidates in their order, save that a target a light verb's act is aimed at goes first
+    (``_aimed_through_object``), then the pairs between actors, those without a
+    weak target (``_weak_target``) before the others, then the pairs with a place or thing
+    (starting at one of ``things``) for target, then those whose target is the forces moved
+    (``_moved_forces``), then the one-sided: a trigger is typed through the first it has, so a
+    place or thing is the target only where no actor is."""
 
+    def rank(c: Candidate) -> float:
+        if c.source is None or c.target is None:
+            return 3
+        if _aimed_through_object(c):
+            return -1
+        if c.target.start in things or c.source.start in things:
+            return 2
+        if _moved_forces(c.target):
+            return 2.5  # after a place or thing they are moved to or from
+        return 1 if _weak_target(c) else 0
 
-def _in_order(ranked: Iterable[tuple[float, Candidate]]) -> Iterator[Candidate]:
-    return (c for _, c in ranked)
-
-
-def _rule_rank(c: Candidate, things: set[int]) -> float:
-    """A candidate's class in the rules' order: a target a light verb's act is aimed at goes
-    first (``_aimed_through_object``), then the pairs between actors, those without a weak
-    target (``_weak_target``) before the others, then the pairs with a place or thing (starting
-    at one of ``things``) for target, then those whose target is the forces moved
-    (``_moved_forces``), then the one-sided: so a place or thing is the target only where no
-    actor is."""
-    if c.source is None or c.target is None:
-        return 3
-    if _aimed_through_object(c):
-        return -1
-    if c.target.start in things or c.source.start in things:
-        return 2
-    if _moved_forces(c.target):
-        return 2.5  # after a place or thing they are moved to or from
-    return 1 if _weak_target(c) else 0
+    return sorted(cands, key=rank)
 
 
 def _aimed_through_object(c: Candidate) -> bool:
