@@ -2,8 +2,9 @@
 
 Prints: end-to-end macro-F1 and accuracy of the root type between the marked source and target
 (the pipeline finds the event and its actors itself, from the bare sentence); how often it found
-the marked pair; the classifier alone on the gold pair; and the speed of the whole pipeline as a
-ratio of the bare spaCy parse, both timed in this run on the same sentences.
+the marked pair; how often AW_train's sentences with no political event get one; the classifier
+alone on the gold pair; and the speed of the whole pipeline as a ratio of the bare spaCy parse,
+both timed in this run on the same sentences.
 
 Run: ``uv run python bench/events.py``. ``--split train`` scores the training rows instead (to
 study misses: never tune on dev); ``--misses N`` prints why the marked pair was missed on N rows.
@@ -44,13 +45,13 @@ from newsgraph.settings import DEFAULT_COMPONENTS, Settings  # noqa: E402
 from plover_data import (  # noqa: E402
     DATA,
     Row,
-    aw_no_event,
+    aw_no_event_rows,
     bare_parser,
     dev_train_split,
     doc_candidates,
     end_to_end,
     examples_by_row,
-    gsr_examples,
+    joins,
     mention,
     plv_rows,
 )
@@ -143,7 +144,7 @@ def cross_validated(rows: list[Row]) -> Scores:
     from sklearn.model_selection import StratifiedKFold
 
     examples = examples_by_row(rows)
-    extra = gsr_examples() + aw_no_event()
+    extra = train_events.extra_examples()
     others = nlp.load(Settings(components=tuple(c for c in DEFAULT_COMPONENTS if c != _NAME)))
     docs = list(others.pipe(r.text for r in rows))
     labels = [r.label for r in rows]
@@ -172,14 +173,6 @@ def miss_reason(row: Row, doc: Doc) -> str:
     else a side that is no actor (nor a place or thing a candidate takes), or the parse's
     candidates never pairing the two."""
     cands = doc_candidates(doc)
-
-    def joins(c: Candidate, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-        return all(
-            (side is None) == (gold is None)
-            and (side is None or gold is None or _within(gold, side.start_char, side.end_char))
-            for side, gold in ((c.source, a), (c.target, b))
-        )
-
     pair = [c for c in cands if joins(c, row.source, row.target)]
     if pair:
         first: dict[int, Candidate] = {}
@@ -264,6 +257,12 @@ def main() -> None:
     print(f"end to end: macro-F1 {s.macro_f1:.3f}, accuracy {s.accuracy:.3f}")
     print(f"found the marked source-target pair: {s.pair_found:.3f}")
     print(f"no event found: {s.no_event:.3f}")
+    quiet = aw_no_event_rows()
+    fired = sum(bool(d._.events) for d in full.pipe(r.text for r in quiet))
+    print(
+        f"AW_train sentences with no political event (classifier training rows) given an "
+        f"event: {fired / len(quiet):.3f} of {len(quiet)}"
+    )
     if args.split == "train":
         return  # the classifier was trained on these rows, and the speed is measured on dev
     bare_docs = list(bare.pipe(texts))

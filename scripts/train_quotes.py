@@ -16,9 +16,10 @@ positive when a gold attribution has its cue on that verb; a logistic regression
 Content model: every cue the cue model accepts is one choice among its candidate spans
 (``content_model.candidates``, ``span_features``) and a "no statement" option
 (``none_features``); a candidate is right when each of its fragments matches a fragment of the
-gold attribution cued there as the bench scores (character Jaccard >= 0.5), "no statement" when
-no candidate is; a conditional logit (softmax over the options, fitted with scipy). The weights
-of both are written out and scored at run time with dot products.
+gold attribution cued there as the bench scores (character Jaccard >= 0.5) and no candidate
+matches more of them, "no statement" when no candidate is; a conditional logit (softmax over
+the options, fitted with scipy). The weights of both are written out and scored at run time with
+dot products.
 ``scripts/quote_cue_seeds.txt`` lists hand-checked speech verbs (a feature, so verbs rare in
 the train split still count).
 """
@@ -160,7 +161,7 @@ def content_groups(
     """One group per cue ``model`` accepts whose statement the content model chooses: the
     features of its candidate statements, then of its "no statement" option, and their labels
     (a candidate is right when all its fragments match a fragment of the gold attribution
-    cued there; "no statement" is right when no candidate is)."""
+    cued there and no candidate matches more; "no statement" is right when no candidate is)."""
     groups: list[Group] = []
     for (_, text, gold), doc in zip(items, docs, strict=True):
         quoted = [q for q in quotations(text) if not headline_term(text, q)]
@@ -176,11 +177,12 @@ def content_groups(
                 used.update(r for r in ranges for a, b in opts.rule if r[0] < b and a < r[1])
                 if opts.site is None or not model_decides(opts, quoted):
                     continue
-                feats, labels = [], []
-                for cand in opts.candidates(sent):
-                    feats.append(span_features(opts.site, cand))
-                    m, u = _matched(opts.cue, cand.content, gold)
-                    labels.append(int(m > 0 and u == 0))
+                cands = opts.candidates(sent)
+                feats = [span_features(opts.site, cand) for cand in cands]
+                matched = [_matched(opts.cue, cand.content, gold) for cand in cands]
+                # right: no fragment unmatched, and as many matched as any candidate has
+                most = max((m for m, u in matched if u == 0), default=0)
+                labels = [int(m > 0 and u == 0 and m == most) for m, u in matched]
                 feats.append(none_features(opts.site))
                 labels.append(int(not any(labels)))
                 groups.append((feats, labels))

@@ -197,6 +197,33 @@ def test_quotes_statement_leaves_out_the_aside(
     assert not [q for q in _quotes(pipeline, text) if aside in q.text]
 
 
+#: A passive cue or a verb of seeming: what the statement is about is a fragment of its own
+#: (the subject), with the rest of the statement, under one cue and no speaker.
+ABOUT: list[tuple[str, str, str, str]] = [
+    ("All three senators are expected to speak at the dinner on Thursday.",
+     "All three senators", "to speak at the dinner on Thursday", "expected"),
+    ("The mayor is widely expected to resign before the election.", "The mayor",
+     "to resign before the election", "expected"),
+    ("Tom Hale appears uneasy about the new budget.", "Tom Hale",
+     "uneasy about the new budget", "appears"),
+]
+
+
+@pytest.mark.parametrize("text, about, rest, cue", ABOUT)
+def test_quotes_subject_of_a_passive_cue_is_a_fragment(
+    pipeline: Language, text: str, about: str, rest: str, cue: str
+) -> None:
+    quotes = _quotes(pipeline, text)
+    assert [q.text for q in quotes] == [about, rest]
+    assert {q.cue.text if q.cue else None for q in quotes} == {cue}
+    assert all(q.speaker_span is None for q in quotes)
+
+
+def test_quotes_speaker_of_an_active_cue_is_no_fragment(pipeline: Language) -> None:
+    quotes = _quotes(pipeline, "Maria Lopez said the talks had failed.")
+    assert [q.text for q in quotes] == ["the talks had failed"]
+
+
 @pytest.mark.parametrize("text, words", NOT_QUOTES)
 def test_quotes_not_a_statement(pipeline: Language, text: str, words: str) -> None:
     assert not [q for q in _quotes(pipeline, text) if words in q.text]

@@ -5,7 +5,9 @@ weighed against each other and against "no statement" by a conditional-logit mod
 (``cues.statement_frame``, stretched to whole quotations), the verb's right side with or without
 its trailing clauses, what an object was praised or blamed for, the sentence before the cue, the
 words after a colon, the quotation next to the cue or just before a short cue sentence, the
-subject of a passive cue, and runs stretched over the next sentences of the paragraph.
+subject of a passive cue, runs stretched over the next sentences of the paragraph, and, for a
+passive cue or a verb of seeming, the subject the statement is about as a fragment of its own
+before the candidates after the cue ("X || is expected || to win").
 ``choose`` scores each one (``span_features``) and the "no statement" option
 (``none_features``: the cue verb, its frame and the cue model's probability) and keeps the best
 candidate, or none when it is not likely enough (the cue is then dropped).
@@ -27,7 +29,7 @@ from itertools import repeat
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract.cues import last_word, trim_edges
+from newsgraph.extract.cues import SEEMING, last_word, trim_edges
 from newsgraph.extract.quote_marks import Quoted
 from newsgraph.extract.token_table import TokenTable, table
 from newsgraph.resources import path as resource_path
@@ -177,7 +179,36 @@ def candidates(site: Site, sent: SpacySpan, rule_kind: str, near: Content) -> li
         if colon is not None and colon.i < last:
             for n, more in enumerate(nxt, 1):
                 add(f"colon_plus{n}", [(doc[colon.i + 1].idx, more)])
+    subject = _topic(verb)
+    if subject is not None:
+        # "X is expected to win", "X appears uneasy", "the contests known as Super Tuesday":
+        # PolNeAR takes what the statement is about as a fragment of its own (a noun that a
+        # participle describes ends before the participle's phrase)
+        end = subject.right_edge.i if subject.head.i == verb.i else verb.left_edge.i - 1
+        about = _trimmed(doc, subject.left_edge.i, min(end, verb.i - 1) + 1)
+        if about[0] < about[1] and about[1] <= cue[0]:
+            for content, kind in list(out.items()):
+                if content[0][0] >= cue[1] and kind.split(":")[0] in _ABOUT_KINDS:
+                    add(f"about+{kind}", (about, *content))
     return [Candidate(kind, content) for content, kind in out.items()]
+
+
+#: Candidate kinds that get a variant with the subject a statement is about in front.
+_ABOUT_KINDS = frozenset({"rule", "near", "right", "right_comp", "comp_cut", "comp_cut_any"})
+
+
+def _topic(verb: Token) -> Token | None:
+    """What the statement of ``verb`` is about when it is not the speaker: the subject of a
+    passive cue or of a verb of seeming, or the noun a participle cue describes ("the contests
+    known as ...")."""
+    for c in verb.children:
+        if c.i < verb.i and (
+            c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and verb.lemma_.lower() in SEEMING)
+        ):
+            return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
+        return verb.head
+    return None
 
 
 def _following(doc: Doc, text: str, sent: SpacySpan, n: int) -> list[int]:

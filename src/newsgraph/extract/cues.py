@@ -28,7 +28,7 @@ _PASSIVE_REPORT = frozenset({"quote", "cite", "report"})
 _CHANNEL_PREPS = frozenset({"to", "by", "with", "from", "on", "in", "via", "through"})
 _TELL = frozenset({"tell", "inform", "write", "speak"})
 #: Verbs of seeming, whose complement is an impression reported ("she seemed uneasy").
-_SEEMING = frozenset({"appear", "seem", "sound", "look"})
+SEEMING = frozenset({"appear", "seem", "sound", "look"})
 #: Prepositions that carry what an object was judged for ("accused X of", "praised X for").
 _REASON_PREPS = frozenset({"of", "for", "as"})
 #: Nouns that report what someone said, thinks or wants when a clause follows them.
@@ -297,7 +297,7 @@ def _unnamed_speaker(verb: Token, subject: Token | None) -> bool:
     passive cue, or of a verb of seeming."""
     if subject is None or subject.head.i != verb.i:
         return False  # a borrowed subject: "he was cited as saying, adding: ..."
-    return subject.dep_ == "nsubjpass" or verb.lemma_.lower() in _SEEMING
+    return subject.dep_ == "nsubjpass" or verb.lemma_.lower() in SEEMING
 
 
 def _agent_token(verb: Token) -> Token | None:
@@ -396,7 +396,7 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
     pobj = next((g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")), None)
     if pobj is not None:
         return "prep", _runs(sent, sorted(t.i for t in pobj.subtree))
-    if verb.lemma_.lower() in _SEEMING:
+    if verb.lemma_.lower() in SEEMING:
         # "he appears somewhat uneasy": the impression is the statement
         comps = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd") and c.i > verb.i]
         comps += [c for c in verb.children if c.dep_ == "prep" and comps and c.i > comps[0].i]
