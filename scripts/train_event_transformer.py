@@ -362,7 +362,7 @@ def requantize(out: Path, rows: dict[str, list[Row]]) -> str:
                 flush=True,
             )
             if size <= MAX_MIB:
-                scores[variant] = (same, -tv, size)
+                scores[variant] = (same, -tv, -size)
     chosen = max(scores, key=scores.__getitem__)
     quantize_dynamic(out / "fp32" / "model.onnx", out / "model.onnx", **VARIANTS[chosen])
     print(f"chose {chosen}: wrote {out / 'model.onnx'}")
