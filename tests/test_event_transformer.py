@@ -3,12 +3,14 @@ as the events component's ``classifier="accurate"`` mode."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
 from newsgraph import nlp
 from newsgraph.errors import ModelError
-from newsgraph.extract.event_transformer import event_transformer, marked
+from newsgraph.extract.event_transformer import event_transformer, load, marked
 from newsgraph.model import Article
 from newsgraph.pipeline import analyze_articles
 from newsgraph.settings import Settings
@@ -64,6 +66,12 @@ def test_batches_give_the_same_answers_as_single_calls() -> None:
     batched, single = model.classify_many(items), [model.classify(*item) for item in items]
     assert [t for t, _ in batched] == [t for t, _ in single]
     assert [p for _, p in batched] == pytest.approx([p for _, p in single], abs=1e-3)
+
+
+def test_a_folder_missing_the_model_is_a_model_error(tmp_path: Path) -> None:
+    (tmp_path / "labels.json").write_text('["ASSAULT", "NONE"]', encoding="utf-8")
+    with pytest.raises(ModelError, match="the accurate event classifier is missing"):
+        load(tmp_path)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import numpy as np
@@ -24,7 +25,7 @@ from newsgraph.errors import ModelError
 from newsgraph.extract.event_features import NO_EVENT, Candidate
 from newsgraph.resources import path as resource_path
 
-__all__ = ["MAX_TOKENS", "EventTransformer", "blend", "event_transformer", "marked"]
+__all__ = ["MAX_TOKENS", "EventTransformer", "blend", "event_transformer", "load", "marked"]
 
 RESOURCE = "event_transformer"
 MAX_TOKENS = 96
@@ -120,10 +121,14 @@ def _best(probs: Mapping[str, float]) -> tuple[str, float]:
 @lru_cache(maxsize=1)
 def event_transformer() -> EventTransformer:
     """The shipped model, loaded once (1 thread per session: the pipeline runs one per core)."""
+    return load(resource_path(RESOURCE))
+
+
+def load(folder: Traversable) -> EventTransformer:
+    """The model in ``folder`` (``model.onnx``, ``tokenizer.json``, ``labels.json``)."""
     import onnxruntime as ort  # here, not at the top: the default (fast) path never loads it
     from tokenizers import Tokenizer
 
-    folder = resource_path(RESOURCE)
     try:
         tokenizer = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text("utf-8"))
         labels = tuple(json.loads(folder.joinpath("labels.json").read_text("utf-8")))
