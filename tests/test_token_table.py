@@ -20,6 +20,7 @@ def test_the_table_matches_the_tokens(pipeline: Language) -> None:
     assert tokens.head == [t.head.i for t in doc]
     assert tokens.dep == [t.dep_ for t in doc]
     assert tokens.pos == [t.pos_ for t in doc]
+    assert tokens.tag == [t.tag_ for t in doc]
     assert tokens.lemma == [t.lemma_.lower() for t in doc]
     assert tokens.lower == [t.lower_ for t in doc]
     assert tokens.text == [t.text for t in doc]

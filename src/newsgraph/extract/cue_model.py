@@ -16,6 +16,7 @@ from itertools import repeat
 
 from spacy.tokens import Token
 
+from newsgraph.extract.token_table import table
 from newsgraph.resources import path as resource_path
 
 #: Least probability for a candidate to be kept as a cue, chosen on held-out train articles
@@ -68,15 +69,17 @@ def cue_features(
 ) -> list[str]:
     """The features of one candidate cue verb. ``opener``: the first word of its content
     (lower case, or the part of speech when it is not a complementizer)."""
-    lemma = verb.lemma_.lower()
+    tokens = table(verb.doc)
+    dep, lemmas, v = tokens.dep, tokens.lemma, verb.i
+    lemma, verb_dep, tag = lemmas[v], dep[v], tokens.tag[v]
     feats = [
         f"lemma={lemma}",
         f"frame={frame}",
         f"lemma|frame={lemma}|{frame}",
-        f"dep={verb.dep_}",
-        f"lemma|dep={lemma}|{verb.dep_}",
-        f"tag={verb.tag_}",
-        f"frame|tag={frame}|{verb.tag_}",
+        f"dep={verb_dep}",
+        f"lemma|dep={lemma}|{verb_dep}",
+        f"tag={tag}",
+        f"frame|tag={frame}|{tag}",
         f"size={min(6, content_tokens.bit_length())}",
         f"frame|size={frame}|{min(6, content_tokens.bit_length())}",
     ]
@@ -97,18 +100,20 @@ def cue_features(
         feats += ["colon", f"lemma|colon={lemma}"]
     if opener:
         feats += [f"opener={opener}", f"lemma|opener={lemma}|{opener}"]
-    if any(c.dep_ == "neg" for c in verb.children):
+    children = [c.i for c in verb.children]  # spaCy's, as its edges give them
+    if any(dep[c] == "neg" for c in children):
         feats.append("neg")
-    for c in verb.children:
-        if c.dep_ in ("aux", "auxpass"):
-            feats.append(f"aux={c.lemma_.lower()}")
-        elif c.dep_ == "prep":
-            feats.append(f"lemma|prep={lemma}|{c.lower_}")
-        elif c.dep_ == "prt":
-            feats.append(f"lemma|prt={lemma}|{c.lower_}")
-        elif c.dep_ in ("dobj", "xcomp") and c.i > verb.i:
-            feats.append(f"lemma|{c.dep_}={lemma}|{c.lemma_.lower()}")
-    if verb.dep_ != "ROOT":
-        head = verb.head.lemma_.lower()
+    lower = tokens.lower
+    for c in children:
+        if dep[c] in ("aux", "auxpass"):
+            feats.append(f"aux={lemmas[c]}")
+        elif dep[c] == "prep":
+            feats.append(f"lemma|prep={lemma}|{lower[c]}")
+        elif dep[c] == "prt":
+            feats.append(f"lemma|prt={lemma}|{lower[c]}")
+        elif dep[c] in ("dobj", "xcomp") and c > v:
+            feats.append(f"lemma|{dep[c]}={lemma}|{lemmas[c]}")
+    if verb_dep != "ROOT":
+        head = lemmas[tokens.head[v]]
         feats += [f"head={head}", f"lemma|head={lemma}|{head}"]
     return feats

@@ -112,9 +112,10 @@ def candidate_features(
 ) -> list[str]:
     """The model's features for ``verb`` as a cue (``cue`` is what the parse says of it)."""
     doc = sent.doc
+    tokens = table(doc)
+    first = cue.content[0][0] if cue.content else -1
     if cue.content:
-        first, last = cue.content[0][0], cue.content[-1][1]
-        span = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+        span = tokens.chars(first, cue.content[-1][1])
     else:
         span = (sent.start_char, sent.end_char)
     return cue_features(
@@ -122,19 +123,20 @@ def candidate_features(
         cue.frame,
         doc[cue.source_head] if cue.source_head is not None else None,
         sum(b - a for a, b in cue.content),
-        starts_with_that=bool(cue.content) and doc[cue.content[0][0]].lower_ in _COMPLEMENTIZERS,
+        starts_with_that=bool(cue.content) and tokens.lower[first] in _COMPLEMENTIZERS,
         quoted=any(a < span[1] and span[0] < b for a, b in quoted),
         colon=cue.colon is not None,
         speech_verbs=speech_verbs,
-        opener=_opener(doc[cue.content[0][0]]) if cue.content else "",
+        opener=_opener(tokens, first) if cue.content else "",
     )
 
 
-def _opener(first: Token) -> str:
+def _opener(tokens: TokenTable, first: int) -> str:
     """How a content opens: its complementizer, "to", a quote mark, else the part of speech."""
-    if first.lower_ in _COMPLEMENTIZERS or first.lower_ == "to":
-        return first.lower_
-    return "quote" if first.is_quote else first.pos_
+    word = tokens.lower[first]
+    if word in _COMPLEMENTIZERS or word == "to":
+        return word
+    return "quote" if tokens.is_quote[first] else tokens.pos[first]
 
 
 def is_cue_candidate(tok: Token) -> bool:
@@ -354,53 +356,70 @@ FRAMES = ("clause", "object-clause", "object", "prep", "noun", "none")
 
 def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Which frame ``verb`` takes its statement in here, and the statement's token ranges."""
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
-    if comps and all(t.i < verb.left_edge.i for c in comps for t in c.subtree):
-        # "It is dead, and the plan too, he said.": all the sentence before the cue clause
-        return "clause", _runs(sent, list(range(sent.start, verb.left_edge.i)))
+    tokens = table(sent.doc)
+    dep, lower, v = tokens.dep, tokens.lower, verb.i
+    doc = sent.doc
+    # spaCy's children and subtrees (in their order), not the table's: on a few parses of the
+    # bench articles they differ and so would the statements
+    kids = [c.i for c in verb.children]
+
+    def subtree(i: int) -> list[int]:
+        return [t.i for t in doc[i].subtree]
+
+    def subtrees(heads: list[int]) -> list[int]:
+        return sorted(t for c in heads for t in subtree(c))
+
+    comps = [c for c in kids if dep[c] == "ccomp"]
     if comps:
-        return "clause", _runs(sent, sorted(t.i for c in comps for t in c.subtree))
-    asked = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _asks(c)]
+        inside = subtrees(comps)
+        left_edge = verb.left_edge.i
+        if all(t < left_edge for t in inside):
+            # "It is dead, and the plan too, he said.": all the sentence before the cue clause
+            return "clause", _runs(sent, list(range(sent.start, left_edge)))
+        return "clause", _runs(sent, inside)
+    asked = [c for c in kids if dep[c] == "advcl" and c > v and _asks(doc[c])]
     if asked:
         # "was asked whether she would run": the question is the statement
-        return "clause", _runs(sent, sorted(t.i for t in asked[0].subtree))
-    if verb.dep_ == "parataxis" or (
-        verb.dep_ in ("conj", "advcl") and verb.i > verb.head.i and _has_comma_before(verb)
+        return "clause", _runs(sent, sorted(subtree(asked[0])))
+    head = tokens.head[v]
+    if dep[v] == "parataxis" or (
+        dep[v] in ("conj", "advcl") and v > head and _has_comma_before(verb)
     ):
         # "The plan, he said, is dead." / "It is dead, he said."
-        skip = {t.i for t in verb.subtree}
         if verb.right_edge.i >= last_word(sent):
             return "clause", _runs(sent, list(range(sent.start, verb.left_edge.i)))
-        return "clause", _runs(sent, [t.i for t in verb.head.subtree if t.i not in skip])
-    para = [c for c in verb.children if c.dep_ == "parataxis" and c.i < verb.i]
-    if verb.dep_ == "ROOT" and para:
-        return "clause", _runs(sent, sorted(t.i for c in para for t in c.subtree))
-    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        skip = set(subtree(v))
+        return "clause", _runs(sent, [t for t in subtree(head) if t not in skip])
+    para = [c for c in kids if dep[c] == "parataxis" and c < v]
+    if dep[v] == "ROOT" and para:
+        return "clause", _runs(sent, subtrees(para))
+    xcomp = [c for c in kids if dep[c] == "xcomp" and c > v]
     if xcomp:
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < xcomp[0].i]
-        idx = sorted(t.i for c in objs + xcomp for t in c.subtree)
-        return "object-clause", _runs(sent, idx)
-    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        objs = [c for c in kids if dep[c] in ("dobj", "dative") and c < xcomp[0]]
+        return "object-clause", _runs(sent, subtrees(objs + xcomp))
+    objs = [c for c in kids if dep[c] == "dobj" and c > v]
     if objs:
         # "called the charges "fabricated"": the object with its predicate
         # "accused X of lying", "praised X for ...", "cited X as proof": the reason goes too
         preds = [
             c
-            for c in verb.children
-            if c.i > objs[0].i
-            and (c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in _REASON_PREPS))
+            for c in kids
+            if c > objs[0]
+            and (dep[c] in ("oprd", "ccomp") or (dep[c] == "prep" and lower[c] in _REASON_PREPS))
         ]
-        return "object", _runs(sent, sorted(t.i for c in objs[:1] + preds for t in c.subtree))
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+        return "object", _runs(sent, subtrees(objs[:1] + preds))
+    preps = [c for c in kids if dep[c] == "prep" and c > v]
     # "complained about the plan", "insisted on building a wall", "spoke about how ..."
-    pobj = next((g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")), None)
+    pobj = next(
+        (g.i for p in preps[:1] for g in doc[p].children if g.dep_ in ("pobj", "pcomp")), None
+    )
     if pobj is not None:
-        return "prep", _runs(sent, sorted(t.i for t in pobj.subtree))
-    if verb.lemma_.lower() in SEEMING:
+        return "prep", _runs(sent, sorted(subtree(pobj)))
+    if tokens.lemma[v] in SEEMING:
         # "he appears somewhat uneasy": the impression is the statement
-        comps = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd") and c.i > verb.i]
-        comps += [c for c in verb.children if c.dep_ == "prep" and comps and c.i > comps[0].i]
-        return "none", _runs(sent, sorted(t.i for c in comps for t in c.subtree))
+        comps = [c for c in kids if dep[c] in ("acomp", "attr", "oprd") and c > v]
+        comps += [c for c in kids if dep[c] == "prep" and comps and c > comps[0]]
+        return "none", _runs(sent, subtrees(comps))
     return "none", ()
 
 

@@ -28,6 +28,7 @@ from spacy.attrs import (
     ORTH,
     POS,
     SENT_START,
+    TAG,
 )
 from spacy.tokens import Doc
 
@@ -43,7 +44,7 @@ class TokenTable:
         self._strings = doc.vocab.strings
         self._derived: dict[Callable[[TokenTable], Any], Any] = {}
         self._array = doc.to_array(
-            [HEAD, DEP, POS, LEMMA, LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START, IDX, IS_QUOTE]
+            [HEAD, DEP, POS, LEMMA, LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START, IDX, IS_QUOTE, TAG]
         )
 
     def _column(self, n: int) -> list[str]:
@@ -98,6 +99,11 @@ class TokenTable:
     @cached_property
     def is_quote(self) -> list[bool]:
         return (self._array[:, 10] != 0).tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        """Fine-grained part of speech (``Token.tag_``)."""
+        return self._column(11)
 
     def derived(self, make: Callable[[TokenTable], T]) -> T:
         """``make(self)``, made once per table: what an extractor reads off the columns once
