@@ -30,6 +30,7 @@ def test_the_table_matches_the_tokens(pipeline: Language) -> None:
         assert tokens.children(t.i) == [c.i for c in t.children]
         assert tokens.ancestors(t.i) == [a.i for a in t.ancestors]
         assert tokens.subtree(t.i) == sorted(s.i for s in t.subtree)
+        assert tokens.tree_order(t.i) == [s.i for s in t.subtree]
         assert tokens.path_up(t.i, t.sent.root.i) == [t.i, *(a.i for a in t.ancestors)][
             : len(list(t.ancestors))
         ]

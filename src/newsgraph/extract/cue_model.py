@@ -100,7 +100,7 @@ def cue_features(
         feats += ["colon", f"lemma|colon={lemma}"]
     if opener:
         feats += [f"opener={opener}", f"lemma|opener={lemma}|{opener}"]
-    children = [c.i for c in verb.children]  # spaCy's, as its edges give them
+    children = tokens.children(v)
     if any(dep[c] == "neg" for c in children):
         feats.append("neg")
     lower = tokens.lower

@@ -320,14 +320,15 @@ def _agent(verb: Token) -> tuple[int, int] | None:
 def mention(tok: Token) -> tuple[int, int]:
     """The token range of the name or noun phrase headed by ``tok`` ("Ned Price",
     "a spokesman", "he"), without relative clauses, appositions or prepositional phrases."""
-    start = end = tok.i
-    stack = [tok]
+    tokens = table(tok.doc)
+    dep, text, i = tokens.dep, tokens.text, tok.i
+    start = end = i
+    stack = [i]
     while stack:
-        t = stack.pop()
-        for c in t.children:
-            part = c.dep_ in _MENTION_DEPS or (c.dep_ == "punct" and c.text in ".'’")
-            if part and abs(c.i - tok.i) <= 8:
-                start, end = min(start, c.i), max(end, c.i)
+        for c in tokens.children(stack.pop()):
+            part = dep[c] in _MENTION_DEPS or (dep[c] == "punct" and text[c] in ".'’")
+            if part and abs(c - i) <= 8:
+                start, end = min(start, c), max(end, c)
                 stack.append(c)
     return start, end + 1
 
@@ -358,13 +359,8 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
     """Which frame ``verb`` takes its statement in here, and the statement's token ranges."""
     tokens = table(sent.doc)
     dep, lower, v = tokens.dep, tokens.lower, verb.i
-    doc = sent.doc
-    # spaCy's children and subtrees (in their order), not the table's: on a few parses of the
-    # bench articles they differ and so would the statements
-    kids = [c.i for c in verb.children]
-
-    def subtree(i: int) -> list[int]:
-        return [t.i for t in doc[i].subtree]
+    kids = tokens.children(v)
+    subtree = tokens.subtree
 
     def subtrees(heads: list[int]) -> list[int]:
         return sorted(t for c in heads for t in subtree(c))
@@ -377,10 +373,10 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
             # "It is dead, and the plan too, he said.": all the sentence before the cue clause
             return "clause", _runs(sent, list(range(sent.start, left_edge)))
         return "clause", _runs(sent, inside)
-    asked = [c for c in kids if dep[c] == "advcl" and c > v and _asks(doc[c])]
+    asked = [c for c in kids if dep[c] == "advcl" and c > v and _asks(tokens, c)]
     if asked:
         # "was asked whether she would run": the question is the statement
-        return "clause", _runs(sent, sorted(subtree(asked[0])))
+        return "clause", _runs(sent, subtree(asked[0]))
     head = tokens.head[v]
     if dep[v] == "parataxis" or (
         dep[v] in ("conj", "advcl") and v > head and _has_comma_before(verb)
@@ -389,7 +385,7 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
         if verb.right_edge.i >= last_word(sent):
             return "clause", _runs(sent, list(range(sent.start, verb.left_edge.i)))
         skip = set(subtree(v))
-        return "clause", _runs(sent, [t for t in subtree(head) if t not in skip])
+        return "clause", _runs(sent, [t for t in tokens.tree_order(head) if t not in skip])
     para = [c for c in kids if dep[c] == "parataxis" and c < v]
     if dep[v] == "ROOT" and para:
         return "clause", _runs(sent, subtrees(para))
@@ -411,10 +407,10 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
     preps = [c for c in kids if dep[c] == "prep" and c > v]
     # "complained about the plan", "insisted on building a wall", "spoke about how ..."
     pobj = next(
-        (g.i for p in preps[:1] for g in doc[p].children if g.dep_ in ("pobj", "pcomp")), None
+        (g for p in preps[:1] for g in tokens.children(p) if dep[g] in ("pobj", "pcomp")), None
     )
     if pobj is not None:
-        return "prep", _runs(sent, sorted(subtree(pobj)))
+        return "prep", _runs(sent, subtree(pobj))
     if tokens.lemma[v] in SEEMING:
         # "he appears somewhat uneasy": the impression is the statement
         comps = [c for c in kids if dep[c] in ("acomp", "attr", "oprd") and c > v]
@@ -423,9 +419,14 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
     return "none", ()
 
 
-def _asks(clause: Token) -> bool:
+def _asks(tokens: TokenTable, clause: int) -> bool:
     """True for a clause opened by "if" or "whether"."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.lefts)
+    dep, lower = tokens.dep, tokens.lower
+    return any(
+        dep[c] == "mark" and lower[c] in ("if", "whether")
+        for c in tokens.children(clause)
+        if c < clause
+    )
 
 
 def last_word(sent: SpacySpan) -> int:

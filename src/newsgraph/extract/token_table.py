@@ -160,6 +160,16 @@ class TokenTable:
             stack.extend(self.children(j))
         return sorted(found)
 
+    def tree_order(self, i: int) -> list[int]:
+        """``i``'s subtree in the order of ``Token.subtree``: each token after the subtrees of
+        its left children and before those of its right ones (text order only in a projective
+        parse)."""
+        kids = self.children(i)
+        found = [t for c in kids if c < i for t in self.tree_order(c)]
+        found.append(i)
+        found += [t for c in kids if c > i for t in self.tree_order(c)]
+        return found
+
 
 _TABLES: WeakKeyDictionary[Doc, TokenTable] = WeakKeyDictionary()
 #: The Doc asked about last and its table: the components ask about one Doc at a time.
