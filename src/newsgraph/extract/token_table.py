@@ -164,10 +164,17 @@ class TokenTable:
         """``i``'s subtree in the order of ``Token.subtree``: each token after the subtrees of
         its left children and before those of its right ones (text order only in a projective
         parse)."""
-        kids = self.children(i)
-        found = [t for c in kids if c < i for t in self.tree_order(c)]
-        found.append(i)
-        found += [t for c in kids if c > i for t in self.tree_order(c)]
+        found: list[int] = []
+        stack = [(i, False)]  # a token, and whether its left children are out already
+        while stack:
+            j, lefts_done = stack.pop()
+            if lefts_done:
+                found.append(j)
+                continue
+            kids = self.children(j)
+            stack.extend((c, False) for c in reversed(kids) if c > j)
+            stack.append((j, True))
+            stack.extend((c, False) for c in reversed(kids) if c < j)
         return found
 
 
