@@ -51,7 +51,6 @@ from plover_data import (  # noqa: E402
     doc_candidates,
     end_to_end,
     examples_by_row,
-    joins,
     mention,
     plv_rows,
 )
@@ -167,13 +166,23 @@ def _within(span: tuple[int, int] | None, start: int, end: int) -> bool:
     return span is not None and start < span[1] and span[0] < end
 
 
+def _joins(c: Candidate, source: tuple[int, int] | None, target: tuple[int, int] | None) -> bool:
+    """Whether candidate ``c`` pairs the marked ``source`` and ``target`` character spans: each
+    side absent where the mark is, else overlapping it."""
+    return all(
+        (side is None) == (gold is None)
+        and (side is None or gold is None or _within(gold, side.start_char, side.end_char))
+        for side, gold in ((c.source, source), (c.target, target))
+    )
+
+
 def miss_reason(row: Row, doc: Doc) -> str:
     """Why the pipeline gave no event between the marked source and target: the pair's candidate
     losing its trigger to another pair, or typed NONE; the two only paired the other way round;
     else a side that is no actor (nor a place or thing a candidate takes), or the parse's
     candidates never pairing the two."""
     cands = doc_candidates(doc)
-    pair = [c for c in cands if joins(c, row.source, row.target)]
+    pair = [c for c in cands if _joins(c, row.source, row.target)]
     if pair:
         first: dict[int, Candidate] = {}
         for c in cands:
@@ -181,7 +190,7 @@ def miss_reason(row: Row, doc: Doc) -> str:
         if all(first[c.trigger.i] is not c for c in pair):
             return "candidate shadowed by another pair on its trigger"
         return "pair typed NONE or dropped"
-    if any(joins(c, row.target, row.source) for c in cands):
+    if any(_joins(c, row.target, row.source) for c in cands):
         return "candidate reversed"
     spans = [(m.start, m.end) for a in doc._.actors or () for m in a.mentions]
     source_ok = row.source is None or any(_within(row.source, *m) for m in spans)

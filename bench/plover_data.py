@@ -35,7 +35,7 @@ from newsgraph.extract.event_vectors import candidate_vector, doc_vectors
 from newsgraph.extract.events import _mentions, _place_mentions, sentence_candidates
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.token_table import table as token_table
-from newsgraph.model import Actor, Event
+from newsgraph.model import Event
 from newsgraph.model import Span as TextSpan
 from newsgraph.settings import DEFAULT_COMPONENTS, Settings
 
@@ -240,33 +240,6 @@ def doc_candidates(doc: Doc) -> list[Candidate]:
         for sent in SentenceIndex(doc).sentences
         for c in sentence_candidates(sent, inside(sent, mentions), inside(sent, places))
     ]
-
-
-def joins(
-    c: Candidate,
-    source: tuple[int, int] | None,
-    target: tuple[int, int] | None,
-    actors: Iterable[Actor] = (),
-) -> bool:
-    """Whether candidate ``c`` pairs the marked ``source`` and ``target`` character spans: each
-    side absent where the mark is, else overlapping it, or (with the Doc's ``actors``) a mention
-    of an actor with a mention overlapping it ("it" for "The ELN" it stands for), as
-    ``end_to_end`` judges an event."""
-    return all(
-        (side is None) == (gold is None)
-        and (side is None or gold is None or _overlaps(side, gold, actors))
-        for side, gold in ((c.source, source), (c.target, target))
-    )
-
-
-def _overlaps(side: Span, gold: tuple[int, int], actors: Iterable[Actor]) -> bool:
-    if side.start_char < gold[1] and gold[0] < side.end_char:
-        return True
-    return any(
-        any(m.start < gold[1] and gold[0] < m.end for m in a.mentions)
-        for a in actors
-        if any(m.start == side.start_char and m.end == side.end_char for m in a.mentions)
-    )
 
 
 def manual_examples() -> list[Example]:
