@@ -12,23 +12,6 @@ Run: ``uv run python scripts/train_events.py`` (about a minute on one core); add
 print the cross-validated macro-F1 (on the marked pair and end to end) the regularisation, the
 dense block's scale and ``EventModel.unsure`` were chosen by (about 8 minutes more).
 
-``--distill`` adds the teacher's rows: the candidates the pipeline finds in news sentences
-outside dev (``event_distill``: PLV's training rows, AW_train, the gold standard records'
-texts, 300 PolNeAR train articles; 37,834 candidates), typed by the accurate mode's
-transformer, as soft targets at ``DISTILL_WEIGHT`` (knowledge distillation). The teacher types
-about 100 candidates a second (its answers are cached under /tmp); with ``--cv`` each setting
-takes some 6 minutes. The recipe was chosen by that CV at C 10, dense scale 0.2, unsure 0.4,
-before any dev figure (gold pair / end to end; without the teacher 0.773 / 0.761): soft targets
-at weight 0.1 0.780 / 0.774 (the default), 0.3 0.767 / 0.769, 1.0 0.742 / 0.728; the same at
-0.1 with no binary feature the labelled rows lack 0.767 / 0.752; hard labels where the teacher
-gives 0.8 or more, weight 0.5: 0.762 / 0.738; soft at 0.3 without the PolNeAR articles: 0.773
-/ 0.743. The scored fold's sentences give no teacher rows, but the teacher was trained on every
-training row, so these figures are mildly optimistic. Off by default: on dev (measured once)
-the end-to-end macro-F1 rose from 0.757 to 0.764 but the gold pair fell from 0.803 to 0.769,
-the accurate mode fell from 0.809 to 0.787, and the seed article lost its order to use lethal
-force and the shooting in Almaty (``tests/test_events_seed.py``); the model file grew from 0.6
-to 1.9 MB (29,932 binary features).
-
 ``--manual`` adds the example sentences of the CAMEO manual (332 with a pair), typed by their
 codes through CAMEO2PLOVER, at ``MANUAL_WEIGHT`` (read with pypdf, from the dev dependency group;
 only weights would ship, never the text). The manual marks no pair, so the pipeline's main
@@ -44,7 +27,6 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Set
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -56,13 +38,10 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
-from sklearn.utils.class_weight import compute_class_weight
 from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-
-from event_distill import Taught, collect, texts  # noqa: E402
 
 from newsgraph import nlp  # noqa: E402
 from newsgraph.extract.event_model import EventModel  # noqa: E402
@@ -93,14 +72,6 @@ CV_UNSURE = (0.2, 0.4)
 #: training row.
 GSR_WEIGHT = 0.5
 MANUAL_WEIGHT = 0.5
-#: The teacher's rows (``--distill``): their weight against a PLV training row's, the least
-#: probability a type needs to be a soft target, and the least number of taught rows a binary
-#: feature needs to enter the model if no labelled example has it.
-DISTILL_WEIGHT = 0.1
-DISTILL_FLOOR = 0.05
-DISTILL_MIN_COUNT = 3
-#: The PolNeAR train articles ``--distill`` reads (the first, by file name).
-DISTILL_ARTICLES = 300
 _EVENTS = "newsgraph_events"
 DICT = DATA / "petrarch2-dictionaries" / "CAMEO.2.0.txt"
 TABLE = DATA / "plover" / "CAMEO2PLOVER-2021.txt"
@@ -195,48 +166,20 @@ def build_lexicon() -> dict[str, object]:
 
 class Trained:
     """A fitted classifier and what it needs to read examples: the binary features' vectoriser
-    and the dense block's standardisation (mean, scale including ``DENSE_SCALE``).
+    and the dense block's standardisation (mean, scale including ``DENSE_SCALE``)."""
 
-    ``taught`` (the teacher's rows, ``distilled``) add to the fit without changing what the
-    labelled ``examples`` set: the classes' balancing weights, the dense block's
-    standardisation, and the binary features (save those in at least ``DISTILL_MIN_COUNT``
-    taught rows, which keeps the model file small).
-    """
-
-    def __init__(
-        self,
-        examples: list[Example],
-        weights: list[float],
-        c: float,
-        scale: float,
-        taught: Weighted = (),
-    ):
+    def __init__(self, examples: list[Example], weights: list[float], c: float, scale: float):
         self.vec = DictVectorizer()
         dense = np.stack([e.vector for e in examples])
         self.mean = dense.mean(axis=0)
         self.scale = scale / (dense.std(axis=0) + 1e-6)
-        labels = [e.label for e in examples]
-        classes = np.unique(labels)
-        balanced = compute_class_weight(
-            "balanced", classes=classes, y=labels, sample_weight=weights
-        )
-        self.model = LogisticRegression(
-            C=c, max_iter=3000, class_weight=dict(zip(classes, balanced, strict=True))
-        )
-        counts = Counter(f for e, _ in taught for f in set(e.features))
-        self.vec.fit(
-            [dict.fromkeys(e.features, 1.0) for e in examples]
-            + [{f: 1.0 for f, n in counts.items() if n >= DISTILL_MIN_COUNT}]
-        )
-        every = examples + [e for e, _ in taught]
-        self.model.fit(
-            self.matrix(every),
-            [e.label for e in every],
-            sample_weight=weights + [w for _, w in taught],
-        )
+        self.model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+        x = self.matrix(examples, fit=True)
+        self.model.fit(x, [e.label for e in examples], sample_weight=weights)
 
-    def matrix(self, examples: list[Example]) -> sparse.csr_matrix:
-        x = self.vec.transform([dict.fromkeys(e.features, 1.0) for e in examples])
+    def matrix(self, examples: list[Example], fit: bool = False) -> sparse.csr_matrix:
+        binary = [dict.fromkeys(e.features, 1.0) for e in examples]
+        x = self.vec.fit_transform(binary) if fit else self.vec.transform(binary)
         dense = (np.stack([e.vector for e in examples]) - self.mean) * self.scale
         return sparse.hstack([x, sparse.csr_matrix(dense)]).tocsr()
 
@@ -254,33 +197,10 @@ def extra_examples(manual: bool = False) -> Weighted:
     ]
 
 
-def train(
-    plv: list[Example], extra: Weighted, c: float, scale: float, taught: Weighted = ()
-) -> Trained:
-    """PLV's examples at weight 1 and ``extra`` at theirs, and the teacher's rows (``Trained``)."""
+def train(plv: list[Example], extra: Weighted, c: float, scale: float) -> Trained:
+    """PLV's examples at weight 1 and ``extra`` at theirs."""
     weights = [1.0] * len(plv) + [w for _, w in extra]
-    return Trained(plv + [e for e, _ in extra], weights, c, scale, taught)
-
-
-def teacher_rows(train_rows: list[Row], dev: list[Row]) -> list[Taught]:
-    """The candidates of ``event_distill.texts`` typed by the teacher (never the ``dev`` rows';
-    ``plv:N`` origins index ``train_rows``)."""
-    return collect(texts(train_rows, DISTILL_ARTICLES), {r.text for r in dev})
-
-
-def distilled(taught: Iterable[Taught], held: Set[int] = frozenset()) -> Weighted:
-    """The teacher's candidates as soft targets: a row per type it gives ``DISTILL_FLOOR`` or
-    more of the probability, weighted by that probability times ``DISTILL_WEIGHT`` (the
-    cross-entropy against the teacher's distribution, as weighted rows); none from the PLV
-    training rows in ``held`` (a cross-validation's scored fold)."""
-    out: Weighted = []
-    for t in taught:
-        if t.origin.startswith("plv:") and int(t.origin[4:]) in held:
-            continue
-        for label, p in t.probs.items():
-            if p >= DISTILL_FLOOR:
-                out.append((replace(t.example, label=label), DISTILL_WEIGHT * p))
-    return out
+    return Trained(plv + [e for e, _ in extra], weights, c, scale)
 
 
 def cross_validate(
@@ -291,21 +211,17 @@ def cross_validate(
     c: float,
     scale: float,
     unsure: tuple[float, ...],
-    taught: list[Taught] | None = None,
 ) -> list[tuple[float, float]]:
     """Macro-F1 over 5 stratified folds of the PLV training rows (``extra`` always trains), for
     each ``unsure`` value: the shipped model's own rule (``EventModel.predict``) on the marked
     pair, and end to end (``find_events`` on ``docs``, the rows parsed by the pipeline without
-    its event component, scored as ``bench/events.py`` scores the dev split). ``taught`` (the
-    teacher's candidates, ``--distill``) train too, except those of the scored fold's sentences
-    (the teacher saw every training row, so the figures are still mildly optimistic)."""
+    its event component, scored as ``bench/events.py`` scores the dev split)."""
     labels = [r.label for r in rows]
     alone: dict[float, list[str]] = {u: ["NONE"] * len(rows) for u in unsure}
     e2e: dict[float, list[str]] = {u: ["NONE"] * len(rows) for u in unsure}
     for fit_idx, test_idx in StratifiedKFold(5, shuffle=True, random_state=0).split(rows, labels):
         fit = [e for i in fit_idx if (e := plv[i]) is not None]
-        soft = distilled(taught or [], held=set(test_idx.tolist()))
-        model = EventModel.from_arrays(arrays(train(fit, extra, c, scale, soft)))
+        model = EventModel.from_arrays(arrays(train(fit, extra, c, scale)))
         for u in unsure:
             fold_model = replace(model, unsure=u)
             for i in test_idx:
@@ -359,17 +275,16 @@ def main() -> None:
     from newsgraph.extract.cameo import cameo_lexicon
 
     cameo_lexicon.cache_clear()
-    train_rows, dev = dev_train_split(plv_rows())  # dev: only to keep its texts out of --distill
+    train_rows, _ = dev_train_split(plv_rows())  # the dev rows are never read here
     by_row = examples_by_row(train_rows)
     plv = [e for e in by_row if e is not None]
     extra = extra_examples(manual="--manual" in sys.argv)
-    taught = teacher_rows(train_rows, dev) if "--distill" in sys.argv else None
     if "--cv" in sys.argv:
         without_events = tuple(c for c in DEFAULT_COMPONENTS if c != _EVENTS)
         docs = list(nlp.load(Settings(components=without_events)).pipe(r.text for r in train_rows))
         print("5-fold macro-F1 on the PLV training rows: on the marked pair / end to end")
         for c, scale in CV_VALUES:
-            scores = cross_validate(train_rows, docs, by_row, extra, c, scale, CV_UNSURE, taught)
+            scores = cross_validate(train_rows, docs, by_row, extra, c, scale, CV_UNSURE)
             print(
                 f"C={c}, dense scale {scale}: "
                 + ", ".join(
@@ -378,7 +293,7 @@ def main() -> None:
                 )
             )
     print("training examples:", Counter(e.label for e in plv + [e for e, _ in extra]))
-    save(train(plv, extra, C, DENSE_SCALE, distilled(taught or [])))
+    save(train(plv, extra, C, DENSE_SCALE))
 
 
 if __name__ == "__main__":

@@ -25,15 +25,7 @@ from newsgraph.errors import ModelError
 from newsgraph.extract.event_features import NO_EVENT, Candidate
 from newsgraph.resources import path as resource_path
 
-__all__ = [
-    "MAX_TOKENS",
-    "EventTransformer",
-    "blend",
-    "event_transformer",
-    "item",
-    "load",
-    "marked",
-]
+__all__ = ["MAX_TOKENS", "EventTransformer", "blend", "event_transformer", "load", "marked"]
 
 RESOURCE = "event_transformer"
 MAX_TOKENS = 96
@@ -102,21 +94,15 @@ class EventTransformer:
         from its sentence with its source and target marked, and its probability; with ``fast``
         (the linear model's probabilities for the same candidate), the two are averaged."""
 
-        probs = blend(self.probabilities_many([item(candidate, sent)])[0], fast)
+        def chars(span: Span | None) -> CharSpan | None:
+            if span is None:
+                return None
+            return span.start_char - sent.start_char, span.end_char - sent.start_char
+
+        item = (sent.text, chars(candidate.source), chars(candidate.target))
+        probs = blend(self.probabilities_many([item])[0], fast)
         probs.pop(NO_EVENT, None)
         return _best(probs)
-
-
-def item(candidate: Candidate, sent: Span) -> tuple[str, CharSpan | None, CharSpan | None]:
-    """What the transformer reads for a candidate: its sentence's text, with the source's and
-    the target's character spans there."""
-
-    def chars(span: Span | None) -> CharSpan | None:
-        if span is None:
-            return None
-        return span.start_char - sent.start_char, span.end_char - sent.start_char
-
-    return sent.text, chars(candidate.source), chars(candidate.target)
 
 
 def blend(accurate: Mapping[str, float], fast: Mapping[str, float] | None) -> dict[str, float]:
