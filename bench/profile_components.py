@@ -3,13 +3,17 @@ cProfile's view of the functions under them.
 
     uv run python bench/profile_components.py --articles 60 --repeat 3        # CPU per stage
     uv run python bench/profile_components.py --articles 40 --profile --top 40
+    uv run python bench/profile_components.py --sentences --repeat 5   # PLV dev sentences
 
 Parses the first ``--articles`` PolNeAR texts (``../shared/data/polnear``, read in place) with
 the model's own components, untimed, then runs language detection and newsgraph's components
 (``settings.components``) over copies of the parsed Docs: ``--repeat`` times, each on fresh
 copies (nothing a component keeps per Doc carries over), printing each stage's best CPU time;
-or once under cProfile (``--profile``), printing the top functions (the profiler's per-call
-cost inflates small, frequent calls such as spaCy's ``Token`` creation several times over).
+or once under cProfile (``--profile``, after one untimed round), printing the top functions
+(the profiler's per-call cost inflates small, frequent calls such as spaCy's ``Token`` creation
+several times over).
+``--sentences`` takes the 210 one-sentence texts of the PLV dev split instead (``bench/events.py``
+measures its speed on them), where per-document costs weigh most.
 """
 
 from __future__ import annotations
@@ -38,6 +42,9 @@ def main() -> None:
     parser.add_argument("--sort", default="cumulative,tottime", help="pstats sort keys, by comma")
     parser.add_argument("--callers", default="", help="print the callers of these functions")
     parser.add_argument("--callees", default="", help="print what these functions call")
+    parser.add_argument(
+        "--sentences", action="store_true", help="the PLV dev sentences instead of articles"
+    )
     args = parser.parse_args()
 
     from newsgraph import nlp as nlp_loader
@@ -45,10 +52,16 @@ def main() -> None:
     from newsgraph.read.language import detect_language
     from newsgraph.settings import DEFAULT_SETTINGS
 
-    files = sorted(POLNEAR.glob("*/text/*.txt"))[: args.articles]
-    if not files:
+    if args.sentences:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from plover_data import dev_train_split, plv_rows
+
+        texts = [r.text for r in dev_train_split(plv_rows())[1]]
+    else:
+        files = sorted(POLNEAR.glob("*/text/*.txt"))[: args.articles]
+        texts = [f.read_text(encoding="utf-8") for f in files]
+    if not texts:
         sys.exit(f"no texts under {POLNEAR}")
-    texts = [f.read_text(encoding="utf-8") for f in files]
     nlp = nlp_loader.load(DEFAULT_SETTINGS)
     ours = [(name, c) for name, c in nlp.pipeline if name in DEFAULT_SETTINGS.components]
     with nlp.select_pipes(disable=[name for name, _ in ours]):
@@ -81,6 +94,7 @@ def main() -> None:
         return seconds
 
     if args.profile:
+        one_round(fresh())  # as the timed rounds after the first: word caches warm
         docs = fresh()
         profiler = cProfile.Profile()
         profiler.enable()
@@ -94,11 +108,11 @@ def main() -> None:
             stats.print_callers(name)
         for name in filter(None, args.callees.split(",")):
             stats.print_callees(name)
-        print(f"## CPU seconds under the profiler, {len(docs)} articles")
+        print(f"## CPU seconds under the profiler, {len(docs)} texts")
     else:
         rounds = [one_round(fresh()) for _ in range(args.repeat)]
         best = {name: min(r[name] for r in rounds) for name, _ in stages}
-        print(f"## CPU seconds per stage, {len(texts)} articles, best of {args.repeat}")
+        print(f"## CPU seconds per stage, {len(texts)} texts, best of {args.repeat}")
     for name, s in best.items():
         print(f"{name:24} {s:7.3f} s")
     print(f"{'total':24} {sum(best.values()):7.3f} s")
