@@ -8,8 +8,10 @@
 ``--cache PATH`` keeps the parsed train split in a spaCy DocBin (outside the repository), so a
 second run skips the parse (the bulk of its ~12 minutes). ``--holdout N`` fits both models on
 all but the first N train articles (or N from ``--holdout-from K``), prints the bench's
-figures on those N (rules alone, then with the content model) and writes nothing: choose
-features and thresholds with it.
+figures on those N (the cue model's own on the held-out verbs, then the bench's: rules alone,
+then with the content model) and writes nothing: choose features and thresholds with it.
+``--lemmas N`` adds, for the N cue lemmas that lose most held-out gold cue verbs, how many the
+cue model rejects, how many get no statement, a wrong one or a right one.
 
 Cue model: every candidate verb of the train split is one example (``cues.candidate_features``),
 positive when a gold attribution has its cue on that verb; a logistic regression (scikit-learn).
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +70,7 @@ from newsgraph.extract.quote_marks import quotations  # noqa: E402
 from newsgraph.extract.quotes import find_quotes  # noqa: E402
 from newsgraph.settings import Settings  # noqa: E402
 from polnear import Gold, Range, load  # noqa: E402
-from quotes import Counts, jaccard, overlaps, score  # noqa: E402
+from quotes import Counts, _trim, jaccard, overlaps, score  # noqa: E402
 
 OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_cue_model.json"
 CONTENT_OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_content_model.json"
@@ -227,6 +230,61 @@ def _fit_softmax(groups: list[Group], c: float) -> tuple[dict[str, float], float
     return dict(sorted(weights.items())), float(right)
 
 
+def cue_scores(model: CueModel, examples: list[dict[str, float]], labels: list[int]) -> str:
+    """The cue model's own figures on held-out candidate verbs: log loss, and precision, recall
+    and F1 of its decisions at its threshold."""
+    probs = np.array([model.probability(ex) for ex in examples])
+    y = np.asarray(labels)
+    p = np.clip(probs, 1e-9, 1 - 1e-9)
+    loss = -float(np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+    kept = probs >= model.threshold
+    tp = int((kept & (y == 1)).sum())
+    prec, rec = tp / max(1, int(kept.sum())), tp / max(1, int(y.sum()))
+    return (f"held-out cue verbs: log loss {loss:.4f}  P {prec:.3f}  R {rec:.3f}  "
+            f"F1 {2 * prec * rec / max(1e-9, prec + rec):.3f}")
+
+
+def lemma_view(
+    items: list[tuple[str, str, list[Gold]]], docs: list[Doc], model: CueModel, top: int
+) -> str:
+    """What becomes of the gold cue verbs of ``items``, by lemma (the ``top`` with most lost):
+    rejected by the cue ``model``, accepted but given no statement (the content model's "no
+    statement", or a rule), given a statement that matches no gold fragment of that cue
+    (character Jaccard < 0.5), or one that does. Run with the models under test installed."""
+    rows: dict[str, Counter[str]] = {}
+    for (_, text, gold), doc in zip(items, docs, strict=True):
+        quoted = [q for q in quotations(text) if not headline_term(text, q)]
+        ranges = [(q.start, q.end) for q in quoted]
+        found = find_quotes(doc, ())
+        for sent in doc.sents:
+            accepted = {i for c in find_cues(sent, ranges, model) for i in range(*c.cue)}
+            for tok in sent:
+                cue = (tok.idx, tok.idx + len(tok.text))
+                cued = [g for g in gold if any(overlaps(cue, c) for c in g.cue)]
+                if not cued or not is_cue_candidate(tok):
+                    continue
+                said = [_trim(text, (q.span.start, q.span.end)) for q in found
+                        if q.cue is not None and overlaps(cue, (q.cue.start, q.cue.end))]
+                frags = [_trim(text, f) for g in cued for f in g.content]
+                if tok.i not in accepted:
+                    fate = "rejected"
+                elif not said:
+                    fate = "no statement"
+                elif any(jaccard(p, f) >= 0.5 for p in said for f in frags):
+                    fate = "right"
+                else:
+                    fate = "wrong"
+                rows.setdefault(tok.lemma_.lower(), Counter())[fate] += 1
+    fates = ("rejected", "no statement", "wrong", "right")
+    total: Counter[str] = sum(rows.values(), Counter())
+    lines = [f"{'lemma':14} {'gold':>5} " + " ".join(f"{f:>12}" for f in fates),
+             f"{'(all)':14} {total.total():5} " + " ".join(f"{total[f]:12}" for f in fates)]
+    lost = sorted(rows.items(), key=lambda kv: (-(kv[1].total() - kv[1]["right"]), kv[0]))
+    lines += [f"{lemma:14} {c.total():5} " + " ".join(f"{c[f]:12}" for f in fates)
+              for lemma, c in lost[:top]]
+    return "\n".join(lines)
+
+
 def holdout_scores(items: list[tuple[str, str, list[Gold]]], docs: list[Doc]) -> str:
     """The bench's content overlap and attribution F1 of the current models on ``items``."""
     counts = Counts()
@@ -256,6 +314,9 @@ def main() -> int:
                     help="least probability for a content candidate (with --holdout, each "
                     "value given is scored; else the first is written)")
     ap.add_argument("--c", type=float, default=0.2, help="content model: inverse L2 penalty")
+    ap.add_argument("--lemmas", type=int, default=0,
+                    help="with --holdout: what becomes of the held-out gold cue verbs, for the "
+                    "N lemmas with most lost (content model at the last --threshold)")
     ap.add_argument("--cue-threshold", type=float, default=CUE_THRESHOLD,
                     help="least probability for a cue")
     args = ap.parse_args()
@@ -280,6 +341,7 @@ def main() -> int:
           f"{sum(len(labels) for _, labels in groups)} options, "
           f"{len(c_weights)} weights, right option ranked first {c_accuracy:.3f}")
     if args.holdout:
+        print(cue_scores(cues, *cue_examples(held, held_docs, seeds)))
         # score the models fitted here, not the shipped ones
         cues_module.cue_model = lambda: cues  # type: ignore[assignment]
         attribution.content_model = lambda: None  # type: ignore[assignment]
@@ -289,6 +351,8 @@ def main() -> int:
             attribution.content_model = lambda m=contents: m  # type: ignore[assignment]
             print(f"held out {len(held)}, model at {threshold}:  "
                   f"{holdout_scores(held, held_docs)}")
+        if args.lemmas:
+            print(lemma_view(held, held_docs, cues, args.lemmas))
         return 0
     _write(OUT, "newsgraph quote cue model: logistic weights over parse features, trained on "
            "the PolNeAR train split by scripts/train_quotes.py",
