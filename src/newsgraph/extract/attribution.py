@@ -161,7 +161,9 @@ def statement_options(
         or doc[cue.cue[0]].lower_ == "according"
     ):
         return Options(cue_chars, rule, kind)
-    site = Site(doc, text, verb, cue_chars, rule, cue.frame, cue.score, quoted, others)
+    site = Site(
+        doc, text, verb, cue_chars, rule, cue.frame, cue.score, quoted, others, cue.source_head
+    )
     return Options(cue_chars, rule, kind, site, tuple(near_content))
 
 

@@ -26,9 +26,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 
+import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsgraph.extract.cue_model import Vector, cue_vector
 from newsgraph.extract.cues import SEEMING, last_word, trim_edges
 from newsgraph.extract.quote_marks import Quoted
 from newsgraph.extract.token_table import TokenTable, table
@@ -59,7 +61,7 @@ class Site:
     """A verb cue in its article: what the candidates and their features are computed from.
     ``cue``: its characters; ``rule``: the statement the rules chose; ``frame``, ``score``: its
     statement frame and the cue model's probability; ``others``: the characters of the other
-    cues of its sentence."""
+    cues of its sentence; ``subject``: the token index of the cue's subject, if any."""
 
     doc: Doc
     text: str
@@ -70,6 +72,7 @@ class Site:
     score: float
     quoted: Sequence[Quoted]
     others: tuple[Range, ...] = ()
+    subject: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,12 @@ class ContentModel:
 
     weights: dict[str, float]
     threshold: float = THRESHOLD
+    #: Weights of the dense vectors (``span_vector``, ``none_vector``; the training's
+    #: standardisation folded in) and their offsets; an option without one scores as the mean.
+    span_dense: Vector | None = None
+    span_offset: float = 0.0
+    none_dense: Vector | None = None
+    none_offset: float = 0.0
 
     def score(self, features: Iterable[str]) -> float:
         return sum(map(self.weights.get, features, repeat(0.0)))
@@ -92,9 +101,14 @@ def content_model() -> ContentModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
+    span, none = data.get("span_dense"), data.get("none_dense")
     return ContentModel(
         weights={k: float(v) for k, v in data["weights"].items()},
         threshold=float(data.get("threshold", THRESHOLD)),
+        span_dense=np.asarray(span, np.float32) if span else None,
+        span_offset=float(data.get("span_offset", 0.0)),
+        none_dense=np.asarray(none, np.float32) if none else None,
+        none_offset=float(data.get("none_offset", 0.0)),
     )
 
 
@@ -363,6 +377,32 @@ def none_features(site: Site) -> list[str]:
             f"none|lemma|frame={lemma}|{site.frame}", f"none|dep={site.verb.dep_}"]
 
 
+def span_vector(site: Site, cand: Candidate) -> Vector | None:
+    """The dense features of a candidate statement: the contextual vectors (``doc.tensor``)
+    of its first and last token and of the token after it (zeros at the end of the Doc);
+    None when the Doc has no contextual vectors."""
+    doc = site.doc
+    tensor = doc.tensor
+    if tensor.ndim != 2 or tensor.shape[0] != len(doc) or not len(doc):
+        return None
+    span = doc.char_span(cand.content[0][0], cand.content[-1][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    after = tensor[span.end] if span.end < len(doc) else np.zeros(tensor.shape[1], np.float32)
+    return np.concatenate((tensor[span.start], tensor[span.end - 1], after))
+
+
+def none_vector(site: Site) -> Vector | None:
+    """The dense features of "no statement": the cue verb's (``cue_model.cue_vector``)."""
+    return cue_vector(site.verb, site.subject)
+
+
+def _dense(weights: Vector | None, offset: float, vector: Vector | None) -> float:
+    if weights is None or vector is None or vector.shape != weights.shape:
+        return 0.0
+    return float(vector @ weights) + offset
+
+
 def choose(site: Site, cands: list[Candidate], model: ContentModel) -> Content:
     """The most likely candidate statement; empty when "no statement" is likelier or the
     best candidate's probability is under the model's threshold."""
@@ -370,6 +410,11 @@ def choose(site: Site, cands: list[Candidate], model: ContentModel) -> Content:
         return ()
     scores = [model.score(span_features(site, c)) for c in cands]
     none = model.score(none_features(site))
+    if model.span_dense is not None:
+        scores = [s + _dense(model.span_dense, model.span_offset, span_vector(site, c))
+                  for s, c in zip(scores, cands, strict=True)]
+    if model.none_dense is not None:
+        none += _dense(model.none_dense, model.none_offset, none_vector(site))
     top = max(*scores, none)
     total = sum(math.exp(s - top) for s in scores) + math.exp(none - top)
     k = max(range(len(scores)), key=scores.__getitem__)

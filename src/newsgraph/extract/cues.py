@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract.cue_model import CueModel, cue_features, cue_model
+from newsgraph.extract.cue_model import CueModel, cue_features, cue_model, cue_vector
 from newsgraph.extract.token_table import TokenTable, table
 
 Range = tuple[int, int]
@@ -98,7 +98,8 @@ def find_cues(
             feats = candidate_features(sent, tok, cue, quoted, model.speech_verbs)
             # A speech verb next to a quotation is a cue whatever the model says.
             speech = "speech" in feats and "quoted" in feats
-            p = model.probability(feats)
+            vector = cue_vector(tok, cue.source_head) if model.dense is not None else None
+            p = model.probability(feats, vector)
             if speech or p >= model.threshold:
                 yield replace(_with_channel(sent, tok, cue), score=1.0 if speech else p)
 
