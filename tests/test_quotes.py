@@ -136,6 +136,15 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
     # speaker is named
     ("Tom Hale appears uneasy about the new contract.", "uneasy about the new contract", None,
      "appears", None),
+    # "as X reported": the statement is the clause the "as" clause modifies
+    ("As the Daily Post reported, the mayor will resign in May.",
+     "the mayor will resign in May", "the Daily Post", "reported", None),
+    # a poll that found what its clause says is the source
+    ("In a Gallup poll released on Monday, 52 percent of voters backed the new tax.",
+     "52 percent of voters backed the new tax", "a Gallup poll", "In", None),
+    # "reportedly": a statement whose speaker the text does not name
+    ("The ministry reportedly ordered the troops back to their barracks.",
+     "ordered the troops back to their barracks", None, "reportedly", None),
 ]
 
 # Quotation marks that are not statements: (text, the quoted words).
@@ -150,6 +159,9 @@ NOT_QUOTES: list[tuple[str, str]] = [
     ("Minister defends “reforms”\nThe minister spoke in parliament on Monday.", "reforms"),
     ("Crowds gathered near the 'Golden Gate' hotel on Sunday.", "Golden Gate"),
     ("The fact that the dam held saved the town.", "the dam held"),
+    # "in" with no poll, a poll after its clause's subject: no cue
+    ("In the morning, the mayor opened the new bridge.", "the mayor opened"),
+    ("The mayor stays far ahead in the polls.", "far ahead"),
 ]
 
 
@@ -314,3 +326,15 @@ def test_quotes_two_cues_claiming_one_clause_give_one_statement(pipeline: Langua
     found = [q for q in _quotes(pipeline, text) if "the scope of the inquiry" in q.text]
     assert [q.text for q in found] == ["to comment on the scope of the inquiry"]
     assert found[0].cue is not None and found[0].cue.text == "refused"
+
+
+def test_quotes_reportedly_splits_the_clause_around_the_adverb(pipeline: Language) -> None:
+    quotes = _quotes(pipeline, "The company has reportedly hired a new chief executive.")
+    assert [q.text for q in quotes] == ["The company has", "hired a new chief executive"]
+    assert {q.cue.text if q.cue else None for q in quotes} == {"reportedly"}
+    assert all(q.speaker_span is None for q in quotes)
+
+
+def test_quotes_reportedly_in_a_headline_is_no_cue(pipeline: Language) -> None:
+    text = "Mayor Reportedly Plans Early Exit From City Hall.\n\nThe mayor spoke on Monday."
+    assert not [q for q in _quotes(pipeline, text) if q.cue and q.cue.text == "Reportedly"]
