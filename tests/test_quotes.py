@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from newsgraph.extract.cues import modifier_cue
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.model import Quote
 
@@ -335,6 +337,25 @@ def test_quotes_reportedly_splits_the_clause_around_the_adverb(pipeline: Languag
     assert all(q.speaker_span is None for q in quotes)
 
 
-def test_quotes_reportedly_in_a_headline_is_no_cue(pipeline: Language) -> None:
-    text = "Mayor Reportedly Plans Early Exit From City Hall.\n\nThe mayor spoke on Monday."
-    assert not [q for q in _quotes(pipeline, text) if q.cue and q.cue.text == "Reportedly"]
+def _parsed(pipeline: Language, words: list[str], pos: list[str], deps: list[str],
+            heads: list[int]) -> Doc:
+    return Doc(pipeline.vocab, words=words, pos=pos, deps=deps, heads=heads)
+
+
+@pytest.mark.parametrize("first, cue", [("reportedly", True), ("Reportedly", False)])
+def test_quotes_reportedly_in_a_title_case_headline_is_no_cue(
+    pipeline: Language, first: str, cue: bool
+) -> None:
+    words = ["Tom", "Hale", first, "Caught", "In", "Another", "Funding", "Scandal", "."]
+    if cue:
+        words[3:8] = [w.lower() for w in words[3:8]]
+    doc = _parsed(
+        pipeline, words,
+        ["PROPN", "PROPN", "ADV", "VERB", "ADP", "DET", "NOUN", "NOUN", "PUNCT"],
+        ["compound", "nsubj", "advmod", "ROOT", "prep", "det", "compound", "pobj", "punct"],
+        [1, 3, 3, 3, 3, 7, 7, 4, 3],
+    )
+    found = modifier_cue(doc[:], doc[2])
+    assert (found is not None) == cue
+    if found is not None:
+        assert found.content == ((0, 2), (3, 8)) and found.source is None

@@ -289,9 +289,8 @@ def modifier_cue(sent: SpacySpan, tok: Token) -> Cue | None:
     statement is the clause from its subject on, without the adverb), "In a CNN poll, 50
     percent chose X" (the poll is the source; the statement is the clause after it)."""
     clause = tok.head
-    caps = [t.text[0].isupper() for t in sent if t.is_alpha and len(t) > 3]
-    if clause.pos_ not in ("VERB", "AUX") or sum(caps) >= 0.8 * len(caps):
-        return None  # no clause, or a headline in title case
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
     subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
     if tok.lower_ in REPORTED_ADVERBS and tok.pos_ == "ADV" and tok.dep_ == "advmod":
         source = None
@@ -304,9 +303,10 @@ def modifier_cue(sent: SpacySpan, tok: Token) -> Cue | None:
         words = [t.i for t in clause.subtree if t.i > tok.right_edge.i]
     else:
         return None
+    caps = [t.text[0].isupper() for t in sent if t.is_alpha and len(t) > 3]
     content = _runs(sent, words)
-    if not content:
-        return None
+    if not content or (caps and sum(caps) >= 0.8 * len(caps)):
+        return None  # nothing left, or a headline in title case
     return Cue(
         cue=(tok.i, tok.i + 1),
         source=mention(source) if source is not None else None,
