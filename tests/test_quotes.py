@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from newsgraph.extract.cues import modifier_cue
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.model import Quote
 
@@ -136,6 +138,15 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
     # speaker is named
     ("Tom Hale appears uneasy about the new contract.", "uneasy about the new contract", None,
      "appears", None),
+    # "as X reported": the statement is the clause the "as" clause modifies
+    ("As the Daily Post reported, the mayor will resign in May.",
+     "the mayor will resign in May", "the Daily Post", "reported", None),
+    # a poll that found what its clause says is the source
+    ("In a Gallup poll released on Monday, 52 percent of voters backed the new tax.",
+     "52 percent of voters backed the new tax", "a Gallup poll", "In", None),
+    # "reportedly": a statement whose speaker the text does not name
+    ("The ministry reportedly ordered the troops back to their barracks.",
+     "ordered the troops back to their barracks", None, "reportedly", None),
 ]
 
 # Quotation marks that are not statements: (text, the quoted words).
@@ -150,6 +161,9 @@ NOT_QUOTES: list[tuple[str, str]] = [
     ("Minister defends “reforms”\nThe minister spoke in parliament on Monday.", "reforms"),
     ("Crowds gathered near the 'Golden Gate' hotel on Sunday.", "Golden Gate"),
     ("The fact that the dam held saved the town.", "the dam held"),
+    # "in" with no poll, a poll after its clause's subject: no cue
+    ("In the morning, the mayor opened the new bridge.", "the mayor opened"),
+    ("The mayor stays far ahead in the polls.", "far ahead"),
 ]
 
 
@@ -314,3 +328,34 @@ def test_quotes_two_cues_claiming_one_clause_give_one_statement(pipeline: Langua
     found = [q for q in _quotes(pipeline, text) if "the scope of the inquiry" in q.text]
     assert [q.text for q in found] == ["to comment on the scope of the inquiry"]
     assert found[0].cue is not None and found[0].cue.text == "refused"
+
+
+def test_quotes_reportedly_splits_the_clause_around_the_adverb(pipeline: Language) -> None:
+    quotes = _quotes(pipeline, "The company has reportedly hired a new chief executive.")
+    assert [q.text for q in quotes] == ["The company has", "hired a new chief executive"]
+    assert {q.cue.text if q.cue else None for q in quotes} == {"reportedly"}
+    assert all(q.speaker_span is None for q in quotes)
+
+
+def _parsed(pipeline: Language, words: list[str], pos: list[str], deps: list[str],
+            heads: list[int]) -> Doc:
+    return Doc(pipeline.vocab, words=words, pos=pos, deps=deps, heads=heads)
+
+
+@pytest.mark.parametrize("first, cue", [("reportedly", True), ("Reportedly", False)])
+def test_quotes_reportedly_in_a_title_case_headline_is_no_cue(
+    pipeline: Language, first: str, cue: bool
+) -> None:
+    words = ["Tom", "Hale", first, "Caught", "In", "Another", "Funding", "Scandal", "."]
+    if cue:
+        words[3:8] = [w.lower() for w in words[3:8]]
+    doc = _parsed(
+        pipeline, words,
+        ["PROPN", "PROPN", "ADV", "VERB", "ADP", "DET", "NOUN", "NOUN", "PUNCT"],
+        ["compound", "nsubj", "advmod", "ROOT", "prep", "det", "compound", "pobj", "punct"],
+        [1, 3, 3, 3, 3, 7, 7, 4, 3],
+    )
+    found = modifier_cue(doc[:], doc[2])
+    assert (found is not None) == cue
+    if found is not None:
+        assert found.content == ((0, 2), (3, 8)) and found.source is None

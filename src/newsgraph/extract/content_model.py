@@ -179,6 +179,15 @@ def candidates(site: Site, sent: SpacySpan, rule_kind: str, near: Content) -> li
         if colon is not None and colon.i < last:
             for n, more in enumerate(nxt, 1):
                 add(f"colon_plus{n}", [(doc[colon.i + 1].idx, more)])
+    host = _as_host(verb)
+    if host is not None:
+        # "As the Post reported, the plan is dead" / "..., as critics note": the clause that
+        # the cue's "as" clause modifies, without it (with or without the words before it)
+        lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+        left = _trimmed(doc, host.left_edge.i, lo)
+        rest = _trimmed(doc, hi, min(host.right_edge.i, last) + 1)
+        add("host", [left, rest])
+        add("host_rest", [rest if rest[0] < rest[1] else left])
     subject = _topic(verb)
     if subject is not None:
         # "X is expected to win", "X appears uneasy", "the contests known as Super Tuesday":
@@ -195,6 +204,15 @@ def candidates(site: Site, sent: SpacySpan, rule_kind: str, near: Content) -> li
 
 #: Candidate kinds that get a variant with the subject a statement is about in front.
 _ABOUT_KINDS = frozenset({"rule", "near", "right", "right_comp", "comp_cut", "comp_cut_any"})
+
+
+def _as_host(verb: Token) -> Token | None:
+    """The verb whose clause ``verb``'s "as" clause modifies ("as X reported, ..."), if any."""
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children
+    ):
+        return verb.head
+    return None
 
 
 def _topic(verb: Token) -> Token | None:

@@ -84,11 +84,13 @@ def find_cues(
     tokens = table(doc)
     lower, pos = tokens.lower, tokens.pos
     for i in range(sent.start, sent.end):
-        if lower[i] != "according" and pos[i] not in ("NOUN", "VERB", "AUX"):
+        if lower[i] not in _MODIFIER_WORDS and pos[i] not in ("NOUN", "VERB", "AUX"):
             continue  # no cue noun or verb, no "according to": no Token needed
         tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             yield _according_to(sent, tok)
+        elif (modifier := modifier_cue(sent, tok)) is not None:
+            yield modifier
         elif (noun := noun_cue(tok)) is not None:
             # the object of another cue ("rejected the claim that") is that cue's content
             if tok.dep_ != "dobj" or not is_cue_candidate(tok.head) or _voices_noun_cue(tok.head):
@@ -275,6 +277,47 @@ def _according_to(sent: SpacySpan, according: Token) -> Cue:
     )
 
 
+#: Adverbs that mark their clause as something reported, with no speaker named.
+REPORTED_ADVERBS = frozenset({"reportedly"})
+#: Nouns that, after "in", name a poll that found what the clause says ("in a CNN poll, ...").
+POLL_NOUNS = frozenset({"poll", "survey"})
+_MODIFIER_WORDS = REPORTED_ADVERBS | {"according", "in"}
+
+
+def modifier_cue(sent: SpacySpan, tok: Token) -> Cue | None:
+    """A cue that modifies the clause it reports: "X reportedly met Y" (no speaker named; the
+    statement is the clause from its subject on, without the adverb), "In a CNN poll, 50
+    percent chose X" (the poll is the source; the statement is the clause after it)."""
+    clause = tok.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    if tok.lower_ in REPORTED_ADVERBS and tok.pos_ == "ADV" and tok.dep_ == "advmod":
+        source = None
+        first = subject.left_edge.i if subject is not None and subject.i < tok.i else tok.i + 1
+        words = [t.i for t in clause.subtree if t.i >= first and t.i != tok.i]
+    elif tok.lower_ == "in" and tok.dep_ == "prep" and subject is not None:
+        source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in POLL_NOUNS or tok.i > subject.i:
+            return None
+        words = [t.i for t in clause.subtree if t.i > tok.right_edge.i]
+    else:
+        return None
+    caps = [t.text[0].isupper() for t in sent if t.is_alpha and len(t) > 3]
+    content = _runs(sent, words)
+    if not content or (caps and sum(caps) >= 0.8 * len(caps)):
+        return None  # nothing left, or a headline in title case
+    return Cue(
+        cue=(tok.i, tok.i + 1),
+        source=mention(source) if source is not None else None,
+        source_head=source.i if source is not None else None,
+        content=content,
+        channel=None,
+        colon=None,
+        frame="modifier",
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the clause it hangs from when it has none
     ("..., adding:", "Speaking to Reuters, X warned", "X said ... and added that ...").
@@ -351,8 +394,9 @@ def channel_mention(tok: Token) -> tuple[int, int]:
 #: Statement frames, in the order they are tried: a clause ("said that ..."), an object and an
 #: infinitive ("urged voters to ..."), an object ("criticised the plan"), a prepositional object
 #: ("complained about the plan"), a reporting noun's clause ("the claim that ..."). ``none``: a
-#: cue with no complement (its quotation is found from the quote marks).
-FRAMES = ("clause", "object-clause", "object", "prep", "noun", "none")
+#: cue with no complement (its quotation is found from the quote marks). ``modifier``: an adverb
+#: or "in a poll" cue, whose statement is the clause it modifies (``modifier_cue``).
+FRAMES = ("clause", "object-clause", "object", "prep", "noun", "none", "modifier")
 
 
 def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int, int], ...]]:
