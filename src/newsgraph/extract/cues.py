@@ -288,21 +288,28 @@ def modifier_cue(sent: SpacySpan, tok: Token) -> Cue | None:
     """A cue that modifies the clause it reports: "X reportedly met Y" (no speaker named; the
     statement is the clause from its subject on, without the adverb), "In a CNN poll, 50
     percent chose X" (the poll is the source; the statement is the clause after it)."""
+    word = tok.lower_  # most tokens are neither: out before anything else is looked at
+    if word in REPORTED_ADVERBS:
+        if tok.pos_ != "ADV" or tok.dep_ != "advmod":
+            return None
+        source = None
+    elif word == "in" and tok.dep_ == "prep":
+        source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in POLL_NOUNS:
+            return None
+    else:
+        return None
     clause = tok.head
     if clause.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-    if tok.lower_ in REPORTED_ADVERBS and tok.pos_ == "ADV" and tok.dep_ == "advmod":
-        source = None
+    if source is None:
         first = subject.left_edge.i if subject is not None and subject.i < tok.i else tok.i + 1
         words = [t.i for t in clause.subtree if t.i >= first and t.i != tok.i]
-    elif tok.lower_ == "in" and tok.dep_ == "prep" and subject is not None:
-        source = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if source is None or source.lemma_.lower() not in POLL_NOUNS or tok.i > subject.i:
-            return None
-        words = [t.i for t in clause.subtree if t.i > tok.right_edge.i]
-    else:
+    elif subject is None or tok.i > subject.i:
         return None
+    else:
+        words = [t.i for t in clause.subtree if t.i > tok.right_edge.i]
     caps = [t.text[0].isupper() for t in sent if t.is_alpha and len(t) > 3]
     content = _runs(sent, words)
     if not content or (caps and sum(caps) >= 0.8 * len(caps)):
