@@ -15,6 +15,8 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.token_table import table
+
 __all__ = ["governor", "attached", "in_location_phrase"]
 
 T = TypeVar("T")
@@ -56,12 +58,15 @@ def attached(trigger: Token, phrases: Sequence[tuple[Span, T]]) -> T | None:
 
 def in_location_phrase(span: Span) -> bool:
     """Whether ``span`` is the object of a locative preposition ("in Almaty", "at Almaty's
-    Republic Square") rather than an actor of the clause."""
-    tok = span.root
+    Republic Square") rather than an actor of the clause. Read off the Doc's token table (the
+    root's ``dep_`` and its heads' ``lower_`` without making Tokens)."""
+    tokens = table(span.doc)
+    dep, head, lower = tokens.dep, tokens.head, tokens.lower
+    i = span.root.i
     for _ in range(3):
-        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
+        if dep[i] == "pobj" and lower[head[i]] in _LOCATIVE:
             return True
-        if tok.dep_ not in ("poss", "compound", "nmod", "amod", "pobj"):
+        if dep[i] not in ("poss", "compound", "nmod", "amod", "pobj"):
             return False
-        tok = tok.head
+        i = head[i]
     return False

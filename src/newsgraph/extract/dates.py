@@ -10,6 +10,7 @@ anchor forward as explicit dates appear.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -245,15 +246,18 @@ def _parser_for(published: date) -> DateDataParser:
     )
 
 
-def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
-    """Every DATE entity of ``doc`` that resolves, in text order.
+def find_dates(
+    doc: Doc, published: date | None, ents: Sequence[Span] | None = None
+) -> list[DateMention]:
+    """Every DATE entity of ``doc`` that resolves, in text order (``ents``: ``doc.ents``, when
+    the caller has them).
 
     Relative expressions count from the nearest explicit day-precision date before them;
     expressions in future-tense clauses ("will meet on Monday") look forward.
     """
     found: list[DateMention] = []
     anchor: date | None = None
-    dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    dates = [ent for ent in (doc.ents if ents is None else ents) if ent.label_ == "DATE"]
     ranges = _year_ranges(doc, dates)
     for ent in dates:
         if ent.start in ranges:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
@@ -157,9 +156,9 @@ class DocVectors:
 
 def doc_vectors(doc: Doc, vectors: WordVectors | None = None) -> DocVectors:
     vectors = vectors or word_vectors()
-    attrs = doc.to_array([LOWER, IS_PUNCT, IS_SPACE])  # no Token objects: a long article is cheap
-    rows = vectors.hashed(attrs[:, 0].tolist(), doc.vocab.strings)
-    rows[(attrs[:, 1] != 0) | (attrs[:, 2] != 0)] = 0.0
+    tokens = table(doc)  # no Token objects: a long article is cheap
+    rows = vectors.hashed(tokens.lower_ids, doc.vocab.strings)
+    rows[tokens.blank] = 0.0
     return DocVectors(rows)
 
 

@@ -207,7 +207,8 @@ def find_events(
     model = model or event_model()
     lexicon = lexicon or cameo_lexicon()
     index = SentenceIndex(doc)
-    parties, located = _mentions(doc, actors), _place_mentions(doc, actors)
+    ents = doc.ents  # read once: ``Doc.ents`` makes a new Span per entity on each access
+    parties, located = _mentions(doc, actors), _place_mentions(doc, actors, ents)
     found = _typed(doc, index, parties, located, model, lexicon, threshold, accurate)
     said = _statements(doc, index, actors, parties, quotes or (), found)
     retyped = {f.candidate.trigger.i for f in said}  # "negotiations" asked about is no CONSULT
@@ -216,8 +217,9 @@ def find_events(
     found = _with_places_done_to(index, parties, located, found)
     if not found:
         return []
-    dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, parse_published(published))))
-    place_phrases = _by_sentence(index, _place_phrases(doc, places or gazetteer()))
+    published_on = parse_published(published)
+    dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, published_on, ents)))
+    place_phrases = _by_sentence(index, _place_phrases(ents, places or gazetteer()))
     events: list[Event] = []
     text = doc_text(doc)
     for f in sorted(found, key=lambda f: f.candidate.trigger.i):
@@ -673,9 +675,12 @@ def _path_up(tok: Token, trigger: Token) -> list[Token] | None:
     return path
 
 
-def _place_mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
+def _place_mentions(
+    doc: Doc, actors: Sequence[Actor], ents: Sequence[Span] | None = None
+) -> list[tuple[Span, str]]:
     """Mentions of countries and cities named as where something happens ("in Almaty"): those
-    of actors with their id, the others (places that are no actor) with ``_THING``."""
+    of actors with their id, the others (places that are no actor) with ``_THING``. ``ents``:
+    ``doc.ents``, when the caller has them."""
     found = []
     for actor in actors:
         if actor.kind != "GPE":
@@ -685,7 +690,7 @@ def _place_mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]
             if span is not None and in_location_phrase(span):
                 found.append((span, actor.id))
     taken = {i for span, _ in found for i in range(span.start, span.end)}
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if (
             ent.label_ in _LOCATION_LABELS
             and not any(t.i in taken for t in ent)
@@ -974,8 +979,10 @@ def _nearest(trigger: Token, phrases: list[tuple[Span, Place]]) -> Place | None:
     return min(here, key=lambda dp: dp[0])[1] if here else None
 
 
-def _place_phrases(doc: Doc, places: Gazetteer) -> list[tuple[Span, Place]]:
-    ents = [e for e in doc.ents if e.label_ in _LOCATION_LABELS]
+def _place_phrases(doc_ents: Sequence[Span], places: Gazetteer) -> list[tuple[Span, Place]]:
+    """The place entities (of ``doc_ents``, a Doc's ``ents``) named as where something happens,
+    each with the place it resolves to."""
+    ents = [e for e in doc_ents if e.label_ in _LOCATION_LABELS]
     countries = places.countries_in(e.text for e in ents if e.label_ == "GPE")
     out = []
     for ent in ents:

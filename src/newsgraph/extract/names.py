@@ -36,6 +36,8 @@ _SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "write", "argue", "claim", "insist", "warn", "note", "explain"}
 )
 _STRIP = "[]()“”\"'‘’«»"
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_BRACKETS = re.compile(r"[\[\]()]")
 _TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir"])
 
 
@@ -87,16 +89,17 @@ def _unknown_speaker(span: SpacySpan) -> bool:
 
 def _repair(doc: Doc, start: int, end: int, label: str) -> list[Named]:
     """An entity as named actor mentions: none when it names no actor, two when spaCy ran a
-    possessor into a name ("Green Party's Jill Stein")."""
-    while start < end and (
-        doc[start].dep_ == "det" or doc[start].is_punct or doc[start].lower_ in _TITLES
-    ):
+    possessor into a name ("Green Party's Jill Stein"). The words are read off the Doc's token
+    table (``Token.dep_``, ``is_punct``, ``lower_`` and ``tag_`` without making Tokens)."""
+    tokens = table(doc)
+    dep, punct, lower, tag = tokens.dep, tokens.is_punct, tokens.lower, tokens.tag
+    while start < end and (dep[start] == "det" or punct[start] or lower[start] in _TITLES):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (tag[end - 1] == "POS" or punct[end - 1]):
         end -= 1
     if start >= end:
         return []
-    inner = next((k for k in range(start + 1, end - 1) if doc[k].tag_ == "POS"), None)
+    inner = next((k for k in range(start + 1, end - 1) if tag[k] == "POS"), None)
     if inner is not None:
         return _repair(doc, start, inner, label) + _repair(doc, inner + 1, end, label)
     found = _classify(doc[start:end], label)
@@ -131,8 +134,8 @@ def _classify(span: SpacySpan, label: str) -> Named | None:
 
 def _clean_name(text: str) -> str:
     """A name without brackets, a possessive ending or doubled spaces: "Vladimir] Putin's"."""
-    text = re.sub(r"[’']s$", "", text.strip())
-    return " ".join(re.sub(r"[\[\]()]", " ", text).split())
+    text = _POSSESSIVE_END.sub("", text.strip())
+    return " ".join(_BRACKETS.sub(" ", text).split())
 
 
 def _looks_like_person(span: SpacySpan) -> bool:

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from weakref import ReferenceType, WeakKeyDictionary, ref
 
 import numpy as np
+import numpy.typing as npt
 from spacy.attrs import (
     DEP,
     HEAD,
@@ -75,6 +76,11 @@ class TokenTable:
         return self._column(4)
 
     @cached_property
+    def lower_ids(self) -> list[int]:
+        """Each token's ``LOWER`` as its hash in the Doc's string store (``Token.lower``)."""
+        return self._array[:, 4].tolist()  # type: ignore[no-any-return]
+
+    @cached_property
     def text(self) -> list[str]:
         return self._column(7)
 
@@ -85,6 +91,11 @@ class TokenTable:
     @cached_property
     def is_space(self) -> list[bool]:
         return (self._array[:, 6] != 0).tolist()  # type: ignore[no-any-return]
+
+    @property
+    def blank(self) -> npt.NDArray[np.bool_]:
+        """Whether each token is punctuation or space, as a numpy mask (made on each access)."""
+        return (self._array[:, 5] != 0) | (self._array[:, 6] != 0)  # type: ignore[no-any-return]
 
     @cached_property
     def sent_start(self) -> list[bool]:
