@@ -10,7 +10,7 @@ the Doc's text the same way (``Doc.text`` joins every token's text again on each
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import Any, TypeVar
 from weakref import ReferenceType, WeakKeyDictionary, ref
@@ -130,18 +130,18 @@ class TokenTable:
         return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
 
     @cached_property
-    def _by_head(self) -> tuple[list[int], list[int]]:
-        """Token indices ordered by their head (stably: in text order under each head), and
-        where each head's run starts: every token's children without a list per token."""
-        heads = np.asarray(self.head)
-        order = np.argsort(heads, kind="stable")
-        starts = np.searchsorted(heads[order], np.arange(len(heads) + 1))
-        return order.tolist(), starts.tolist()
+    def _children(self) -> list[list[int]]:
+        """Each token's children in text order, all made in one pass over the heads."""
+        found: list[list[int]] = [[] for _ in self.head]
+        for j, h in enumerate(self.head):
+            if h != j:
+                found[h].append(j)
+        return found
 
-    def children(self, i: int) -> list[int]:
-        """Token ``i``'s children, in text order (what ``Token.children`` gives)."""
-        order, starts = self._by_head
-        return [j for j in order[starts[i] : starts[i + 1]] if j != i]
+    def children(self, i: int) -> Sequence[int]:
+        """Token ``i``'s children, in text order (what ``Token.children`` gives); the table's
+        own list, not to be changed."""
+        return self._children[i]
 
     def path_up(self, i: int, stop: int) -> list[int]:
         """Tokens from ``i`` up its heads to (not including) ``stop``, or to the root when
