@@ -37,7 +37,7 @@ from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_events
-from newsgraph.extract.token_table import doc_text, table
+from newsgraph.extract.token_table import TokenTable, doc_text, table
 from newsgraph.model import CAMEO_ROOT, Actor, Event, Place, Quote
 from newsgraph.model import Span as TextSpan
 
@@ -524,7 +524,7 @@ def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
             return -1
         if c.target.start in things or c.source.start in things:
             return 2
-        if _moved_forces(c.target):
+        if _moved_forces(table(c.trigger.doc), c.target.root.i):
             return 2.5  # after a place or thing they are moved to or from
         return 1 if _weak_target(c) else 0
 
@@ -549,50 +549,54 @@ def _weak_target(c: Candidate) -> bool:
     """A pair whose source is outside the trigger's clause, or whose target is only the
     source's partner ("the coalition and the government will release prisoners"), where the act
     happens ("filed a lawsuit in a Paris court"), who owns an act aimed at another ("backed
-    Turkey's support for the GNA") or the forces the source moves somewhere (``_moved_forces``)."""
+    Turkey's support for the GNA") or the forces the source moves somewhere (``_moved_forces``).
+    The parse is read off the Doc's token table, by token index."""
     if c.source is None or c.target is None:
         return False
-    if not _governs(c.trigger, c.source.root):
+    tokens = table(c.trigger.doc)
+    trigger, source, target = c.trigger.i, c.source.root.i, c.target.root.i
+    if not _governs(tokens, trigger, source):
         return True  # the speaker of a reported clause: "Cheshirkov said UNHCR supports Greece"
-    root = c.target.root
-    if _coordination_head(root).i == _coordination_head(c.source.root).i:
+    if _coordination_head(tokens, target) == _coordination_head(tokens, source):
         return True
-    if _in_other_clause(root, c.trigger):
+    if _in_other_clause(tokens, target, trigger):
         return True  # "agreed to hold exercises but insisted they were not linked to Iraq"
     if in_location_phrase(c.target):
         return True
-    if root.dep_ == "poss" and any(
-        t.dep_ == "prep" and t.lower_ in _AIMED_AT and any(o.dep_ == "pobj" for o in t.children)
-        for t in root.head.children
+    dep, lower = tokens.dep, tokens.lower
+    if dep[target] == "poss" and any(
+        dep[t] == "prep"
+        and lower[t] in _AIMED_AT
+        and any(dep[o] == "pobj" for o in tokens.children(t))
+        for t in tokens.children(tokens.head[target])
     ):
         return True  # the owner of an act aimed elsewhere: "Turkey's support for the GNA"
-    return _moved_forces(c.target)
+    return _moved_forces(tokens, target)
 
 
-def _moved_forces(target: Span) -> bool:
-    """Whether ``target`` is the forces a verb sends or pulls out somewhere ("sent troops to
-    Uganda", "will send a team of experts to Iran"): the means of the act, not its target."""
-    root = target.root
+def _moved_forces(tokens: TokenTable, root: int) -> bool:
+    """Whether the mention rooted at token ``root`` is the forces a verb sends or pulls out
+    somewhere ("sent troops to Uganda", "will send a team of experts to Iran"): the means of the
+    act, not its target (``tokens``: the Doc's table)."""
+    dep, head, lower = tokens.dep, tokens.head, tokens.lower
     nouns = [root]
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "dobj":
-        nouns.append(root.head.head)  # "a team of experts"
+    if dep[root] == "pobj" and lower[head[root]] == "of" and dep[head[head[root]]] == "dobj":
+        nouns.append(head[head[root]])  # "a team of experts"
     return (
-        nouns[-1].dep_ == "dobj"
-        and any(n.lemma_.lower() in _FORCE_NOUNS for n in nouns)
+        dep[nouns[-1]] == "dobj"
+        and any(tokens.lemma[n] in _FORCE_NOUNS for n in nouns)
         and any(
-            t.dep_ == "prep" and t.lower_ in _DESTINATIONS
-            for n in (*nouns, nouns[-1].head)  # "sent troops to", "a team of experts to Iran"
-            for t in n.children
+            dep[t] == "prep" and lower[t] in _DESTINATIONS
+            for n in (*nouns, head[nouns[-1]])  # "sent troops to", "a team of experts to Iran"
+            for t in tokens.children(n)
         )
     )
 
 
-def _in_other_clause(tok: Token, trigger: Token) -> bool:
-    """Whether ``tok`` reaches ``trigger`` in the parse only through a clause of another verb
-    joined to it ("agreed ... but insisted", "attacked ... and killed")."""
-    tokens = table(trigger.doc)
-    i = tok.i
-    while i != trigger.i and tokens.head[i] != i:
+def _in_other_clause(tokens: TokenTable, i: int, trigger: int) -> bool:
+    """Whether token ``i`` reaches ``trigger`` in the parse only through a clause of another
+    verb joined to it ("agreed ... but insisted", "attacked ... and killed")."""
+    while i != trigger and tokens.head[i] != i:
         if tokens.dep[i] in ("conj", "ccomp", "advcl", "parataxis") and tokens.pos[i] in (
             "VERB",
             "AUX",
@@ -602,16 +606,16 @@ def _in_other_clause(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _governs(trigger: Token, tok: Token) -> bool:
-    """Whether ``tok`` is ``trigger`` or below it in the parse."""
-    return tok.i == trigger.i or trigger.i in table(trigger.doc).ancestors(tok.i)
+def _governs(tokens: TokenTable, trigger: int, i: int) -> bool:
+    """Whether token ``i`` is ``trigger`` or below it in the parse."""
+    return i == trigger or trigger in tokens.ancestors(i)
 
 
-def _coordination_head(tok: Token) -> Token:
-    """The first conjunct of the coordination ``tok`` is in (``tok`` itself if none)."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
+def _coordination_head(tokens: TokenTable, i: int) -> int:
+    """The first conjunct of the coordination token ``i`` is in (``i`` itself if none)."""
+    while tokens.dep[i] == "conj" and tokens.head[i] != i:
+        i = tokens.head[i]
+    return i
 
 
 def _with_places_done_to(
@@ -885,8 +889,10 @@ def _cameo(trigger: Token, type_: str, lexicon: CameoLexicon) -> tuple[str, str 
 
 def is_negated(trigger: Token) -> bool:
     """ "did not attack", "never agreed", and "did not agree to meet" for "meet"."""
-    for tok in (trigger, trigger.head if trigger.dep_ == "xcomp" else trigger):
-        if any(c.dep_ == "neg" for c in tok.children):
+    tokens = table(trigger.doc)  # the parse by token index: no Tokens made
+    dep, i = tokens.dep, trigger.i
+    for t in (i, tokens.head[i] if dep[i] == "xcomp" else i):
+        if any(dep[c] == "neg" for c in tokens.children(t)):
             return True
     return False
 
