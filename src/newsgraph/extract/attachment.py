@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.token_table import table
+from newsgraph.extract.token_table import TokenTable, table
 
 __all__ = ["governor", "attached", "in_location_phrase"]
 
@@ -30,30 +30,40 @@ _LOCATIVE = frozenset(
 
 def governor(span: Span) -> Token:
     """The nearest verbal ancestor of ``span`` (the sentence root if none)."""
-    tok = span.root.head
-    while tok.pos_ not in _VERBAL and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
+    return span.doc[_governor(table(span.doc), span.root.i)]
+
+
+def _governor(tokens: TokenTable, root: int) -> int:
+    """``governor`` by token index: of the phrase whose root is token ``root``."""
+    pos, head = tokens.pos, tokens.head
+    i = head[root]
+    while pos[i] not in _VERBAL and head[i] != i:
+        i = head[i]
+    return i
 
 
 def attached(trigger: Token, phrases: Sequence[tuple[Span, T]]) -> T | None:
     """The value of the phrase governed by ``trigger`` or by its nearest governing ancestor.
 
     ``phrases`` are those of the trigger's sentence. Ties go to the phrase nearest the trigger;
-    None when no phrase qualifies.
+    None when no phrase qualifies. The parse is read off the Doc's token table by index.
     """
+    if not phrases:
+        return None
+    tokens = table(trigger.doc)
+    dep, head = tokens.dep, tokens.head
     by_governor: dict[int, list[tuple[Span, T]]] = {}
     for span, value in phrases:
-        by_governor.setdefault(governor(span).i, []).append((span, value))
+        by_governor.setdefault(_governor(tokens, span.root.i), []).append((span, value))
     crossed = False  # whether the climb has left a clause of the trigger's own
-    tok = trigger
+    i = trigger.i
     while True:
-        if tok.i in by_governor and not (crossed and tok.dep_ == "relcl"):
-            return min(by_governor[tok.i], key=lambda sv: abs(sv[0].root.i - trigger.i))[1]
-        if tok.head.i == tok.i:
+        if i in by_governor and not (crossed and dep[i] == "relcl"):
+            return min(by_governor[i], key=lambda sv: abs(sv[0].root.i - trigger.i))[1]
+        if head[i] == i:
             return None
-        crossed = crossed or tok.dep_ in _CLAUSES
-        tok = tok.head
+        crossed = crossed or dep[i] in _CLAUSES
+        i = head[i]
 
 
 def in_location_phrase(span: Span) -> bool:

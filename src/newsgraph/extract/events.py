@@ -408,17 +408,19 @@ def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str
     taken = {i for span, _ in parties for i in range(span.start, span.end)}
     doc = sent.doc
     tokens = table(doc)
+    dep, lower = tokens.dep, tokens.lower
     found = []
     for i in range(sent.start, sent.end):
-        if tokens.dep[i] not in _THING_DEPS or tokens.pos[i] not in ("NOUN", "PROPN"):
+        if dep[i] not in _THING_DEPS or tokens.pos[i] not in ("NOUN", "PROPN"):
             continue
-        tok = doc[i]
-        if (
-            tok.ent_type_ not in _NOT_PARTIES
-            and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-            and not any(j in taken for j in range(tok.left_edge.i, i + 1))
-        ):
-            found.append((doc[tok.left_edge.i : tok.i + 1], _THING))
+        if any(dep[c] == "det" and lower[c] == "no" for c in tokens.children(i)):
+            continue
+        tok = doc[i]  # for what the table does not hold: its entity type and left edge
+        if tok.ent_type_ in _NOT_PARTIES:
+            continue
+        left = tok.left_edge.i
+        if not any(j in taken for j in range(left, i + 1)):
+            found.append((doc[left : i + 1], _THING))
     return found
 
 
@@ -898,24 +900,26 @@ def is_negated(trigger: Token) -> bool:
 
 
 def is_hypothetical(trigger: Token) -> bool:
-    """Future, modal, conditional, or planned/demanded rather than reported as done."""
-    while trigger.pos_ == "NOUN" and trigger.head.i != trigger.i:  # "should consider sanctions"
-        trigger = trigger.head
-    if trigger.lemma_.lower() in _INTENT and any(
-        c.dep_ in ("xcomp", "ccomp") for c in trigger.children
-    ):
+    """Future, modal, conditional, or planned/demanded rather than reported as done (the parse
+    read off the token table by index: no Tokens made)."""
+    tokens = table(trigger.doc)
+    dep, head, lemma, lower = tokens.dep, tokens.head, tokens.lemma, tokens.lower
+    i = trigger.i
+    while tokens.pos[i] == "NOUN" and head[i] != i:  # "should consider sanctions"
+        i = head[i]
+    if lemma[i] in _INTENT and any(dep[c] in ("xcomp", "ccomp") for c in tokens.children(i)):
         return True  # "plans to arrest", "vowed to retaliate"
-    tok = trigger
     for _ in range(4):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in tok.children):
+        kids = tokens.children(i)
+        if any(dep[c] in ("aux", "auxpass") and lower[c] in _MODALS for c in kids):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        if any(dep[c] == "mark" and lower[c] in ("if", "unless") for c in kids):
             return True
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANS:
+        if dep[i] == "xcomp" and lemma[head[i]] in _PLANS:
             return True
-        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or tok.head.i == tok.i:
+        if dep[i] not in ("xcomp", "ccomp", "conj", "advcl") or head[i] == i:
             return False
-        tok = tok.head
+        i = head[i]
     return False
 
 
