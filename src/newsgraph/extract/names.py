@@ -28,7 +28,7 @@ from newsgraph.extract.lexicon import (
     is_country,
     named_info,
 )
-from newsgraph.extract.token_table import table
+from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import ActorKind
 
 _LABELS: dict[str, ActorKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
@@ -109,7 +109,8 @@ def _repair(doc: Doc, start: int, end: int, label: str) -> list[Named]:
 def _classify(span: SpacySpan, label: str) -> Named | None:
     """The kind of actor a (trimmed) entity names, or None."""
     start, end = span.start, span.end
-    name = _clean_name(span.text)
+    text = doc_text(span.doc)[slice(*table(span.doc).chars(start, end))]  # ``span.text``
+    name = _clean_name(text)
     if not any(c.isalpha() for c in name):
         return None
     if label == "LOC" and name.lower() == "west":
@@ -125,7 +126,7 @@ def _classify(span: SpacySpan, label: str) -> Named | None:
         return Named(start, end, name, "GROUP") if plural_noun else None
     if country_of(name) and label != "PERSON":
         return Named(start, end, name, "GPE")
-    if label == "ORG" and _looks_like_person(span):
+    if label == "ORG" and _looks_like_person(text):
         return Named(start, end, name, "PERSON")
     if label == "PERSON" and " " in name and name.split()[-1].lower() in ORG_WORDS:
         return Named(start, end, name, "ORG")  # "John Birch Society"
@@ -138,12 +139,13 @@ def _clean_name(text: str) -> str:
     return " ".join(_BRACKETS.sub(" ", text).split())
 
 
-def _looks_like_person(span: SpacySpan) -> bool:
-    """An ORG that is a personal name: two or three capitalised words, no organisation word."""
-    words = span.text.split()
+def _looks_like_person(text: str) -> bool:
+    """An ORG that is a personal name (``text``): two or three capitalised words, no
+    organisation word."""
+    words = text.split()
     if not 2 <= len(words) <= 3 or any(w.lower() in ORG_WORDS for w in words):
         return False
-    if named_info(span.text)[1] in {"MED", "IGO", "NGO", "BUS"}:
+    if named_info(text)[1] in {"MED", "IGO", "NGO", "BUS"}:
         return False
     camel = any(any(c.isupper() for c in w[3:]) for w in words)  # "ArcelorMittal", not "McCain"
     return not camel and all(w[0].isupper() and not w.isupper() for w in words)
