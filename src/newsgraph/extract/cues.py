@@ -484,9 +484,10 @@ STANCE_PREPS = frozenset({"about", "on", "over", "of", "with", "by", "toward", "
 
 
 def _stance(tokens: TokenTable, v: int, kids: Sequence[int]) -> int | None:
-    """For a copula with an adjective ("is critical of X", "are optimistic that X", "was quick
-    to embrace X"), the head of what the adjective's stance is about: its clause, infinitive
-    or prepositional object. None for a verb of seeming (its impression is its statement)."""
+    """For a copula with an adjective ("is critical of X", "are optimistic that X"), the head
+    of what the adjective's stance is about: its clause or prepositional object (not an
+    infinitive: "is likely to", "was quick to" are seldom cues). None for a verb of seeming
+    (its impression is its statement)."""
     dep, lower = tokens.dep, tokens.lower
     if tokens.lemma[v] in SEEMING:
         return None
