@@ -144,6 +144,13 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
     # a poll that found what its clause says is the source
     ("In a Gallup poll released on Monday, 52 percent of voters backed the new tax.",
      "52 percent of voters backed the new tax", "a Gallup poll", "In", None),
+    # a stance adjective after a copula: what it is about is the statement
+    ("The senator was critical of the new border plan.", "the new border plan", "The senator",
+     "was", None),
+    ("The farmers are optimistic that the rains will come early this year.",
+     "that the rains will come early this year", "The farmers", "are", None),
+    ("The union leader was upbeat about the chances of a new pay deal.",
+     "the chances of a new pay deal", "The union leader", "was", None),
     # "reportedly": a statement whose speaker the text does not name
     ("The ministry reportedly ordered the troops back to their barracks.",
      "ordered the troops back to their barracks", None, "reportedly", None),
@@ -241,6 +248,28 @@ def test_quotes_speaker_of_an_active_cue_is_no_fragment(pipeline: Language) -> N
 @pytest.mark.parametrize("text, words", NOT_QUOTES)
 def test_quotes_not_a_statement(pipeline: Language, text: str, words: str) -> None:
     assert not [q for q in _quotes(pipeline, text) if words in q.text]
+
+
+def test_quotes_statement_nested_in_a_name_colon_line(pipeline: Language) -> None:
+    quotes = _quotes(pipeline, "Pat Caddell: Democrat voters are worried about her health\n"
+                     "The poll came out on Monday.")
+    said = {(q.text, q.speaker_span.text if q.speaker_span else None) for q in quotes}
+    assert said == {("Democrat voters are worried about her health", "Pat Caddell"),
+                    ("her health", "Democrat voters")}
+
+
+# Sentences with no statement: a copula with no stance, a question to the reader, an order.
+NO_STATEMENT = [
+    "The old bridge was closed for repairs on Monday.",
+    "The mayor is tall and quiet.",
+    "Do you think the mayor will resign before the election?",
+    "Ask yourself: which party will win the next election?",
+]
+
+
+@pytest.mark.parametrize("text", NO_STATEMENT)
+def test_quotes_no_statement(pipeline: Language, text: str) -> None:
+    assert _quotes(pipeline, text) == []
 
 
 def test_quotes_auxiliary_is_not_a_cue_of_its_own(pipeline: Language) -> None:

@@ -232,7 +232,13 @@ def _speaker_colon_lines(text: str, quoted: list[Quoted]) -> list[Attribution]:
 
 
 def _claimed(att: Attribution, found: list[Attribution]) -> bool:
-    return any(_overlaps(r, other) for r in att.content for f in found for other in f.content)
+    """True when a statement found elsewhere overlaps ``att``; one whose cue is inside
+    ``att`` is nested in it ("SMITH: Voters are worried about X") and does not count."""
+    return any(
+        _overlaps(r, other)
+        and not (f.cue is not None and any(_inside(f.cue, c) for c in att.content))
+        for r in att.content for f in found for other in f.content
+    )
 
 
 def _earlier_channel(text: str, att: Attribution, found: list[Attribution]) -> Range | None:

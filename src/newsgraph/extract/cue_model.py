@@ -22,6 +22,7 @@ from newsgraph.resources import path as resource_path
 #: Least probability for a candidate to be kept as a cue, chosen on held-out train articles
 #: (the content model then drops the cues whose statement it finds unlikely).
 THRESHOLD = 0.4
+_PERSONAL = {"i": 1, "we": 1, "you": 2}
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"})
 
 
@@ -66,9 +67,12 @@ def cue_features(
     colon: bool,
     speech_verbs: frozenset[str],
     opener: str = "",
+    inside_quote: bool = False,
+    question: bool = False,
 ) -> list[str]:
     """The features of one candidate cue verb. ``opener``: the first word of its content
-    (lower case, or the part of speech when it is not a complementizer)."""
+    (lower case, or the part of speech when it is not a complementizer); ``inside_quote``:
+    the verb is inside a quotation; ``question``: its sentence asks one."""
     tokens = table(verb.doc)
     dep, lemmas, v = tokens.dep, tokens.lemma, verb.i
     lemma, verb_dep, tag = lemmas[v], dep[v], tokens.tag[v]
@@ -85,13 +89,23 @@ def cue_features(
     ]
     if lemma in speech_verbs:
         feats += ["speech", f"speech|frame={frame}"]
+    inq = int(inside_quote)
+    feats.append(f"inq={inq}")
+    if question:
+        feats += [f"question|inq={inq}", f"lemma|question={lemma}"]
     if subject is None:
         feats.append("subj=none")
+        if tag == "VB" and verb_dep == "ROOT":
+            feats.append("imperative")  # "Ask yourself: ..."
     else:
         kind = subject.ent_type_ or subject.pos_
         feats += [f"subj={kind}", f"frame|subj={frame}|{kind}", f"lemma|subj={lemma}|{kind}"]
         if subject.lower_ in _PRONOUNS or subject.pos_ == "NOUN":
             feats.append(f"subj_word={subject.lemma_.lower()}")
+        if subject.lower_ in _PERSONAL:
+            # the writer or the reader outside quotes ("I think", "do you know"): seldom a cue
+            feats += [f"person|inq={_PERSONAL[subject.lower_]}|{inq}",
+                      f"lemma|person|inq={lemma}|{_PERSONAL[subject.lower_]}|{inq}"]
     if starts_with_that:
         feats += ["that", f"lemma|that={lemma}"]
     if quoted:
@@ -113,6 +127,11 @@ def cue_features(
             feats.append(f"lemma|prt={lemma}|{lower[c]}")
         elif dep[c] in ("dobj", "xcomp") and c > v:
             feats.append(f"lemma|{dep[c]}={lemma}|{lemmas[c]}")
+        elif dep[c] == "acomp" and frame == "stance":
+            # "is critical of", "are optimistic that": the adjective and how it takes its topic
+            links = [lower[g] if dep[g] == "prep" else dep[g]
+                     for g in tokens.children(c) if g > c and dep[g] in ("prep", "ccomp", "xcomp")]
+            feats += [f"stance={lemmas[c]}", f"stance|link={lemmas[c]}|{links[0] if links else ''}"]
     if verb_dep != "ROOT":
         head = lemmas[tokens.head[v]]
         feats += [f"head={head}", f"lemma|head={lemma}|{head}"]

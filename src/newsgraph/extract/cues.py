@@ -130,6 +130,8 @@ def candidate_features(
         colon=cue.colon is not None,
         speech_verbs=speech_verbs,
         opener=_opener(tokens, first) if cue.content else "",
+        inside_quote=any(a <= verb.idx < b for a, b in quoted),
+        question=sent.text.rstrip(" \n\"”'’").endswith("?"),
     )
 
 
@@ -399,11 +401,13 @@ def channel_mention(tok: Token) -> tuple[int, int]:
 
 
 #: Statement frames, in the order they are tried: a clause ("said that ..."), an object and an
-#: infinitive ("urged voters to ..."), an object ("criticised the plan"), a prepositional object
-#: ("complained about the plan"), a reporting noun's clause ("the claim that ..."). ``none``: a
-#: cue with no complement (its quotation is found from the quote marks). ``modifier``: an adverb
-#: or "in a poll" cue, whose statement is the clause it modifies (``modifier_cue``).
-FRAMES = ("clause", "object-clause", "object", "prep", "noun", "none", "modifier")
+#: infinitive ("urged voters to ..."), an object ("criticised the plan"), what a copula's
+#: adjective is about ("is critical of the plan", "are optimistic that ..."), a prepositional
+#: object ("complained about the plan"), a reporting noun's clause ("the claim that ...").
+#: ``none``: a cue with no complement (its quotation is found from the quote marks).
+#: ``modifier``: an adverb or "in a poll" cue, whose statement is the clause it modifies
+#: (``modifier_cue``).
+FRAMES = ("clause", "object-clause", "object", "stance", "prep", "noun", "none", "modifier")
 
 
 def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -455,6 +459,11 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
             and (dep[c] in ("oprd", "ccomp") or (dep[c] == "prep" and lower[c] in _REASON_PREPS))
         ]
         return "object", _runs(sent, subtrees(objs[:1] + preds))
+    stance = _stance(tokens, v, kids)
+    if stance is not None:
+        # "was critical of the plan", "is optimistic that he will win": what the adjective's
+        # stance is about
+        return "stance", _runs(sent, subtree(stance))
     preps = [c for c in kids if dep[c] == "prep" and c > v]
     # "complained about the plan", "insisted on building a wall", "spoke about how ..."
     pobj = next(
@@ -468,6 +477,31 @@ def statement_frame(sent: SpacySpan, verb: Token) -> tuple[str, tuple[tuple[int,
         comps += [c for c in kids if dep[c] == "prep" and comps and c > comps[0]]
         return "none", _runs(sent, subtrees(comps))
     return "none", ()
+
+
+#: Prepositions that carry what a stance adjective is about ("critical of", "upbeat about").
+STANCE_PREPS = frozenset({"about", "on", "over", "of", "with", "by", "toward", "towards"})
+
+
+def _stance(tokens: TokenTable, v: int, kids: Sequence[int]) -> int | None:
+    """For a copula with an adjective ("is critical of X", "are optimistic that X"), the head
+    of what the adjective's stance is about: its clause or prepositional object (not an
+    infinitive: "is likely to", "was quick to" are seldom cues). None for a verb of seeming
+    (its impression is its statement)."""
+    dep, lower = tokens.dep, tokens.lower
+    if tokens.lemma[v] in SEEMING:
+        return None
+    adj = next((c for c in kids if dep[c] == "acomp" and c > v), None)
+    if adj is None:
+        return None
+    for c in tokens.children(adj):
+        if c < adj:
+            continue
+        if dep[c] == "ccomp":
+            return c
+        if dep[c] == "prep" and lower[c] in STANCE_PREPS:
+            return next((g for g in tokens.children(c) if dep[g] in ("pobj", "pcomp")), None)
+    return None
 
 
 def _asks(tokens: TokenTable, clause: int) -> bool:
