@@ -32,20 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import train_quotes as tq  # noqa: E402
 
-from newsgraph.extract.attribution import (  # noqa: E402
-    headline_term,
-    model_decides,
-    statement_options,
-)
 from newsgraph.extract.content_model import (  # noqa: E402
     ContentModel,
-    chars,
     none_features,
     span_features,
 )
 from newsgraph.extract.cue_model import CueModel  # noqa: E402
-from newsgraph.extract.cues import find_cues  # noqa: E402
-from newsgraph.extract.quote_marks import quotations  # noqa: E402
 from polnear import Gold, Range, load  # noqa: E402
 from quotes import _trim, overlaps  # noqa: E402
 
@@ -101,55 +93,41 @@ def main() -> int:
     pairs: Counter[str] = Counter()
     missing: Counter[str] = Counter()
     shown: dict[str, list[str]] = {}
-    for (_, text, gold), doc in zip(held, held_docs, strict=True):
-        quoted = [q for q in quotations(text) if not headline_term(text, q)]
-        ranges = [(q.start, q.end) for q in quoted]
-        used: set[Range] = set()
-        for sent in doc.sents:
-            cues = list(find_cues(sent, ranges, cue_model))
-            for cue in cues:
-                others = tuple(chars(doc, *c.cue) for c in cues if c is not cue)
-                opts = statement_options(doc, text, sent, cue, quoted, used, others)
-                if opts is None:
-                    continue
-                used.update(r for r in ranges for x, y in opts.rule if r[0] < y and x < r[1])
-                if opts.site is None or not model_decides(opts, quoted):
-                    continue
-                cands = opts.candidates(sent)
-                if not cands:
-                    continue
-                matched = [tq._matched(opts.cue, c.content, gold) for c in cands]
-                right = {i for i, (m, u) in enumerate(matched) if m > 0 and u == 0}
-                scores = [model.score(span_features(opts.site, c)) for c in cands]
-                none = model.score(none_features(opts.site))
-                top = max(*scores, none)
-                total = sum(math.exp(s - top) for s in scores) + math.exp(none - top)
-                k = max(range(len(scores)), key=scores.__getitem__)
-                kept = math.exp(scores[k] - top) / total >= model.threshold
-                cued: list[Gold] = [g for g in gold if any(overlaps(opts.cue, c) for c in g.cue)]
-                said = [text[x:y][:80] for x, y in cands[k].content]
-                if right and kept and k in right:
-                    outcomes["right candidate chosen"] += 1
-                    continue
-                if right:
-                    outcomes["a right candidate, " + ("another chosen" if kept else
-                                                      "no statement chosen")] += 1
-                    kinds = ",".join(sorted({cands[i].kind.split(":")[0] for i in right}))
-                    group = f"{cands[k].kind.split(':')[0] if kept else 'NONE'} over {kinds}"
-                    pairs[group] += 1
-                elif not cued:
-                    outcomes["no gold there, " + ("a candidate kept" if kept else
-                                                   "dropped")] += 1
-                    continue
-                else:
-                    outcomes["gold there, no right candidate, " + (
-                        "one kept" if kept else "dropped")] += 1
-                    frags = sorted(_trim(text, f) for f in cued[0].content)
-                    group = _gold_shape(doc, frags, opts.cue, opts.site.verb)
-                    missing[group] += 1
-                gold_words = [text[x:y][:80] for x, y in cued[0].content] if cued else []
-                shown.setdefault(group, []).append(
-                    f"{text[opts.cue[0]:opts.cue[1]]!r}: chose {said} gold {gold_words}")
+    for text, doc, gold, opts, site, cands in tq.decisions(held, held_docs, cue_model):
+        if not cands:
+            continue
+        matched = [tq._matched(opts.cue, c.content, gold) for c in cands]
+        right = {i for i, (m, u) in enumerate(matched) if m > 0 and u == 0}
+        scores = [model.score(span_features(site, c)) for c in cands]
+        none = model.score(none_features(site))
+        top = max(*scores, none)
+        total = sum(math.exp(s - top) for s in scores) + math.exp(none - top)
+        k = max(range(len(scores)), key=scores.__getitem__)
+        kept = math.exp(scores[k] - top) / total >= model.threshold
+        cued: list[Gold] = [g for g in gold if any(overlaps(opts.cue, c) for c in g.cue)]
+        said = [text[x:y][:80] for x, y in cands[k].content]
+        if right and kept and k in right:
+            outcomes["right candidate chosen"] += 1
+            continue
+        if right:
+            outcomes["a right candidate, " + ("another chosen" if kept else
+                                              "no statement chosen")] += 1
+            kinds = ",".join(sorted({cands[i].kind.split(":")[0] for i in right}))
+            group = f"{cands[k].kind.split(':')[0] if kept else 'NONE'} over {kinds}"
+            pairs[group] += 1
+        elif not cued:
+            outcomes["no gold there, " + ("a candidate kept" if kept else
+                                           "dropped")] += 1
+            continue
+        else:
+            outcomes["gold there, no right candidate, " + (
+                "one kept" if kept else "dropped")] += 1
+            frags = sorted(_trim(text, f) for f in cued[0].content)
+            group = _gold_shape(doc, frags, opts.cue, site.verb)
+            missing[group] += 1
+        gold_words = [text[x:y][:80] for x, y in cued[0].content] if cued else []
+        shown.setdefault(group, []).append(
+            f"{text[opts.cue[0]:opts.cue[1]]!r}: chose {said} gold {gold_words}")
     print(f"held out {len(held)} train articles from {a}: "
           f"{sum(outcomes.values())} cues the content model decides")
     for name, n in outcomes.most_common():

@@ -32,7 +32,9 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy.optimize import minimize
@@ -47,13 +49,16 @@ from newsgraph import nlp as nlp_loader  # noqa: E402
 from newsgraph.extract import attribution  # noqa: E402
 from newsgraph.extract import cues as cues_module  # noqa: E402
 from newsgraph.extract.attribution import (  # noqa: E402
+    Options,
     headline_term,
     model_decides,
     statement_options,
 )
 from newsgraph.extract.content_model import (  # noqa: E402
     THRESHOLD,
+    Candidate,
     ContentModel,
+    Site,
     chars,
     none_features,
     span_features,
@@ -158,14 +163,23 @@ def _matched(cue: Range, content: tuple[Range, ...], gold: list[Gold]) -> tuple[
 Group = tuple[list[list[str]], list[int]]
 
 
-def content_groups(
+class Decision(NamedTuple):
+    """A cue whose statement the content model chooses, with its article's text, Doc and gold
+    attributions."""
+
+    text: str
+    doc: Doc
+    gold: list[Gold]
+    options: Options
+    site: Site
+    candidates: list[Candidate]
+
+
+def decisions(
     items: list[tuple[str, str, list[Gold]]], docs: list[Doc], model: CueModel
-) -> list[Group]:
-    """One group per cue ``model`` accepts whose statement the content model chooses: the
-    features of its candidate statements, then of its "no statement" option, and their labels
-    (a candidate is right when all its fragments match a fragment of the gold attribution
-    cued there and no candidate matches more; "no statement" is right when no candidate is)."""
-    groups: list[Group] = []
+) -> Iterator[Decision]:
+    """Each cue ``model`` accepts whose statement the content model chooses, in the order and
+    with the state (quotations already used) the pipeline has there."""
     for (_, text, gold), doc in zip(items, docs, strict=True):
         quoted = [q for q in quotations(text) if not headline_term(text, q)]
         ranges = [(q.start, q.end) for q in quoted]
@@ -180,15 +194,26 @@ def content_groups(
                 used.update(r for r in ranges for a, b in opts.rule if r[0] < b and a < r[1])
                 if opts.site is None or not model_decides(opts, quoted):
                     continue
-                cands = opts.candidates(sent)
-                feats = [span_features(opts.site, cand) for cand in cands]
-                matched = [_matched(opts.cue, cand.content, gold) for cand in cands]
-                # right: no fragment unmatched, and as many matched as any candidate has
-                most = max((m for m, u in matched if u == 0), default=0)
-                labels = [int(m > 0 and u == 0 and m == most) for m, u in matched]
-                feats.append(none_features(opts.site))
-                labels.append(int(not any(labels)))
-                groups.append((feats, labels))
+                yield Decision(text, doc, gold, opts, opts.site, opts.candidates(sent))
+
+
+def content_groups(
+    items: list[tuple[str, str, list[Gold]]], docs: list[Doc], model: CueModel
+) -> list[Group]:
+    """One group per cue ``model`` accepts whose statement the content model chooses: the
+    features of its candidate statements, then of its "no statement" option, and their labels
+    (a candidate is right when all its fragments match a fragment of the gold attribution
+    cued there and no candidate matches more; "no statement" is right when no candidate is)."""
+    groups: list[Group] = []
+    for d in decisions(items, docs, model):
+        feats = [span_features(d.site, cand) for cand in d.candidates]
+        matched = [_matched(d.options.cue, cand.content, d.gold) for cand in d.candidates]
+        # right: no fragment unmatched, and as many matched as any candidate has
+        most = max((m for m, u in matched if u == 0), default=0)
+        labels = [int(m > 0 and u == 0 and m == most) for m, u in matched]
+        feats.append(none_features(d.site))
+        labels.append(int(not any(labels)))
+        groups.append((feats, labels))
     return groups
 
 
