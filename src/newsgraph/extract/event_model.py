@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -44,9 +44,9 @@ class EventModel:
 
     def columns(self, features: Iterable[str]) -> set[int]:
         """The rows of ``coef`` of the known ``features`` (the others are ignored)."""
-        found: set[int | None] = set(map(self.index.get, features))
+        found: set[int | None] = set(map(self.index.get, features))  # one look-up a feature
         found.discard(None)
-        return found  # type: ignore[return-value]  # (None is out)
+        return cast(set[int], found)
 
     def probabilities(
         self,
