@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.cue_model import CueModel, cue_features, cue_model
-from newsgraph.extract.token_table import TokenTable, table
+from newsgraph.extract.token_table import TokenTable, doc_text, table
 
 Range = tuple[int, int]
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "when"})
@@ -131,8 +131,13 @@ def candidate_features(
         speech_verbs=speech_verbs,
         opener=_opener(tokens, first) if cue.content else "",
         inside_quote=any(a <= verb.idx < b for a, b in quoted),
-        question=sent.text.rstrip(" \n\"”'’").endswith("?"),
+        question=_sentence_text(sent).rstrip(" \n\"”'’").endswith("?"),
     )
+
+
+def _sentence_text(sent: SpacySpan) -> str:
+    """``sent.text``, sliced from the Doc's text (``Span.text`` makes a Token per word)."""
+    return doc_text(sent.doc)[sent.start_char : sent.end_char]
 
 
 def _opener(tokens: TokenTable, first: int) -> str:

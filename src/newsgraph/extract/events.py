@@ -1042,11 +1042,12 @@ class EventComponent:
         self.accurate = event_transformer() if classifier == "accurate" else None
 
     def __call__(self, doc: Doc) -> Doc:
-        article = doc._.article
-        doc._.events = find_events(
+        ext = doc._  # one ``Underscore`` for the four reads and writes (``doc._`` makes a new one)
+        article = ext.article
+        ext.events = find_events(
             doc,
-            doc._.actors or (),
-            doc._.quotes,
+            ext.actors or (),
+            ext.quotes,
             published=article.published if article is not None else None,
             threshold=self.threshold,
             accurate=self.accurate,

@@ -38,6 +38,7 @@ _SPEECH_VERBS = frozenset(
 _STRIP = "[]()“”\"'‘’«»"
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _BRACKETS = re.compile(r"[\[\]()]")
+_MODIFIERS = frozenset({"amod", "compound"})
 _TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir"])
 
 
@@ -102,14 +103,13 @@ def _repair(doc: Doc, start: int, end: int, label: str) -> list[Named]:
     inner = next((k for k in range(start + 1, end - 1) if tag[k] == "POS"), None)
     if inner is not None:
         return _repair(doc, start, inner, label) + _repair(doc, inner + 1, end, label)
-    found = _classify(doc[start:end], label)
+    found = _classify(doc, start, end, label)
     return [found] if found else []
 
 
-def _classify(span: SpacySpan, label: str) -> Named | None:
-    """The kind of actor a (trimmed) entity names, or None."""
-    start, end = span.start, span.end
-    text = doc_text(span.doc)[slice(*table(span.doc).chars(start, end))]  # ``span.text``
+def _classify(doc: Doc, start: int, end: int, label: str) -> Named | None:
+    """The kind of actor a (trimmed) entity, tokens ``start:end``, names, or None."""
+    text = doc_text(doc)[slice(*table(doc).chars(start, end))]  # the span's text
     name = _clean_name(text)
     if not any(c.isalpha() for c in name):
         return None
@@ -121,8 +121,8 @@ def _classify(span: SpacySpan, label: str) -> Named | None:
         return Named(start, end, name, "ORG")  # "Associated Press" tagged GPE
     if label == "NORP" and is_country(name):
         return Named(start, end, name, "GPE")  # "aid to Tajikistan" tagged NORP
-    plural_noun = name.lower().endswith("s") and span.root.dep_ not in {"amod", "compound"}
     if demonym_of(name) or label == "NORP":  # "Kazakhs", "Republicans" act; "Kazakh" does not
+        plural_noun = name.lower().endswith("s") and doc[start:end].root.dep_ not in _MODIFIERS
         return Named(start, end, name, "GROUP") if plural_noun else None
     if country_of(name) and label != "PERSON":
         return Named(start, end, name, "GPE")

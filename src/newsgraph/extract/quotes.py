@@ -60,5 +60,6 @@ def _span(text: str, rng: Range | None) -> Span | None:
 
 @Language.component("newsgraph_quotes", assigns=["doc._.quotes"], requires=["doc._.actors"])
 def quotes_component(doc: Doc) -> Doc:
-    doc._.quotes = find_quotes(doc, doc._.actors or ())
+    ext = doc._  # one ``Underscore`` for the read and the write (``doc._`` makes a new one)
+    ext.quotes = find_quotes(doc, ext.actors or ())
     return doc

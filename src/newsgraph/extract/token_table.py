@@ -5,7 +5,8 @@ the extractors' hot loops (dependency paths between mentions, the words of a sub
 a statement's edges) ask for the same few facts thousands of times per article. ``table(doc)``
 reads them once with ``Doc.to_array`` and keeps them, by token index, for as long as the Doc
 lives. Only what a loop reads is computed (each column on first use). ``doc_text(doc)`` keeps
-the Doc's text the same way (``Doc.text`` joins every token's text again on each access).
+the Doc's text the same way (``Doc.text`` makes every Token again on each access to join their
+texts; the table joins its own column of them).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from spacy.attrs import (
     ORTH,
     POS,
     SENT_START,
+    SPACY,
     TAG,
 )
 from spacy.tokens import Doc
@@ -36,6 +38,12 @@ from spacy.tokens import Doc
 __all__ = ["TokenTable", "doc_text", "table"]
 
 T = TypeVar("T")
+
+#: Strings by their hash, shared by every table: ``StringStore`` decodes a new Python string on
+#: each look-up, and the same few thousand words and labels come back in every Doc. A hash
+#: always stands for the same string; past ``_STRINGS_MAX`` the store starts afresh.
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 200_000
 
 
 class TokenTable:
@@ -45,12 +53,22 @@ class TokenTable:
         self._strings = doc.vocab.strings
         self._derived: dict[Callable[[TokenTable], Any], Any] = {}
         self._array = doc.to_array(
-            [HEAD, DEP, POS, LEMMA, LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START, IDX, IS_QUOTE, TAG]
+            [
+                *(HEAD, DEP, POS, LEMMA, LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START, IDX),
+                *(IS_QUOTE, TAG, SPACY),
+            ]
         )
 
     def _column(self, n: int) -> list[str]:
-        strings = self._strings
-        return [strings[h] for h in self._array[:, n].tolist()]
+        hashes = self._array[:, n].tolist()
+        known = _STRINGS
+        try:
+            return [known[h] for h in hashes]
+        except KeyError:  # words not met before
+            if len(known) > _STRINGS_MAX:
+                known.clear()
+            strings = self._strings
+            return [known.get(h) or known.setdefault(h, strings[h]) for h in hashes]
 
     @cached_property
     def head(self) -> list[int]:
@@ -83,6 +101,12 @@ class TokenTable:
     @cached_property
     def text(self) -> list[str]:
         return self._column(7)
+
+    @cached_property
+    def doc_text(self) -> str:
+        """The Doc's text (``Doc.text``): each token's text and the space after it, if any."""
+        spaced = self._array[:, 12].tolist()
+        return "".join([w + " " if sp else w for w, sp in zip(self.text, spaced, strict=True)])
 
     @cached_property
     def is_punct(self) -> list[bool]:
@@ -208,12 +232,6 @@ def table(doc: Doc) -> TokenTable:
     return found
 
 
-_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
-
-
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc."""
-    found = _TEXTS.get(doc)
-    if found is None:
-        found = _TEXTS[doc] = doc.text
-    return found
+    """``doc.text``, built once per Doc (``TokenTable.doc_text``)."""
+    return table(doc).doc_text
