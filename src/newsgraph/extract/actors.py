@@ -49,7 +49,7 @@ from newsgraph.extract.lexicon import (
 )
 from newsgraph.extract.names import Named, cluster, named_mentions
 from newsgraph.extract.sentences import SentenceIndex
-from newsgraph.extract.token_table import doc_text, table
+from newsgraph.extract.token_table import TokenTable, doc_text, table
 from newsgraph.model import Actor, Span
 
 _MEDIA_WORDS = frozenset({"broadcasting", "news", "radio", "television", "tv", "press", "times"})
@@ -285,19 +285,24 @@ def _nominal(
     entities: list[Entity],
     links: list[tuple[Entity, int]],
 ) -> Entity | None:
-    """The entity a common-noun phrase headed by ``token`` mentions, creating it if new."""
-    lemma = token.lemma_.lower()
-    if token.dep_ in {"compound", "attr", "appos", "npadvmod"}:
+    """The entity a common-noun phrase headed by ``token`` mentions, creating it if new. The
+    first checks, which turn most nouns away, read the Doc's token table (``lemma_``, ``dep_``,
+    ``tag_`` and ``lefts`` without making Tokens)."""
+    tokens = table(doc)
+    i = token.i
+    lemma, tag = tokens.lemma[i], tokens.tag[i]
+    if tokens.dep[i] in {"compound", "attr", "appos", "npadvmod"}:
         return None
-    det = next((c.lower_ for c in token.lefts if c.dep_ in {"det", "poss"}), None)
+    lefts = [c for c in tokens.children(i) if c < i]
+    det = next((tokens.lower[c] for c in lefts if tokens.dep[c] in {"det", "poss"}), None)
     if det in {"no", "any", "every", "each"}:
         return None
-    if lemma in _PLACE_NOUNS and det == "the" and token.tag_ == "NN":
-        return antecedent(sent_of[token.i], history, lambda e: e.kind == "GPE", window=8)
-    if not _collective(token) and (
+    if lemma in _PLACE_NOUNS and det == "the" and tag == "NN":
+        return antecedent(sent_of[i], history, lambda e: e.kind == "GPE", window=8)
+    if not _collective(tokens, i) and (
         lemma in _NON_ACTOR_NOUNS
         or not (
-            is_agent(token.text)
+            is_agent(tokens.text[i])
             or lemma in BODY_NOUNS
             or lemma in GROUP_NOUNS
             or _national_people(token, history)
@@ -305,7 +310,7 @@ def _nominal(
     ):
         return None
     country = _np_country(token, history)
-    plural = token.tag_ == "NNS" or lemma in GROUP_NOUNS
+    plural = tag == "NNS" or lemma in GROUP_NOUNS
     key = _np_key(token)
     if det is None and not plural and country is None:
         return None
@@ -369,16 +374,21 @@ def _national_people(token: Token, history: list[Ref]) -> bool:
     )
 
 
-def _collective(token: Token) -> bool:
+def _collective(tokens: TokenTable, i: int) -> bool:
     """ "European countries", "Gulf states", "an armed group": described states or a described
-    group, acting together (not "a group of soldiers": the soldiers act)."""
-    described = any(c.dep_ in {"amod", "compound"} for c in token.lefts)
-    if token.lemma_.lower() in _STATE_NOUNS and token.tag_ == "NNS":
+    group, acting together (not "a group of soldiers": the soldiers act). Token ``i`` of the
+    Doc whose table is ``tokens``."""
+    lemma, dep = tokens.lemma[i], tokens.dep
+    if lemma not in _STATE_NOUNS and lemma != "group":
+        return False
+    kids = tokens.children(i)
+    described = any(dep[c] in {"amod", "compound"} for c in kids if c < i)
+    if lemma in _STATE_NOUNS and tokens.tag[i] == "NNS":
         return described
     return (
-        token.lemma_.lower() == "group"
+        lemma == "group"
         and described
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights)
+        and not any(dep[c] == "prep" and tokens.lower[c] == "of" for c in kids if c > i)
     )
 
 
