@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from newsgraph import analyze
-from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon
+from newsgraph.extract.cameo import cameo_lexicon
 from newsgraph.extract.event_features import pair_trigger
 from newsgraph.extract.events import _is_state
 from newsgraph.model import EVENT_TYPES, Document, Event, Quote, Span
@@ -225,30 +225,6 @@ def test_cameo_patterns_and_table() -> None:
     assert lexicon.plover(lexicon.code("attack", frozenset())) == ("ASSAULT", None)
     assert lexicon.plover("0841") == ("RETREAT", "release")
     assert lexicon.code("notaverb", frozenset()) is None
-
-
-@pytest.mark.parametrize("extra", [0, 60])  # a block scanned whole, and one read by its index
-@pytest.mark.parametrize("padding", [set(), {"the", "army", "said", "in", "city", "at"}])
-def test_cameo_code_takes_the_longest_pattern_present_first_of_equals(
-    extra: int, padding: set[str]
-) -> None:
-    block = [
-        (frozenset({"fire"}), "180"),
-        (frozenset({"open", "fire"}), "190"),
-        (frozenset({"fire", "on"}), "191"),
-        (frozenset(), "170"),
-        *((frozenset({f"word{k}", "fire"}), "120") for k in range(extra)),
-    ]
-    lexicon = CameoLexicon(
-        verbs={"open": ("173", 0), "hold": ("042", 1)},
-        blocks=[block, [(frozenset({"talks"}), "040")]],
-        table={},
-    )
-    assert lexicon.code("open", {"open", "fire", "on"} | padding) == "190"
-    assert lexicon.code("open", {"fire"} | padding) == "180"
-    assert lexicon.code("open", {"peace"} | padding) == "170"  # the pattern with no words
-    assert lexicon.code("hold", {"talks"} | padding) == "040"
-    assert lexicon.code("hold", {"meeting"} | padding) == "042"  # no pattern: its own code
 
 
 @pytest.mark.parametrize(

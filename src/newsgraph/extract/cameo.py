@@ -8,8 +8,8 @@ these words around it, express? ``plover`` turns a CAMEO code into a PLOVER type
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Set
-from dataclasses import dataclass, field
+from collections.abc import Set
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -30,25 +30,6 @@ class CameoLexicon:
     verbs: dict[str, tuple[str | None, int]]
     blocks: list[list[tuple[frozenset[str], str | None]]]
     table: dict[str, tuple[str, str | None]]
-    #: Per block, each pattern's position filed under one of its words (its least, in string
-    #: order), and the positions of the patterns with no words: a pattern can only match a
-    #: context holding that word, so ``code`` checks only those (a block has up to ~190).
-    _by_word: list[tuple[dict[str, list[int]], list[int]]] = field(
-        init=False, repr=False, compare=False
-    )
-
-    def __post_init__(self) -> None:
-        index = []
-        for block in self.blocks:
-            by_word: dict[str, list[int]] = {}
-            bare = []
-            for k, (words, _code) in enumerate(block):
-                if words:
-                    by_word.setdefault(min(words), []).append(k)
-                else:
-                    bare.append(k)
-            index.append((by_word, bare))
-        object.__setattr__(self, "_by_word", index)  # a frozen dataclass's own field
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CameoLexicon:
@@ -61,23 +42,15 @@ class CameoLexicon:
     def code(self, lemma: str, context: Set[str]) -> str | None:
         """The CAMEO code of verb ``lemma`` given the lower-cased words/lemmas near it.
 
-        The pattern with most words all present in ``context`` wins (the first of equals);
-        otherwise the verb's own code. None when the verb is unknown or its best pattern says
-        "no event".
+        The pattern with most words all present in ``context`` wins; otherwise the verb's own
+        code. None when the verb is unknown or its best pattern says "no event".
         """
         entry = self.verbs.get(lemma)
         if entry is None:
             return None
         own, block = entry
-        patterns = self.blocks[block]
-        candidates: Iterable[int] = range(len(patterns))
-        if len(patterns) > len(context):  # fewer look-ups through the index than patterns
-            by_word, bare = self._by_word[block]
-            # in the block's order, as the first of equals wins
-            candidates = sorted([*bare, *(k for w in context if w in by_word for k in by_word[w])])
         best: tuple[int, str | None] | None = None
-        for k in candidates:
-            words, code = patterns[k]
+        for words, code in self.blocks[block]:
             if words <= context and (best is None or len(words) > best[0]):
                 best = (len(words), code)
         return best[1] if best else own
