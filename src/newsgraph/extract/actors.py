@@ -69,6 +69,7 @@ _LEAD_VERBS = frozenset({"lead", "head", "chair", "found", "run"})
 _QUOTE_OPEN = '“‘«"'
 _QUOTE_CLOSE = '”’»"'
 _PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
+_BODY_OR_ORG_WORDS = BODY_NOUNS | ORG_WORDS
 
 
 def find_actors(doc: Doc) -> list[Actor]:
@@ -199,7 +200,7 @@ def _descriptors(doc: Doc, m: Named) -> Iterator[roles.Descriptor]:
             )
             after = close + 1
         following = doc[after] if after < len(doc) else None
-        if following is not None and following.lemma_.lower() in BODY_NOUNS | ORG_WORDS:
+        if following is not None and following.lemma_.lower() in _BODY_OR_ORG_WORDS:
             yield roles.Descriptor(sector=agent_sector(following.text), tokens=(after,))
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.sentences import SentenceIndex
-from newsgraph.extract.token_table import table
+from newsgraph.extract.token_table import TokenTable, table
 from newsgraph.model import Quote
 
 __all__ = ["STATEMENT_CONFIDENCE", "StatementEvent", "statement_events"]
@@ -101,19 +101,24 @@ def statement_events(
             index.of(i).start: index.of(i) for i in (content.start, content.end - 1)
         }.values():
             for i in range(sent.start, sent.end):
-                if tokens.pos[i] == "VERB" and i not in advised and _is_advice(tok := doc[i]):
+                if i not in advised and _is_advice(tokens, i):
                     advised.add(i)
+                    tok = doc[i]
                     yield StatementEvent(tok, "REQUEST", quote, _subject(tok), advice=True)
 
 
-def _is_advice(tok: Token) -> bool:
-    """ "The West should consider sanctions": a verb with "should" or "must" and a subject."""
+def _is_advice(tokens: TokenTable, i: int) -> bool:
+    """ "The West should consider sanctions": a verb with "should" or "must" and a subject.
+    Token ``i``, read off the Doc's table (``tokens``) without making Tokens."""
+    dep, lower = tokens.dep, tokens.lower
+    kids = tokens.children(i)
+    if tokens.pos[i] != "VERB" or not any(dep[c] == "aux" and lower[c] in _ADVICE for c in kids):
+        return False
+    subject = next((c for c in kids if dep[c] in _SUBJECTS), None)
     return (
-        tok.pos_ == "VERB"
-        and any(c.dep_ == "aux" and c.lower_ in _ADVICE for c in tok.children)
-        and not any(c.dep_ == "neg" for c in tok.children)
-        and (subject := _subject(tok)) is not None
-        and subject.lower_ not in _FIRST_PERSON  # "we must defend ourselves" is no request
+        not any(dep[c] == "neg" for c in kids)
+        and subject is not None
+        and lower[subject] not in _FIRST_PERSON  # "we must defend ourselves" is no request
     )
 
 
