@@ -82,9 +82,11 @@ def find_cues(
     model = cue_model() if model is None else model
     doc = sent.doc
     tokens = table(doc)
-    lower, pos = tokens.lower, tokens.pos
+    lower, pos, lemma = tokens.lower, tokens.pos, tokens.lemma
     for i in range(sent.start, sent.end):
-        if lower[i] not in _MODIFIER_WORDS and pos[i] not in ("NOUN", "VERB", "AUX"):
+        if lower[i] not in _MODIFIER_WORDS and not (
+            pos[i] in ("VERB", "AUX") or (pos[i] == "NOUN" and lemma[i] in NOUN_CUES)
+        ):
             continue  # no cue noun or verb, no "according to": no Token needed
         tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":

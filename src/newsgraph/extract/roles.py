@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import ROLE_MODIFIERS, agent_sector, is_agent, place_code
+from newsgraph.extract.token_table import table
 
 _PRE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _AFFILIATION_PREPS = frozenset({"with", "at", "of", "for", "from", "in"})
@@ -40,12 +41,20 @@ class Descriptor:
 
 
 def premodifier(span: SpacySpan) -> Descriptor | None:
-    """The title and country before a name: "Russian President Vladimir Putin"."""
+    """The title and country before a name: "Russian President Vladimir Putin". The name's
+    left children are read off the Doc's token table (no Token for each word and child)."""
     doc = span.doc
-    lefts = [c for t in span for c in t.lefts if c.dep_ in _PRE_DEPS and c.i < span.start]
+    tokens = table(doc)
+    dep = tokens.dep
+    lefts = [
+        c
+        for t in range(span.start, span.end)
+        for c in tokens.children(t)
+        if c < span.start and dep[c] in _PRE_DEPS  # a left child of ``t``, before the name
+    ]
     if not lefts:
         return None
-    start = min(c.left_edge.i for c in lefts)
+    start = min(doc[c].left_edge.i for c in lefts)
     words = [t for t in doc[start : span.start] if t.text not in "[]()"]
     return _describe(words, is_name=True)
 
@@ -53,22 +62,25 @@ def premodifier(span: SpacySpan) -> Descriptor | None:
 def apposition(span: SpacySpan) -> Descriptor | None:
     """The noun phrase in apposition to a name, either way round: "Ben Godwin, a consultant",
     "one of Kazakhstan's largest banks, BTA Bank"."""
-    doc, token = span.doc, span.root
-    for child in token.rights:
+    doc, root = span.doc, span.root.i
+    tokens = table(doc)  # the parse by token index: a Token only for the phrase described
+    dep, pos, head, text = tokens.dep, tokens.pos, tokens.head, tokens.text
+    for child in tokens.children(root):
         if (
-            child.dep_ == "appos"
-            and child.pos_ == "NOUN"
-            and child.left_edge.i == span.end + 1
-            and doc[span.end].text in ",(—–-"
+            child > root
+            and dep[child] == "appos"
+            and pos[child] == "NOUN"
+            and doc[child].left_edge.i == span.end + 1
+            and text[span.end] in ",(—–-"
         ):
-            return _noun_phrase(child)
+            return _noun_phrase(doc[child])
     if (
-        token.dep_ == "appos"
-        and token.head.pos_ == "NOUN"
-        and token.head.i < token.i
-        and doc[span.start - 1].text in ",(—–-"
+        dep[root] == "appos"
+        and pos[head[root]] == "NOUN"
+        and head[root] < root
+        and text[span.start - 1] in ",(—–-"
     ):
-        return _noun_phrase(token.head)
+        return _noun_phrase(doc[head[root]])
     return None
 
 
@@ -76,7 +88,7 @@ def bracketed(span: SpacySpan) -> Descriptor | None:
     """ "Nursultan Nazarbayev [the former Kazakh president who ruled ...]", which the parser
     often splits off as a sentence of its own."""
     doc = span.doc
-    if span.end + 2 >= len(doc) or doc[span.end].text not in "[(":
+    if span.end + 2 >= len(doc) or table(doc).text[span.end] not in "[(":
         return None
     for k in range(span.end + 1, min(span.end + 8, len(doc))):
         t = doc[k]
