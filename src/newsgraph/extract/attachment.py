@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.token_table import TokenTable, table
 
-__all__ = ["governor", "attached", "in_location_phrase"]
+__all__ = ["attached", "governor", "in_location_phrase", "is_located"]
 
 T = TypeVar("T")
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -70,9 +70,14 @@ def in_location_phrase(span: Span) -> bool:
     """Whether ``span`` is the object of a locative preposition ("in Almaty", "at Almaty's
     Republic Square") rather than an actor of the clause. Read off the Doc's token table (the
     root's ``dep_`` and its heads' ``lower_`` without making Tokens)."""
-    tokens = table(span.doc)
+    return is_located(table(span.doc), span.root.i)
+
+
+def is_located(tokens: TokenTable, root: int) -> bool:
+    """``in_location_phrase`` of the span rooted at token ``root`` (``tokens``: its Doc's
+    table)."""
     dep, head, lower = tokens.dep, tokens.head, tokens.lower
-    i = span.root.i
+    i = root
     for _ in range(3):
         if dep[i] == "pobj" and lower[head[i]] in _LOCATIVE:
             return True

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.errors import ModelError
-from newsgraph.extract.attachment import attached, governor, in_location_phrase
+from newsgraph.extract.attachment import attached, governor, in_location_phrase, is_located
 from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, event_nouns
 from newsgraph.extract.dates import DateMention, find_dates, parse_published
 from newsgraph.extract.event_features import (
@@ -526,9 +526,10 @@ def _ranked(cands: Iterable[Candidate], things: set[int]) -> list[Candidate]:
             return -1
         if c.target.start in things or c.source.start in things:
             return 2
-        if _moved_forces(table(c.trigger.doc), c.target.root.i):
+        tokens, target = table(c.trigger.doc), c.target.root.i
+        if _moved_forces(tokens, target):
             return 2.5  # after a place or thing they are moved to or from
-        return 1 if _weak_target(c) else 0
+        return 1 if _weak_target(tokens, c.trigger.i, c.source.root.i, target) else 0
 
     return sorted(cands, key=rank)
 
@@ -547,33 +548,29 @@ def _aimed_through_object(c: Candidate) -> bool:
     return act.head.i == c.trigger.i and act.dep_ == "dobj" and act.pos_ == "NOUN"
 
 
-def _weak_target(c: Candidate) -> bool:
+def _weak_target(tokens: TokenTable, trigger: int, source: int, target: int) -> bool:
     """A pair whose source is outside the trigger's clause, or whose target is only the
     source's partner ("the coalition and the government will release prisoners"), where the act
-    happens ("filed a lawsuit in a Paris court"), who owns an act aimed at another ("backed
-    Turkey's support for the GNA") or the forces the source moves somewhere (``_moved_forces``).
-    The parse is read off the Doc's token table, by token index."""
-    if c.source is None or c.target is None:
-        return False
-    tokens = table(c.trigger.doc)
-    trigger, source, target = c.trigger.i, c.source.root.i, c.target.root.i
+    happens ("filed a lawsuit in a Paris court") or who owns an act aimed at another ("backed
+    Turkey's support for the GNA"). The trigger and the roots of the source and target are
+    token indices in the Doc whose table is ``tokens`` (the forces the source moves somewhere,
+    ``_moved_forces``, are ranked before this is asked)."""
     if not _governs(tokens, trigger, source):
         return True  # the speaker of a reported clause: "Cheshirkov said UNHCR supports Greece"
     if _coordination_head(tokens, target) == _coordination_head(tokens, source):
         return True
     if _in_other_clause(tokens, target, trigger):
         return True  # "agreed to hold exercises but insisted they were not linked to Iraq"
-    if in_location_phrase(c.target):
+    if is_located(tokens, target):
         return True
     dep, lower = tokens.dep, tokens.lower
-    if dep[target] == "poss" and any(
+    # the owner of an act aimed elsewhere: "Turkey's support for the GNA"
+    return dep[target] == "poss" and any(
         dep[t] == "prep"
         and lower[t] in _AIMED_AT
         and any(dep[o] == "pobj" for o in tokens.children(t))
         for t in tokens.children(tokens.head[target])
-    ):
-        return True  # the owner of an act aimed elsewhere: "Turkey's support for the GNA"
-    return _moved_forces(tokens, target)
+    )
 
 
 def _moved_forces(tokens: TokenTable, root: int) -> bool:
