@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract import roles
 from newsgraph.extract.coref import (
@@ -108,7 +109,9 @@ def _walk(
     """Go through the text once, in order, attaching descriptors to named mentions and
     resolving pronouns and noun phrases against the mentions seen so far."""
     quoted = _quoted_tokens(doc)
-    head_of = {doc[m.start : m.end].root.i: m for m in named}
+    # ``SpacySpan(doc, start, end)`` is ``doc[start:end]`` without the slice's checks in Python,
+    # which cost twice the Span itself
+    head_of = {SpacySpan(doc, m.start, m.end).root.i: m for m in named}
     in_named = {i for m in named for i in range(m.start, m.end)}
     consumed: set[int] = set()
     links: list[tuple[Entity, int]] = []
@@ -187,7 +190,7 @@ def _leads(verb: Token, history: list[Ref], owner: dict[int, Entity], named: lis
 
 
 def _descriptors(doc: Doc, m: Named) -> Iterator[roles.Descriptor]:
-    span = doc[m.start : m.end]
+    span = SpacySpan(doc, m.start, m.end)  # ``doc[m.start : m.end]``
     describers = (roles.premodifier, roles.apposition, roles.bracketed)
     for found in (*(d(span) for d in describers), roles.predicate(span.root)):
         if found is not None:
@@ -521,7 +524,7 @@ def _keep(doc: Doc, e: Entity) -> bool:
         return True
     country = any(map(is_country, e.names))
     for s, t in e.spans:
-        root = doc[s:t].root
+        root = SpacySpan(doc, s, t).root  # ``doc[s:t]``
         while root.dep_ in {"conj", "appos"}:
             root = root.head
         if root.dep_ in _ACTING_DEPS or _done_to(root) or (country and root.dep_ == "pobj"):

@@ -420,7 +420,7 @@ def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str
             continue
         left = tok.left_edge.i
         if not any(j in taken for j in range(left, i + 1)):
-            found.append((doc[left : i + 1], _THING))
+            found.append((Span(doc, left, i + 1), _THING))  # ``doc[left : i + 1]``, unchecked
     return found
 
 

@@ -172,8 +172,7 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
             )
         ):
             j += 1
-        span = doc[i:j]
-        name = "".join(t.text_with_ws for t in span).strip()
+        name = doc_text(doc)[slice(*tokens.chars(i, j))].strip()  # the run's text
         if i > 0 and j < len(doc) and doc[i - 1].text in _STRIP and doc[j].text in _STRIP:
             i = j
             continue
