@@ -578,12 +578,14 @@ def _complete(doc: Doc, e: Entity) -> None:
 
 
 def _called_party(doc: Doc, e: Entity) -> bool:
-    """A name followed by "party", brackets between: "the Democratic Choice (QDT) party"."""
+    """A name followed by "party", brackets between: "the Democratic Choice (QDT) party".
+    The words after the name are read off the Doc's token table."""
+    tokens = table(doc)
     for _start, end in e.spans:
-        for t in doc[end : end + 4]:
-            if t.lower_ == "party":
+        for k in range(end, min(end + 4, len(doc))):
+            if tokens.lower[k] == "party":
                 return True
-            if not (t.is_punct or t.pos_ == "PROPN"):
+            if not (tokens.is_punct[k] or tokens.pos[k] == "PROPN"):
                 break
     return False
 
