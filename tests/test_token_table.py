@@ -42,3 +42,11 @@ def test_each_doc_has_its_own_table_and_text(pipeline: Language) -> None:
     assert table(two).lower[0] == "he"
     assert table(one).lower[0] == "police"
     assert doc_text(one) == "Police arrested him." and doc_text(two) == two.text
+
+
+def test_the_doc_text_is_rebuilt_from_the_table(pipeline: Language) -> None:
+    """``doc_text`` joins the table's words and their spaces: the Doc's text to the character,
+    runs of spaces, line breaks and a trailing space included."""
+    for text in (TEXT, "  Two  spaces,\n\n a break and a tab\there. ", "", "Ends with a space "):
+        doc = pipeline(text)
+        assert doc_text(doc) == doc.text == text
