@@ -12,8 +12,7 @@ texts; the table joins its own column of them).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar, overload
 from weakref import ReferenceType, WeakKeyDictionary, ref
 
 import numpy as np
@@ -46,6 +45,28 @@ _STRINGS: dict[int, str] = {}
 _STRINGS_MAX = 200_000
 
 
+class _column(Generic[T]):
+    """``functools.cached_property`` without the lock Python 3.11 takes on each first read
+    (3.12 dropped it): the value is made on first read and put in the table's ``__dict__``,
+    where later reads find it. Two threads reading a new column at once both make it, alike."""
+
+    def __init__(self, make: Callable[[Any], T]) -> None:
+        self._make = make
+        self._name = make.__name__
+        self.__doc__ = make.__doc__
+
+    @overload
+    def __get__(self, table: None, owner: type | None = None) -> _column[T]: ...
+    @overload
+    def __get__(self, table: object, owner: type | None = None) -> T: ...
+    def __get__(self, table: object | None, owner: type | None = None) -> T | _column[T]:
+        if table is None:
+            return self
+        value: T = self._make(table)
+        table.__dict__[self._name] = value
+        return value
+
+
 class TokenTable:
     """Facts of the tokens of one Doc, indexed like the Doc. It holds no reference to the Doc."""
 
@@ -59,7 +80,7 @@ class TokenTable:
             ]
         )
 
-    def _column(self, n: int) -> list[str]:
+    def _strings_of(self, n: int) -> list[str]:
         hashes = self._array[:, n].tolist()
         known = _STRINGS
         try:
@@ -70,49 +91,49 @@ class TokenTable:
             strings = self._strings
             return [known.get(h) or known.setdefault(h, strings[h]) for h in hashes]
 
-    @cached_property
+    @_column
     def head(self) -> list[int]:
         """Index of each token's syntactic head (its own index for a root)."""
         offsets = self._array[:, 0].astype(np.int64)  # to_array gives them relative, unsigned
         return (offsets + np.arange(len(offsets))).tolist()  # type: ignore[no-any-return]
 
-    @cached_property
+    @_column
     def dep(self) -> list[str]:
-        return self._column(1)
+        return self._strings_of(1)
 
-    @cached_property
+    @_column
     def pos(self) -> list[str]:
-        return self._column(2)
+        return self._strings_of(2)
 
-    @cached_property
+    @_column
     def lemma(self) -> list[str]:
         """Lower-cased lemmas."""
-        return [w.lower() for w in self._column(3)]
+        return [w.lower() for w in self._strings_of(3)]
 
-    @cached_property
+    @_column
     def lower(self) -> list[str]:
-        return self._column(4)
+        return self._strings_of(4)
 
-    @cached_property
+    @_column
     def lower_ids(self) -> list[int]:
         """Each token's ``LOWER`` as its hash in the Doc's string store (``Token.lower``)."""
         return self._array[:, 4].tolist()  # type: ignore[no-any-return]
 
-    @cached_property
+    @_column
     def text(self) -> list[str]:
-        return self._column(7)
+        return self._strings_of(7)
 
-    @cached_property
+    @_column
     def doc_text(self) -> str:
         """The Doc's text (``Doc.text``): each token's text and the space after it, if any."""
         spaced = self._array[:, 12].tolist()
         return "".join([w + " " if sp else w for w, sp in zip(self.text, spaced, strict=True)])
 
-    @cached_property
+    @_column
     def is_punct(self) -> list[bool]:
         return (self._array[:, 5] != 0).tolist()  # type: ignore[no-any-return]
 
-    @cached_property
+    @_column
     def is_space(self) -> list[bool]:
         return (self._array[:, 6] != 0).tolist()  # type: ignore[no-any-return]
 
@@ -121,24 +142,24 @@ class TokenTable:
         """Whether each token is punctuation or space, as a numpy mask (made on each access)."""
         return (self._array[:, 5] != 0) | (self._array[:, 6] != 0)  # type: ignore[no-any-return]
 
-    @cached_property
+    @_column
     def sent_start(self) -> list[bool]:
         """Whether each token starts a sentence (``Token.is_sent_start``)."""
         return (self._array[:, 8] == 1).tolist()  # type: ignore[no-any-return]
 
-    @cached_property
+    @_column
     def idx(self) -> list[int]:
         """Character offset of each token (``Token.idx``)."""
         return self._array[:, 9].tolist()  # type: ignore[no-any-return]
 
-    @cached_property
+    @_column
     def is_quote(self) -> list[bool]:
         return (self._array[:, 10] != 0).tolist()  # type: ignore[no-any-return]
 
-    @cached_property
+    @_column
     def tag(self) -> list[str]:
         """Fine-grained part of speech (``Token.tag_``)."""
-        return self._column(11)
+        return self._strings_of(11)
 
     def derived(self, make: Callable[[TokenTable], T]) -> T:
         """``make(self)``, made once per table: what an extractor reads off the columns once
@@ -153,7 +174,7 @@ class TokenTable:
         """Character range of the tokens ``start:end``."""
         return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
 
-    @cached_property
+    @_column
     def _children(self) -> list[list[int]]:
         """Each token's children in text order, all made in one pass over the heads."""
         found: list[list[int]] = [[] for _ in self.head]
