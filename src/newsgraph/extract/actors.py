@@ -122,7 +122,7 @@ def _walk(
             consumed.update(found.tokens)
             _apply(owner[m.start], found, links)
     tokens = table(doc)
-    pos, lower, head, dep = tokens.pos, tokens.lower, tokens.head, tokens.dep
+    pos, lower, head, dep, lemma = tokens.pos, tokens.lower, tokens.head, tokens.dep, tokens.lemma
     fronted = {
         i: f for i, p in enumerate(pos) if p == "PRON" and (f := roles.fronted(doc[i])) is not None
     }
@@ -146,7 +146,7 @@ def _walk(
                     pending.append((referent, found))
         elif i in in_named or i in consumed:
             continue
-        elif p == "VERB" and (token := doc[i]).lemma_ in _LEAD_VERBS:
+        elif p == "VERB" and lemma[i] in _LEAD_VERBS and (token := doc[i]).lemma_ in _LEAD_VERBS:
             _leads(token, history, owner, named)
         elif lower[i] in _RELATIVES and dep[head[i]] == "relcl":
             antecedent_i = head[head[i]]

@@ -10,7 +10,7 @@ place (``places``) and, for statements, the quote they were made in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
 from typing import TypeVar
@@ -283,7 +283,7 @@ def _typed(
     places_by_sentence = _by_sentence(index, places)
     for n, sent in enumerate(index.sentences):
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
-        here = mentions + located  # for the ids: _actor_id matches a span exactly
+        here = _ids(mentions + located)  # for the ids: _actor_id matches a span exactly
         tried: set[int] = set()  # triggers whose best pair with a place or thing is no event
         for cand in sentence_candidates(sent, mentions, located):
             if cand.trigger.i in best or cand.trigger.i in tried:
@@ -318,10 +318,11 @@ def _typed(
             if nom.type in have or nom.trigger.i in best:
                 continue
             have.add(nom.type)
+            ids = _ids(mentions)
             best[nom.trigger.i] = _Found(
                 Candidate(nom.trigger, nom.source, nom.target),
-                _actor_id(nom.source, mentions),
-                _actor_id(nom.target, mentions),
+                _actor_id(nom.source, ids),
+                _actor_id(nom.target, ids),
                 nom.type,
                 NOMINAL_CONFIDENCE,
                 nominal=True,
@@ -860,12 +861,21 @@ def _by_sentence(
     return grouped
 
 
-def _actor_id(span: Span | None, mentions: Iterable[tuple[Span, str]]) -> str | None:
-    """The id of the actor ``span`` names; None for a place or a thing (``_things``)."""
+def _ids(mentions: Iterable[tuple[Span, str]]) -> dict[tuple[int, int], str]:
+    """The id of each mention by its token range (the first, where two have the same), for
+    ``_actor_id``: made once per sentence, asked for each candidate there."""
+    ids: dict[tuple[int, int], str] = {}
+    for span, aid in mentions:
+        ids.setdefault((span.start, span.end), aid)
+    return ids
+
+
+def _actor_id(span: Span | None, ids: Mapping[tuple[int, int], str]) -> str | None:
+    """The id of the actor ``span`` names, matched exactly in ``ids`` (``_ids``); None for a
+    place or a thing (``_things``)."""
     if span is None:
         return None
-    found = (aid for s, aid in mentions if s.start == span.start and s.end == span.end)
-    return next(found, None) or None
+    return ids.get((span.start, span.end)) or None
 
 
 def _concede_or_retreat(trigger: Token, lexicon: CameoLexicon) -> str:
