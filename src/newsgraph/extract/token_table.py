@@ -81,6 +81,7 @@ class TokenTable:
         )
 
     def _strings_of(self, n: int) -> list[str]:
+        """The strings of the array's column ``n`` (hashes in the string store)."""
         hashes = self._array[:, n].tolist()
         known = _STRINGS
         try:
