@@ -269,6 +269,14 @@ def test_pair_finding(text: str, type_: str, source: str, target: str) -> None:
             "UNHCR",
             "Greek government",
         ),
+        # whoever an event is told "according to" did nothing in it
+        ("Two protesters were killed, according to the ministry.", "ASSAULT", None, "protesters"),
+        (
+            "According to Reuters, soldiers shot two protesters.",
+            "ASSAULT",
+            "soldiers",
+            "protesters",
+        ),
     ],
 )
 def test_the_speaker_is_no_party_to_the_reported_event(

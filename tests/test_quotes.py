@@ -81,6 +81,9 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "the ministry", "According to", None),
     ("The talks failed on Tuesday, according to Reuters.", "The talks failed", "Reuters",
      "according to", None),
+    # "according to" a rule is "in accordance with" it: the clause is the minister's
+    ("The troops acted according to the charter, the minister said.",
+     "The troops acted according to the charter", "the minister", "said", None),
     # mixed quotes and scare quotes whose clause names who used the words
     ('Maria Lopez said the plan was "a disaster for farmers".', "a disaster for farmers",
      "Maria Lopez", "said", None),
@@ -258,12 +261,14 @@ def test_quotes_statement_nested_in_a_name_colon_line(pipeline: Language) -> Non
                     ("her health", "Democrat voters")}
 
 
-# Sentences with no statement: a copula with no stance, a question to the reader, an order.
+# Sentences with no statement: a copula with no stance, a question to the reader, an order,
+# an act done according to a rule.
 NO_STATEMENT = [
     "The old bridge was closed for repairs on Monday.",
     "The mayor is tall and quiet.",
     "Do you think the mayor will resign before the election?",
     "Ask yourself: which party will win the next election?",
+    "The troops are doing so according to the principle that allies help each other.",
 ]
 
 

@@ -841,16 +841,34 @@ def _speaker_span(doc: Doc, quote: Quote, sent: Span) -> Span | None:
 def _mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
     """Actor mentions as token spans with their actor id, in text order; a country or city
     named as where something happened ("in Almaty") is a place here, not a party, and so is the
-    pronoun owning such a place ("banned in his homeland")."""
+    pronoun owning such a place ("banned in his homeland"); whoever tells of an event ("according
+    to the ministry") is not a party to it either."""
     found = []
+    told_by = _according_phrases(doc)
     for actor in actors:
         for m in actor.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and not (
-                (actor.kind == "GPE" or span.root.pos_ == "PRON") and in_location_phrase(span)
+            if (
+                span is not None
+                and not any(start <= span.start < end for start, end in told_by)
+                and not (
+                    (actor.kind == "GPE" or span.root.pos_ == "PRON") and in_location_phrase(span)
+                )
             ):
                 found.append((span, actor.id))
     return sorted(found, key=lambda m: m[0].start)
+
+
+def _according_phrases(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of a Doc's "according to ..." phrases."""
+    lower = table(doc).lower
+    if "according" not in lower:
+        return []
+    return [
+        (i, max(doc[i].right_edge.i, doc[i + 1].right_edge.i) + 1)
+        for i, word in enumerate(lower[:-1])
+        if word == "according" and lower[i + 1] == "to"
+    ]
 
 
 def _by_sentence(
