@@ -123,6 +123,11 @@ def test_plain_sentences_have_no_events() -> None:
     assert doc.events == ()
 
 
+def test_a_likeness_is_no_event() -> None:
+    doc = _doc("Serbia will soon look like Ukraine to the Kremlin.")
+    assert doc.events == ()
+
+
 @pytest.mark.parametrize(
     "text, type_",
     [

@@ -160,6 +160,8 @@ _MAX_PLACE_PATH = 8
 _WHEN = frozenset({"when", "as", "while"})
 _RELATIVES = frozenset({"whom", "who", "that", "which"})
 _COPULAS = frozenset({"be", "stay", "remain"})
+#: Verbs that, like a copula, link their subject to a likeness ("will become like Ukraine").
+_LINKING = frozenset({"become", "seem", "look", "sound", "feel", "appear"})
 _GUESSING_MODALS = frozenset({"would", "could", "might", "may"})
 _BELIEFS = frozenset(
     ["think", "believe", "doubt", "fear", "suspect", "worry", "wonder", "guess", "suppose"]
@@ -427,10 +429,15 @@ def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str
 def _is_state(trigger: Token) -> bool:
     """ "The troops are on Kazakh soil": a copula with only a place after it tells where things
     are, not an event (unlike "is the largest donor", "were behind the attack", "remained on
-    alert")."""
-    if trigger.lemma_.lower() not in _COPULAS:
+    alert"); "Kazakhstan will become like Ukraine": a likeness is none either."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in _COPULAS and lemma not in _LINKING:
         return False
     if any(c.dep_ in _PREDICATES for c in trigger.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("like", "unlike") for c in trigger.children):
+        return True
+    if lemma not in _COPULAS:
         return False
     objects = [o for c in trigger.children if c.dep_ == "prep" for o in c.children]
     return bool(objects) and all(
