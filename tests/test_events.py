@@ -199,6 +199,18 @@ def test_place_of_event_is_disambiguated_by_the_article_countries() -> None:
     assert place is not None and place.country == "GBR" and place.geonames_id == 2643743
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested the union leader in London, Ontario, on Monday.",  # region written after
+        "Canadian police arrested the union leader in London on Monday.",  # an actor's country
+    ],
+)
+def test_place_of_event_is_settled_by_a_region_or_an_actors_country(text: str) -> None:
+    place = _event(_doc(text), "COERCE").place
+    assert place is not None and (place.name, place.country) == ("London", "CAN")
+
+
 def test_statement_links_to_its_quote() -> None:
     from newsgraph.extract.events import find_events
     from newsgraph.nlp import load

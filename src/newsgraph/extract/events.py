@@ -221,7 +221,7 @@ def find_events(
         return []
     published_on = parse_published(published)
     dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, published_on, ents)))
-    place_phrases = _by_sentence(index, _place_phrases(ents, places or gazetteer()))
+    place_phrases = _by_sentence(index, _place_phrases(ents, actors, places or gazetteer()))
     events: list[Event] = []
     text = doc_text(doc)
     for f in sorted(found, key=lambda f: f.candidate.trigger.i):
@@ -1014,16 +1014,29 @@ def _nearest(trigger: Token, phrases: list[tuple[Span, Place]]) -> Place | None:
     return min(here, key=lambda dp: dp[0])[1] if here else None
 
 
-def _place_phrases(doc_ents: Sequence[Span], places: Gazetteer) -> list[tuple[Span, Place]]:
+def _place_phrases(
+    doc_ents: Sequence[Span], actors: Sequence[Actor], places: Gazetteer
+) -> list[tuple[Span, Place]]:
     """The place entities (of ``doc_ents``, a Doc's ``ents``) named as where something happens,
-    each with the place it resolves to."""
+    each with the place it resolves to; the article's countries are those of the places it
+    names and of its actors ("Canadian police ... in London")."""
     ents = [e for e in doc_ents if e.label_ in _LOCATION_LABELS]
     countries = places.countries_in(e.text for e in ents if e.label_ == "GPE")
+    countries.update(filter(None, (places.alpha2(a.country) for a in actors if a.country)))
     out = []
-    for ent in ents:
+    for k, ent in enumerate(ents):
         if not in_location_phrase(ent):
             continue
-        place = places.resolve(ent.text, countries)
+        # the country or region in apposition to it: "London, Ontario"
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        within = (
+            after.text
+            if after is not None
+            and after.root.dep_ == "appos"
+            and ent.start <= after.root.head.i < ent.end
+            else None
+        )
+        place = places.resolve(ent.text, countries, within)
         if place is None and ent[0].dep_ == "poss":  # "Almaty's Republic Square"
             owner = ent[: next((i for i, t in enumerate(ent) if t.dep_ == "case"), 1)]
             place = places.resolve(owner.text, countries)
