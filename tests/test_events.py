@@ -123,6 +123,19 @@ def test_plain_sentences_have_no_events() -> None:
     assert doc.events == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the army shelled the city on Monday.",
+        "The army will not attack the city, the minister said.",
+    ],
+)
+def test_the_speaker_of_a_clause_is_not_its_doer(text: str) -> None:
+    doc = _doc(text)
+    assert [(e.type, _name(doc, e.source), e.target_span.text if e.target_span else None)
+            for e in doc.events] == [("ASSAULT", "army", "the city")]
+
+
 def test_a_likeness_is_no_event() -> None:
     doc = _doc("Serbia will soon look like Ukraine to the Kremlin.")
     assert doc.events == ()

@@ -290,7 +290,8 @@ def _typed(
         for cand in sentence_candidates(sent, mentions, located):
             if cand.trigger.i in best or cand.trigger.i in tried:
                 continue  # candidates come best-formed first for each trigger
-            if cand.target is not None and _actor_id(cand.target, here) is None:
+            told = _speaker_and_doer(cand)
+            if cand.target is not None and _actor_id(cand.target, here) is None and not told:
                 tried.add(cand.trigger.i)  # the pairs after it are worse formed
             feats = candidate_features(cand, lexicon, priors)
             if n not in sentence_columns:
@@ -306,6 +307,8 @@ def _typed(
                 label, prob = accurate.retype(cand, sent, probs)
             if label == "YIELD":
                 label = _concede_or_retreat(cand.trigger, lexicon)
+            if told and label not in STATEMENTS:
+                continue  # the minister who said the army attacked the city did not attack it
             best[cand.trigger.i] = _Found(
                 cand,
                 _actor_id(cand.source, here),
@@ -389,6 +392,31 @@ def _by_trigger(
         if _is_state(group[0].trigger) or _is_conjecture(group[0].trigger):
             continue
         yield filter(kept, _ranked(group, objects) if len(group) > 1 else group)
+
+
+def _speaker_and_doer(c: Candidate) -> bool:
+    """Whether a pair joins whoever tells of a clause and the one acting in it: "The minister
+    said the army attacked the city" (the trigger, "attacked", has a subject of its own and the
+    source is outside its clause; a relative clause is read through its antecedent instead) or
+    "the army will not attack, the minister said" (the target is the subject of the clause the
+    trigger reports). Such a pair is a statement ("said Taliban militants were responsible":
+    ACCUSE), never a material act."""
+    if c.source is None:
+        return False
+    tokens = table(c.trigger.doc)
+    dep, head = tokens.dep, tokens.head
+    trigger, source = c.trigger.i, c.source.root.i
+    if (
+        dep[trigger] != "relcl"
+        and any(dep[k] == "nsubj" for k in tokens.children(trigger))
+        and not _governs(tokens, trigger, source)
+    ):
+        return True
+    if c.target is None:
+        return False
+    subject = c.target.root.i
+    clause = head[subject]
+    return dep[subject] == "nsubj" and dep[clause] == "ccomp" and head[clause] == trigger
 
 
 def _far(thing: Span, trigger: Token) -> bool:
