@@ -76,6 +76,9 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
     # a passive cue: what was criticized is the content (as with "criticized the plan")
     ("The plan was criticized by the mayor as a gift to developers.", "The plan",
      "the mayor", "criticized", None),
+    # a one-letter platform the tokenizer joins to the full stop ("X.")
+    ('"This is a disgrace," Tom Hale wrote on X.', "This is a disgrace", "Tom Hale", "wrote",
+     "X"),
     # according to
     ("According to the ministry, the talks failed on Tuesday.", "the talks failed",
      "the ministry", "According to", None),
@@ -336,6 +339,13 @@ def test_quotes_speaker_is_the_actor_named(pipeline: Language) -> None:
     (q,) = doc._.quotes
     speaker = next(a for a in doc._.actors if a.id == q.speaker)
     assert speaker.name == "Maria Lopez"
+
+
+def test_quotes_speaker_named_in_apposition_to_a_title(pipeline: Language) -> None:
+    doc = pipeline("The opposition leader, Tom Hale, said the decision was a disgrace.")
+    (q,) = doc._.quotes
+    assert q.speaker_span is not None and q.speaker_span.text == "The opposition leader"
+    assert next(a.name for a in doc._.actors if a.id == q.speaker) == "Tom Hale"
 
 
 def test_quotes_speaker_stays_null_without_an_actor(pipeline: Language) -> None:

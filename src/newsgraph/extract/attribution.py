@@ -34,7 +34,7 @@ from newsgraph.extract.content_model import (
     content_model,
     snap,
 )
-from newsgraph.extract.cues import Cue, Range, find_cues, mention
+from newsgraph.extract.cues import CHANNEL_NOUNS, Cue, Range, find_cues, mention
 from newsgraph.extract.quote_marks import Quoted, quotations
 from newsgraph.extract.token_table import doc_text
 from newsgraph.model import QuoteKind
@@ -209,9 +209,19 @@ def _from_cue(
         cue=cue_chars,
         source=source,
         source_head=source_head,
-        channel=chars(doc, *cue.channel) if cue.channel else None,
+        channel=_channel_chars(doc, cue.channel) if cue.channel else None,
         confidence=confidence,
     )
+
+
+def _channel_chars(doc: Doc, channel: tuple[int, int]) -> Range:
+    """The characters of a channel, without the sentence's full stop the tokenizer kept on a
+    one-letter name ("wrote on X." is one token)."""
+    start, end = chars(doc, *channel)
+    last = doc[channel[1] - 1].text
+    if last.endswith(".") and last[:-1].lower() in CHANNEL_NOUNS:
+        end -= 1
+    return start, end
 
 
 def _speaker_colon_lines(text: str, quoted: list[Quoted]) -> list[Attribution]:

@@ -613,7 +613,8 @@ def _subtree_but(tok: Token, child: Token | None) -> Iterator[Token]:
 def _is_channel(t: Token, verb: Token) -> bool:
     if t.pos_ not in ("PROPN", "NOUN"):
         return False
-    noun = t.lemma_.lower() in CHANNEL_NOUNS and t.pos_ == "NOUN"
+    # (a one-letter name keeps the full stop at the end of a text: "wrote on X.")
+    noun = t.lemma_.lower().rstrip(".") in CHANNEL_NOUNS and t.pos_ == "NOUN"
     org = _ent_head(t) and (
         t.ent_type_ in _CHANNEL_ENTS or (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_CHANNEL)
     )
