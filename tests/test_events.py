@@ -136,6 +136,11 @@ def test_the_speaker_of_a_clause_is_not_its_doer(text: str) -> None:
             for e in doc.events] == [("ASSAULT", "army", "the city")]
 
 
+def test_an_event_noun_modifying_another_noun_is_no_event() -> None:
+    doc = _doc("Police arrested the protest leader on Monday.")  # no PROTEST
+    assert [e.type for e in doc.events] == ["COERCE"]
+
+
 def test_a_likeness_is_no_event() -> None:
     doc = _doc("Serbia will soon look like Ukraine to the Kremlin.")
     assert doc.events == ()
