@@ -141,6 +141,11 @@ def test_an_event_noun_modifying_another_noun_is_no_event() -> None:
     assert [e.type for e in doc.events] == ["COERCE"]
 
 
+def test_an_event_noun_a_typed_verb_carries_out_is_that_event() -> None:
+    doc = _doc("The EU imposed sanctions on Belarus on Friday.")  # PLV types this COERCE
+    assert [(e.type, _name(doc, e.source)) for e in doc.events] == [("COERCE", "EU")]
+
+
 def test_a_likeness_is_no_event() -> None:
     doc = _doc("Serbia will soon look like Ukraine to the Kremlin.")
     assert doc.events == ()

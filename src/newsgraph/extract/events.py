@@ -322,6 +322,8 @@ def _typed(
         for nom in nominal_events(sent, mentions, nouns):
             if nom.type in have or nom.trigger.i in best:
                 continue
+            if nom.trigger.dep_ == "dobj" and nom.trigger.head.i in best:
+                continue  # "imposed sanctions": the verb's event already tells what the noun does
             have.add(nom.type)
             best[nom.trigger.i] = _Found(
                 Candidate(nom.trigger, nom.source, nom.target),
