@@ -156,6 +156,7 @@ def test_a_likeness_is_no_event() -> None:
     [
         ("The army did not attack the protesters.", "ASSAULT"),
         ("The rebels never agreed to the ceasefire.", "AGREE"),
+        ("Iran denied that its navy had attacked the tanker.", "ASSAULT"),
     ],
 )
 def test_negation(text: str, type_: str) -> None:

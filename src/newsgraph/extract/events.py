@@ -945,13 +945,19 @@ def _cameo(trigger: Token, type_: str, lexicon: CameoLexicon) -> tuple[str, str 
 
 
 def is_negated(trigger: Token) -> bool:
-    """ "did not attack", "never agreed", and "did not agree to meet" for "meet"."""
+    """ "did not attack", "never agreed", "did not agree to meet" for "meet", and "denied that
+    it had attacked" or "denied attacking": the source says it did not happen."""
     tokens = table(trigger.doc)  # the parse by token index: no Tokens made
     dep, i = tokens.dep, trigger.i
-    for t in (i, tokens.head[i] if dep[i] == "xcomp" else i):
+    head = tokens.head[i]
+    for t in (i, head if dep[i] == "xcomp" else i):
         if any(dep[c] == "neg" for c in tokens.children(t)):
             return True
-    return False
+    return dep[i] in ("ccomp", "xcomp") and tokens.lemma[head] in _DENYING and head != i
+
+
+#: Verbs whose clause is what did not happen, by their subject's word.
+_DENYING = frozenset({"deny", "refute"})
 
 
 def is_hypothetical(trigger: Token) -> bool:
