@@ -23,9 +23,11 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "Maria Lopez", "told", None),
     ('The mayor said, "The bridge will reopen in May."', "The bridge will reopen", "The mayor",
      "said", None),
-    # speaker named after a dash, speaker in the clause after a long apposition
+    # speaker named after a dash (also for a line of a few words), speaker in the clause after
+    # a long apposition
     ('"We have questions about that deployment." – Ned Price', "We have questions",
      "Ned Price", None, None),
+    ('"There is no crisis." – Anna Berg', "There is no crisis", "Anna Berg", None, None),
     ('"The border stays closed," Anna Berg, a spokeswoman for the interior ministry, said.',
      "The border stays closed", "Anna Berg", "said", None),
     # indirect speech, with and without "that"; pronoun and nominal speakers
@@ -172,6 +174,7 @@ NOT_QUOTES: list[tuple[str, str]] = [
     ('Ivan "the Hammer" Petrov won the fight in Moscow.', "the Hammer"),
     ('The so-called "reforms" changed little for workers in the region.', "reforms"),
     ("Minister defends “reforms”\nThe minister spoke in parliament on Monday.", "reforms"),
+    ('Minister "quits" - Reuters report\nThe minister spoke in parliament on Monday.', "quits"),
     ("Crowds gathered near the 'Golden Gate' hotel on Sunday.", "Golden Gate"),
     ("The fact that the dam held saved the town.", "the dam held"),
     # "in" with no poll, a poll after its clause's subject: no cue

@@ -450,8 +450,17 @@ def _same_words(a: tuple[Range, ...], b: tuple[Range, ...]) -> bool:
 
 def headline_term(text: str, q: Quoted) -> bool:
     """A few quoted words in a headline or subhead (a line without closing punctuation, or a
-    line that is only the quotation) are a term, not a statement."""
+    line that is only the quotation) are a term, not a statement; not when the quotation opens
+    its line and a dash and a name follow it ("There is no crisis." – Anna Berg)."""
     if len(_WORD.findall(text[q.start : q.end])) > _SCARE_MAX_WORDS:
+        return False
+    dash = _DASH_SPEAKER.match(text, q.end)
+    if (
+        dash is not None
+        and dash.end() > q.end
+        and text[dash.end() : dash.end() + 1].isupper()
+        and _opens_paragraph(text, q)
+    ):
         return False
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = text.find("\n", q.end)
