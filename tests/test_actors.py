@@ -360,3 +360,11 @@ def test_countries_acted_upon_and_collectives_are_actors(pipeline: Language) -> 
 def test_title_cased_office_with_a_determiner_is_an_actor(pipeline: Language) -> None:
     actors = actors_of(pipeline, "The Indian Prime Minister will host a dinner for Netanyahu.")
     assert "The Indian Prime Minister" in {m for a in actors for m in mention_texts(a)}
+
+
+def test_group_noun_the_parser_took_for_a_name_is_a_group(pipeline: Language) -> None:
+    # the parser tags a sentence's first "Rebels" as a proper noun (NNPS)
+    actors = actors_of(pipeline, "Rebels attacked the village. The army said the rebels fled.")
+    rebels = [a for a in actors if a.name == "Rebels"]
+    assert len(rebels) == 1 and rebels[0].kind == "GROUP"
+    assert mention_texts(rebels[0]) == ["Rebels", "the rebels"]

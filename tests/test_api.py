@@ -13,7 +13,8 @@ def test_api_public_names_are_exported() -> None:
 
 def test_api_analyze_returns_schema_document(schema: dict[str, object]) -> None:
     doc = newsgraph.analyze(
-        "President Joe Biden met Chancellor Olaf Scholz in Berlin on Monday.",
+        "President Joe Biden met Chancellor Olaf Scholz in Berlin on Monday. The two leaders "
+        "discussed the war in Ukraine and promised to keep sending weapons.",
         published="2023-03-06",
     )
     jsonschema.validate(doc.to_dict(), schema)
@@ -32,6 +33,15 @@ def test_api_non_english_article_is_recorded_without_extraction() -> None:
     )
     assert doc.article.language == "fr"
     assert doc.actors == () and doc.quotes == () and doc.events == ()
+
+
+def test_api_sentence_too_short_to_tell_its_language_is_still_read() -> None:
+    # a language guess on three words is noise (py3langid: Swedish, at 0.12)
+    doc = newsgraph.analyze("Russia attacked Georgia.")
+    assert doc.article.language is None
+    assert [(e.type, doc.actor(e.source).name, doc.actor(e.target).name) for e in doc.events] == [
+        ("ASSAULT", "Russia", "Georgia")
+    ]
 
 
 def test_api_article_over_the_length_limit_is_recorded_and_the_batch_goes_on(

@@ -124,10 +124,39 @@ def test_plain_sentences_have_no_events() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the army shelled the city on Monday.",
+        "The army will not attack the city, the minister said.",
+    ],
+)
+def test_the_speaker_of_a_clause_is_not_its_doer(text: str) -> None:
+    doc = _doc(text)
+    assert [(e.type, _name(doc, e.source), e.target_span.text if e.target_span else None)
+            for e in doc.events] == [("ASSAULT", "army", "the city")]
+
+
+def test_an_event_noun_modifying_another_noun_is_no_event() -> None:
+    doc = _doc("Police arrested the protest leader on Monday.")  # no PROTEST
+    assert [e.type for e in doc.events] == ["COERCE"]
+
+
+def test_an_event_noun_a_typed_verb_carries_out_is_that_event() -> None:
+    doc = _doc("The EU imposed sanctions on Belarus on Friday.")  # PLV types this COERCE
+    assert [(e.type, _name(doc, e.source)) for e in doc.events] == [("COERCE", "EU")]
+
+
+def test_a_likeness_is_no_event() -> None:
+    doc = _doc("Serbia will soon look like Ukraine to the Kremlin.")
+    assert doc.events == ()
+
+
+@pytest.mark.parametrize(
     "text, type_",
     [
         ("The army did not attack the protesters.", "ASSAULT"),
         ("The rebels never agreed to the ceasefire.", "AGREE"),
+        ("Iran denied that its navy had attacked the tanker.", "ASSAULT"),
     ],
 )
 def test_negation(text: str, type_: str) -> None:
@@ -192,6 +221,18 @@ def test_place_of_event_is_disambiguated_by_the_article_countries() -> None:
     uk = _doc("Police arrested the union leader in London.")
     place = _event(uk, "COERCE").place
     assert place is not None and place.country == "GBR" and place.geonames_id == 2643743
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested the union leader in London, Ontario, on Monday.",  # region written after
+        "Canadian police arrested the union leader in London on Monday.",  # an actor's country
+    ],
+)
+def test_place_of_event_is_settled_by_a_region_or_an_actors_country(text: str) -> None:
+    place = _event(_doc(text), "COERCE").place
+    assert place is not None and (place.name, place.country) == ("London", "CAN")
 
 
 def test_statement_links_to_its_quote() -> None:
@@ -268,6 +309,14 @@ def test_pair_finding(text: str, type_: str, source: str, target: str) -> None:
             "SUPPORT",
             "UNHCR",
             "Greek government",
+        ),
+        # whoever an event is told "according to" did nothing in it
+        ("Two protesters were killed, according to the ministry.", "ASSAULT", None, "protesters"),
+        (
+            "According to Reuters, soldiers shot two protesters.",
+            "ASSAULT",
+            "soldiers",
+            "protesters",
         ),
     ],
 )

@@ -17,6 +17,14 @@ def test_london_in_a_canadian_article_is_london_ontario() -> None:
     assert place.lon == pytest.approx(-81.2, abs=0.1)
 
 
+def test_a_country_or_region_written_after_the_name_settles_it() -> None:
+    ontario = gazetteer().resolve("London", within="Ontario")
+    texas = gazetteer().resolve("Paris", countries={"FR"}, within="Texas")
+    assert ontario is not None and ontario.country == "CAN"
+    assert texas is not None and texas.country == "USA"
+    assert gazetteer().countries_in(["Ontario", "Punjab"]) == {"CA"}  # Punjab: India, Pakistan
+
+
 def test_a_small_local_namesake_does_not_beat_a_capital() -> None:
     place = gazetteer().resolve("Paris", countries={"US"})
     assert place is not None and place.country == "FRA"

@@ -23,9 +23,11 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "Maria Lopez", "told", None),
     ('The mayor said, "The bridge will reopen in May."', "The bridge will reopen", "The mayor",
      "said", None),
-    # speaker named after a dash, speaker in the clause after a long apposition
+    # speaker named after a dash (also for a line of a few words), speaker in the clause after
+    # a long apposition
     ('"We have questions about that deployment." – Ned Price', "We have questions",
      "Ned Price", None, None),
+    ('"There is no crisis." – Anna Berg', "There is no crisis", "Anna Berg", None, None),
     ('"The border stays closed," Anna Berg, a spokeswoman for the interior ministry, said.',
      "The border stays closed", "Anna Berg", "said", None),
     # indirect speech, with and without "that"; pronoun and nominal speakers
@@ -76,11 +78,17 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
     # a passive cue: what was criticized is the content (as with "criticized the plan")
     ("The plan was criticized by the mayor as a gift to developers.", "The plan",
      "the mayor", "criticized", None),
+    # a one-letter platform the tokenizer joins to the full stop ("X.")
+    ('"This is a disgrace," Tom Hale wrote on X.', "This is a disgrace", "Tom Hale", "wrote",
+     "X"),
     # according to
     ("According to the ministry, the talks failed on Tuesday.", "the talks failed",
      "the ministry", "According to", None),
     ("The talks failed on Tuesday, according to Reuters.", "The talks failed", "Reuters",
      "according to", None),
+    # "according to" a rule is "in accordance with" it: the clause is the minister's
+    ("The troops acted according to the charter, the minister said.",
+     "The troops acted according to the charter", "the minister", "said", None),
     # mixed quotes and scare quotes whose clause names who used the words
     ('Maria Lopez said the plan was "a disaster for farmers".', "a disaster for farmers",
      "Maria Lopez", "said", None),
@@ -166,6 +174,7 @@ NOT_QUOTES: list[tuple[str, str]] = [
     ('Ivan "the Hammer" Petrov won the fight in Moscow.', "the Hammer"),
     ('The so-called "reforms" changed little for workers in the region.', "reforms"),
     ("Minister defends “reforms”\nThe minister spoke in parliament on Monday.", "reforms"),
+    ('Minister "quits" - Reuters report\nThe minister spoke in parliament on Monday.', "quits"),
     ("Crowds gathered near the 'Golden Gate' hotel on Sunday.", "Golden Gate"),
     ("The fact that the dam held saved the town.", "the dam held"),
     # "in" with no poll, a poll after its clause's subject: no cue
@@ -258,12 +267,14 @@ def test_quotes_statement_nested_in_a_name_colon_line(pipeline: Language) -> Non
                     ("her health", "Democrat voters")}
 
 
-# Sentences with no statement: a copula with no stance, a question to the reader, an order.
+# Sentences with no statement: a copula with no stance, a question to the reader, an order,
+# an act done according to a rule.
 NO_STATEMENT = [
     "The old bridge was closed for repairs on Monday.",
     "The mayor is tall and quiet.",
     "Do you think the mayor will resign before the election?",
     "Ask yourself: which party will win the next election?",
+    "The troops are doing so according to the principle that allies help each other.",
 ]
 
 
@@ -331,6 +342,13 @@ def test_quotes_speaker_is_the_actor_named(pipeline: Language) -> None:
     (q,) = doc._.quotes
     speaker = next(a for a in doc._.actors if a.id == q.speaker)
     assert speaker.name == "Maria Lopez"
+
+
+def test_quotes_speaker_named_in_apposition_to_a_title(pipeline: Language) -> None:
+    doc = pipeline("The opposition leader, Tom Hale, said the decision was a disgrace.")
+    (q,) = doc._.quotes
+    assert q.speaker_span is not None and q.speaker_span.text == "The opposition leader"
+    assert next(a.name for a in doc._.actors if a.id == q.speaker) == "Tom Hale"
 
 
 def test_quotes_speaker_stays_null_without_an_actor(pipeline: Language) -> None:

@@ -17,7 +17,8 @@ from newsgraph.settings import DEFAULT_SETTINGS, Settings
 
 log = logging.getLogger("newsgraph")
 
-#: Languages the default pipeline extracts from; others are recorded and skipped.
+#: Languages the default pipeline extracts from; others are recorded and skipped. A text too
+#: short for its language to be told (``language`` None) is read as if it were in one of them.
 SUPPORTED_LANGUAGES = frozenset({"en"})
 
 
@@ -30,7 +31,7 @@ def analyze_articles(
     for article in articles:
         if article.language is None:
             article = replace(article, language=detect_language(article.text))
-        if article.language not in SUPPORTED_LANGUAGES:
+        if not _supported(article):
             _skip(article, f"language {article.language!r} is not supported")
         elif len(article.text) > settings.max_chars:
             _skip(article, f"{len(article.text):,} characters, over the limit of "
@@ -63,9 +64,13 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+def _supported(article: Article) -> bool:
+    return article.language is None or article.language in SUPPORTED_LANGUAGES
+
+
 def _extractable(article: Article, settings: Settings) -> bool:
     return (
-        article.language in SUPPORTED_LANGUAGES
+        _supported(article)
         and bool(article.text.strip())
         and len(article.text) <= settings.max_chars
     )

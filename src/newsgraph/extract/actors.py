@@ -47,6 +47,7 @@ from newsgraph.extract.lexicon import (
     is_person_noun,
     named_info,
     place_code,
+    singular,
 )
 from newsgraph.extract.names import Named, cluster, named_mentions
 from newsgraph.extract.sentences import SentenceIndex
@@ -167,11 +168,12 @@ def _walk(
 
 def _titled_noun(token: Token) -> bool:
     """ "The Indian Prime Minister", "the Army": a common noun capitalised as a title, with a
-    determiner, that no named entity covers."""
+    determiner, that no named entity covers; "Rebels attacked ...": one capitalised as the first
+    word of its sentence, which the parser may take for a name."""
     return (
         token.pos_ == "PROPN"
         and not token.ent_type_
-        and any(c.dep_ == "det" for c in token.lefts)
+        and (token.is_sent_start or any(c.dep_ == "det" for c in token.lefts))
         and (is_agent(token.text) or token.lower_ in BODY_NOUNS)
     )
 
@@ -314,7 +316,7 @@ def _nominal(
     ):
         return None
     country = _np_country(token, history)
-    plural = tag == "NNS" or lemma in GROUP_NOUNS
+    plural = tag in ("NNS", "NNPS") or lemma in GROUP_NOUNS
     key = _np_key(token)
     if det is None and not plural and country is None:
         return None
@@ -410,7 +412,9 @@ def _np_key(token: Token) -> str:
         for c in token.lefts
         if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
     ]
-    return " ".join([*compounds, token.lemma_.lower()])
+    # the parser leaves a plural it takes for a name as it is ("Rebels")
+    head = singular(token.lower_) if token.tag_ == "NNPS" else token.lemma_.lower()
+    return " ".join([*compounds, head])
 
 
 def _np_country(token: Token, history: list[Ref]) -> str | None:

@@ -34,7 +34,7 @@ from newsgraph.extract.content_model import (
     content_model,
     snap,
 )
-from newsgraph.extract.cues import Cue, Range, find_cues, mention
+from newsgraph.extract.cues import CHANNEL_NOUNS, Cue, Range, find_cues, mention
 from newsgraph.extract.quote_marks import Quoted, quotations
 from newsgraph.extract.token_table import doc_text
 from newsgraph.model import QuoteKind
@@ -209,9 +209,19 @@ def _from_cue(
         cue=cue_chars,
         source=source,
         source_head=source_head,
-        channel=chars(doc, *cue.channel) if cue.channel else None,
+        channel=_channel_chars(doc, cue.channel) if cue.channel else None,
         confidence=confidence,
     )
+
+
+def _channel_chars(doc: Doc, channel: tuple[int, int]) -> Range:
+    """The characters of a channel, without the sentence's full stop the tokenizer kept on a
+    one-letter name ("wrote on X." is one token)."""
+    start, end = chars(doc, *channel)
+    last = doc[channel[1] - 1].text
+    if last.endswith(".") and last[:-1].lower() in CHANNEL_NOUNS:
+        end -= 1
+    return start, end
 
 
 def _speaker_colon_lines(text: str, quoted: list[Quoted]) -> list[Attribution]:
@@ -440,8 +450,17 @@ def _same_words(a: tuple[Range, ...], b: tuple[Range, ...]) -> bool:
 
 def headline_term(text: str, q: Quoted) -> bool:
     """A few quoted words in a headline or subhead (a line without closing punctuation, or a
-    line that is only the quotation) are a term, not a statement."""
+    line that is only the quotation) are a term, not a statement; not when the quotation opens
+    its line and a dash and a name follow it ("There is no crisis." – Anna Berg)."""
     if len(_WORD.findall(text[q.start : q.end])) > _SCARE_MAX_WORDS:
+        return False
+    dash = _DASH_SPEAKER.match(text, q.end)
+    if (
+        dash is not None
+        and dash.end() > q.end
+        and text[dash.end() : dash.end() + 1].isupper()
+        and _opens_paragraph(text, q)
+    ):
         return False
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = text.find("\n", q.end)

@@ -90,7 +90,8 @@ def find_cues(
             continue  # no cue noun or verb, no "according to": no Token needed
         tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
-            yield _according_to(sent, tok)
+            if not _in_accordance(sent, tok):
+                yield _according_to(sent, tok)
         elif (modifier := modifier_cue(sent, tok)) is not None:
             yield modifier
         elif (noun := noun_cue(tok)) is not None:
@@ -263,6 +264,32 @@ def _opens(clause: Token) -> bool:
         (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
         for c in clause.lefts
     )
+
+
+#: What an act can be done "according to" without anyone saying anything ("acted according to
+#: the charter"): rules, plans and customs, not sources.
+NORM_NOUNS = frozenset(
+    {
+        "agreement", "charter", "constitution", "custom", "doctrine", "guideline", "law", "norm",
+        "plan", "policy", "principle", "procedure", "protocol", "provision", "regulation",
+        "rule", "schedule", "standard", "timetable", "tradition", "treaty",
+    }
+)
+
+
+def _in_accordance(sent: SpacySpan, according: Token) -> bool:
+    """Whether "according to" means "in accordance with" here: inside its clause (after a word
+    that is no punctuation or conjunction) before a rule or a plan ("are doing so according to
+    the CSTO principle that ..."). None of the 429 uses on PolNeAR's train split is one: 413
+    open their sentence or follow punctuation, and the other 16 ("But according to", "died
+    according to police") name a source, a poll or a report, never a rule or a plan."""
+    if according.i == sent.start:
+        return False
+    before = according.nbor(-1)
+    if before.is_punct or before.pos_ in ("CCONJ", "SCONJ"):
+        return False
+    pobj = next((c for c in according.nbor().children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in NORM_NOUNS
 
 
 def _according_to(sent: SpacySpan, according: Token) -> Cue:
@@ -593,7 +620,8 @@ def _subtree_but(tok: Token, child: Token | None) -> Iterator[Token]:
 def _is_channel(t: Token, verb: Token) -> bool:
     if t.pos_ not in ("PROPN", "NOUN"):
         return False
-    noun = t.lemma_.lower() in CHANNEL_NOUNS and t.pos_ == "NOUN"
+    # (a one-letter name keeps the full stop at the end of a text: "wrote on X.")
+    noun = t.lemma_.lower().rstrip(".") in CHANNEL_NOUNS and t.pos_ == "NOUN"
     org = _ent_head(t) and (
         t.ent_type_ in _CHANNEL_ENTS or (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_CHANNEL)
     )

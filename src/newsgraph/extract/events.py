@@ -160,6 +160,8 @@ _MAX_PLACE_PATH = 8
 _WHEN = frozenset({"when", "as", "while"})
 _RELATIVES = frozenset({"whom", "who", "that", "which"})
 _COPULAS = frozenset({"be", "stay", "remain"})
+#: Verbs that, like a copula, link their subject to a likeness ("will become like Ukraine").
+_LINKING = frozenset({"become", "seem", "look", "sound", "feel", "appear"})
 _GUESSING_MODALS = frozenset({"would", "could", "might", "may"})
 _BELIEFS = frozenset(
     ["think", "believe", "doubt", "fear", "suspect", "worry", "wonder", "guess", "suppose"]
@@ -219,7 +221,7 @@ def find_events(
         return []
     published_on = parse_published(published)
     dates = _by_sentence(index, _date_phrases(doc, find_dates(doc, published_on, ents)))
-    place_phrases = _by_sentence(index, _place_phrases(ents, places or gazetteer()))
+    place_phrases = _by_sentence(index, _place_phrases(ents, actors, places or gazetteer()))
     events: list[Event] = []
     text = doc_text(doc)
     for f in sorted(found, key=lambda f: f.candidate.trigger.i):
@@ -288,7 +290,8 @@ def _typed(
         for cand in sentence_candidates(sent, mentions, located):
             if cand.trigger.i in best or cand.trigger.i in tried:
                 continue  # candidates come best-formed first for each trigger
-            if cand.target is not None and _actor_id(cand.target, here) is None:
+            told = _speaker_and_doer(cand)
+            if cand.target is not None and _actor_id(cand.target, here) is None and not told:
                 tried.add(cand.trigger.i)  # the pairs after it are worse formed
             feats = candidate_features(cand, lexicon, priors)
             if n not in sentence_columns:
@@ -304,6 +307,8 @@ def _typed(
                 label, prob = accurate.retype(cand, sent, probs)
             if label == "YIELD":
                 label = _concede_or_retreat(cand.trigger, lexicon)
+            if told and label not in STATEMENTS:
+                continue  # the minister who said the army attacked the city did not attack it
             best[cand.trigger.i] = _Found(
                 cand,
                 _actor_id(cand.source, here),
@@ -317,6 +322,8 @@ def _typed(
         for nom in nominal_events(sent, mentions, nouns):
             if nom.type in have or nom.trigger.i in best:
                 continue
+            if nom.trigger.dep_ == "dobj" and nom.trigger.head.i in best:
+                continue  # "imposed sanctions": the verb's event already tells what the noun does
             have.add(nom.type)
             ids = _ids(mentions)
             best[nom.trigger.i] = _Found(
@@ -390,6 +397,31 @@ def _by_trigger(
         yield filter(kept, _ranked(group, objects) if len(group) > 1 else group)
 
 
+def _speaker_and_doer(c: Candidate) -> bool:
+    """Whether a pair joins whoever tells of a clause and the one acting in it: "The minister
+    said the army attacked the city" (the trigger, "attacked", has a subject of its own and the
+    source is outside its clause; a relative clause is read through its antecedent instead) or
+    "the army will not attack, the minister said" (the target is the subject of the clause the
+    trigger reports). Such a pair is a statement ("said Taliban militants were responsible":
+    ACCUSE), never a material act."""
+    if c.source is None:
+        return False
+    tokens = table(c.trigger.doc)
+    dep, head = tokens.dep, tokens.head
+    trigger, source = c.trigger.i, c.source.root.i
+    if (
+        dep[trigger] != "relcl"
+        and any(dep[k] == "nsubj" for k in tokens.children(trigger))
+        and not _governs(tokens, trigger, source)
+    ):
+        return True
+    if c.target is None:
+        return False
+    subject = c.target.root.i
+    clause = head[subject]
+    return dep[subject] == "nsubj" and dep[clause] == "ccomp" and head[clause] == trigger
+
+
 def _far(thing: Span, trigger: Token) -> bool:
     """Whether a thing hangs more than ``_THING_STEPS`` steps below the trigger in the parse."""
     head = table(trigger.doc).head
@@ -428,10 +460,15 @@ def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str
 def _is_state(trigger: Token) -> bool:
     """ "The troops are on Kazakh soil": a copula with only a place after it tells where things
     are, not an event (unlike "is the largest donor", "were behind the attack", "remained on
-    alert")."""
-    if trigger.lemma_.lower() not in _COPULAS:
+    alert"); "Kazakhstan will become like Ukraine": a likeness is none either."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in _COPULAS and lemma not in _LINKING:
         return False
     if any(c.dep_ in _PREDICATES for c in trigger.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("like", "unlike") for c in trigger.children):
+        return True
+    if lemma not in _COPULAS:
         return False
     objects = [o for c in trigger.children if c.dep_ == "prep" for o in c.children]
     return bool(objects) and all(
@@ -839,16 +876,34 @@ def _speaker_span(doc: Doc, quote: Quote, sent: Span) -> Span | None:
 def _mentions(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Span, str]]:
     """Actor mentions as token spans with their actor id, in text order; a country or city
     named as where something happened ("in Almaty") is a place here, not a party, and so is the
-    pronoun owning such a place ("banned in his homeland")."""
+    pronoun owning such a place ("banned in his homeland"); whoever tells of an event ("according
+    to the ministry") is not a party to it either."""
     found = []
+    told_by = _according_phrases(doc)
     for actor in actors:
         for m in actor.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and not (
-                (actor.kind == "GPE" or span.root.pos_ == "PRON") and in_location_phrase(span)
+            if (
+                span is not None
+                and not any(start <= span.start < end for start, end in told_by)
+                and not (
+                    (actor.kind == "GPE" or span.root.pos_ == "PRON") and in_location_phrase(span)
+                )
             ):
                 found.append((span, actor.id))
     return sorted(found, key=lambda m: m[0].start)
+
+
+def _according_phrases(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of a Doc's "according to ..." phrases."""
+    lower = table(doc).lower
+    if "according" not in lower:
+        return []
+    return [
+        (i, max(doc[i].right_edge.i, doc[i + 1].right_edge.i) + 1)
+        for i, word in enumerate(lower[:-1])
+        if word == "according" and lower[i + 1] == "to"
+    ]
 
 
 def _by_sentence(
@@ -897,13 +952,19 @@ def _cameo(trigger: Token, type_: str, lexicon: CameoLexicon) -> tuple[str, str 
 
 
 def is_negated(trigger: Token) -> bool:
-    """ "did not attack", "never agreed", and "did not agree to meet" for "meet"."""
+    """ "did not attack", "never agreed", "did not agree to meet" for "meet", and "denied that
+    it had attacked" or "denied attacking": the source says it did not happen."""
     tokens = table(trigger.doc)  # the parse by token index: no Tokens made
     dep, i = tokens.dep, trigger.i
-    for t in (i, tokens.head[i] if dep[i] == "xcomp" else i):
+    head = tokens.head[i]
+    for t in (i, head if dep[i] == "xcomp" else i):
         if any(dep[c] == "neg" for c in tokens.children(t)):
             return True
-    return False
+    return dep[i] in ("ccomp", "xcomp") and tokens.lemma[head] in _DENYING and head != i
+
+
+#: Verbs whose clause is what did not happen, by their subject's word.
+_DENYING = frozenset({"deny", "refute"})
 
 
 def is_hypothetical(trigger: Token) -> bool:
@@ -996,16 +1057,29 @@ def _nearest(trigger: Token, phrases: list[tuple[Span, Place]]) -> Place | None:
     return min(here, key=lambda dp: dp[0])[1] if here else None
 
 
-def _place_phrases(doc_ents: Sequence[Span], places: Gazetteer) -> list[tuple[Span, Place]]:
+def _place_phrases(
+    doc_ents: Sequence[Span], actors: Sequence[Actor], places: Gazetteer
+) -> list[tuple[Span, Place]]:
     """The place entities (of ``doc_ents``, a Doc's ``ents``) named as where something happens,
-    each with the place it resolves to."""
+    each with the place it resolves to; the article's countries are those of the places it
+    names and of its actors ("Canadian police ... in London")."""
     ents = [e for e in doc_ents if e.label_ in _LOCATION_LABELS]
     countries = places.countries_in(e.text for e in ents if e.label_ == "GPE")
+    countries.update(filter(None, (places.alpha2(a.country) for a in actors if a.country)))
     out = []
-    for ent in ents:
+    for k, ent in enumerate(ents):
         if not in_location_phrase(ent):
             continue
-        place = places.resolve(ent.text, countries)
+        # the country or region in apposition to it: "London, Ontario"
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        within = (
+            after.text
+            if after is not None
+            and after.root.dep_ == "appos"
+            and ent.start <= after.root.head.i < ent.end
+            else None
+        )
+        place = places.resolve(ent.text, countries, within)
         if place is None and ent[0].dep_ == "poss":  # "Almaty's Republic Square"
             owner = ent[: next((i for i, t in enumerate(ent) if t.dep_ == "case"), 1)]
             place = places.resolve(owner.text, countries)

@@ -105,7 +105,7 @@ def agent_sector(noun: str) -> str | None:
     words = noun.lower().split()
     for i in range(len(words)):
         phrase = " ".join(words[i:])
-        for form in (phrase, _singular(phrase)):
+        for form in (phrase, singular(phrase)):
             if form in agents:
                 return str(agents[form])
     return None
@@ -116,9 +116,9 @@ def is_agent(noun: str) -> bool:
     word = noun.lower()
     return (
         word in ROLE_NOUNS
-        or _singular(word) in ROLE_NOUNS
+        or singular(word) in ROLE_NOUNS
         or word in _lexicon()["agents"]
-        or _singular(word) in _lexicon()["agents"]
+        or singular(word) in _lexicon()["agents"]
     )
 
 
@@ -164,7 +164,8 @@ def named_info(name: str) -> tuple[str | None, str | None]:
     return (found[0], found[1]) if found else (None, None)
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A plural noun's singular by its English ending ("rebels" -> "rebel")."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses")):

@@ -33,10 +33,12 @@ class NominalEvent:
 def nominal_events(
     sent: Span, mentions: list[tuple[Span, str]], triggers: dict[str, str]
 ) -> Iterator[NominalEvent]:
-    """Event nouns of one sentence with the actor mentions attached to them."""
+    """Event nouns of one sentence with the actor mentions attached to them; a noun modifying
+    another ("the protest leader", "attack helicopters") names a kind of thing, no event."""
     tokens = table(sent.doc)
+    pos, dep, lemma = tokens.pos, tokens.dep, tokens.lemma
     for i in range(sent.start, sent.end):
-        if tokens.pos[i] != "NOUN" or tokens.lemma[i] not in triggers:
+        if pos[i] != "NOUN" or dep[i] == "compound" or lemma[i] not in triggers:
             continue
         tok = sent.doc[i]
         source = target = None

@@ -26,7 +26,7 @@ def find_quotes(doc: Doc, actors: Sequence[Actor] = ()) -> list[Quote]:
     quotes: list[Quote] = []
     mentions = MentionIndex(actors)
     for att in attributions(doc):
-        speaker = _speaker(att, mentions)
+        speaker = _speaker(att, mentions) or _speaker_in_apposition(doc, att, mentions)
         for start, end in att.content:
             quotes.append(
                 Quote(
@@ -49,6 +49,22 @@ def _speaker(att: Attribution, mentions: MentionIndex) -> str | None:
     for rng in (att.source_head, att.source):
         if rng is not None:
             actor = mentions.actor_at(*rng)
+            if actor is not None:
+                return actor.id
+    return None
+
+
+def _speaker_in_apposition(doc: Doc, att: Attribution, mentions: MentionIndex) -> str | None:
+    """ "The opposition leader, Tom Hale, said": the actor named in apposition to the speaker
+    mention's head word, when the mention itself is none of an actor's."""
+    if att.source_head is None:
+        return None
+    head = doc.char_span(*att.source_head, alignment_mode="expand")
+    if head is None:
+        return None
+    for word in head.root.children:
+        if word.dep_ == "appos":
+            actor = mentions.actor_at(word.idx, word.idx + len(word.text))
             if actor is not None:
                 return actor.id
     return None
