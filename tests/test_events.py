@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from newsgraph import analyze
 from newsgraph.extract.cameo import cameo_lexicon
-from newsgraph.extract.event_features import pair_trigger
+from newsgraph.extract.event_features import Candidate, candidate_features, pair_trigger
 from newsgraph.extract.events import _is_state
 from newsgraph.model import EVENT_TYPES, Document, Event, Quote, Span
 
@@ -259,6 +259,30 @@ def test_reported_event_is_read_through_the_reported_clause(pipeline: Language) 
     trigger = pair_trigger(doc[0:2], village)
     assert trigger is not None and trigger.lemma_ == "attack"
     assert pair_trigger(rebels, village).lemma_ == "attack"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text, source, target, future",
+    [
+        ("The rebels will attack the village.", "The rebels", "the village", True),
+        ("The opposition may boycott the vote.", "The opposition", "the vote", True),
+        ("Ankara said it would strike the militia.", "it", "the militia", True),
+        ("The rebels attacked the village.", "The rebels", "the village", False),
+        ("The opposition boycotted the vote.", "The opposition", "the vote", False),
+    ],
+)
+def test_an_act_announced_is_told_from_one_done(
+    pipeline: Language, text: str, source: str, target: str, future: bool
+) -> None:
+    doc = pipeline(text)
+    s, t = text.index(source), text.index(target)
+    src, tgt = doc.char_span(s, s + len(source)), doc.char_span(t, t + len(target))
+    trigger = pair_trigger(src, tgt)
+    assert trigger is not None
+    found = candidate_features(Candidate(trigger, src, tgt), cameo_lexicon())
+    assert ("future" in found) == future
+    if future:  # crossed with the act's own type, so it is learnt per kind of act
+        assert any(f.startswith(("future_lex=", "future_cameo_trig=")) for f in found)
 
 
 def test_cameo_patterns_and_table() -> None:
