@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from newsgraph import nlp as nlp_loader  # noqa: E402
-from newsgraph.extract import attribution, content_model, content_tokens  # noqa: E402
+from newsgraph.extract import attribution  # noqa: E402
 from newsgraph.extract import cues as cues_module  # noqa: E402
 from newsgraph.extract.attribution import (  # noqa: E402
     Options,
@@ -62,9 +62,7 @@ from newsgraph.extract.content_model import (  # noqa: E402
     chars,
     none_features,
     span_features,
-    with_decoded,
 )
-from newsgraph.extract.content_tokens import TokenModel, token_features, window  # noqa: E402
 from newsgraph.extract.cue_model import THRESHOLD as CUE_THRESHOLD  # noqa: E402
 from newsgraph.extract.cue_model import CueModel  # noqa: E402
 from newsgraph.extract.cues import (  # noqa: E402
@@ -81,7 +79,6 @@ from quotes import Counts, _trim, jaccard, overlaps, score  # noqa: E402
 
 OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_cue_model.json"
 CONTENT_OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_content_model.json"
-TOKEN_OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_token_model.json"
 SEEDS = ROOT / "scripts" / "quote_cue_seeds.txt"
 MIN_FEATURE_COUNT = 2
 MIN_WEIGHT = 0.01
@@ -108,26 +105,6 @@ def parsed(texts: list[str], cache: Path | None) -> list[Doc]:
     if cache is not None:
         DocBin(docs=docs).to_disk(cache)
     return docs
-
-
-def with_tensors(docs: list[Doc], cache: Path | None) -> None:
-    """Give the Docs read from a DocBin (which keeps no ``doc.tensor``) their contextual
-    vectors again: the tok2vec output, a function of the tokens alone; kept beside ``cache``."""
-    if all(len(d) == 0 or d.tensor.shape[:1] == (len(d),) for d in docs):
-        return
-    path = cache.with_name(cache.name + ".tensor.npy") if cache is not None else None
-    lengths = [len(d) for d in docs]
-    if path is not None and path.exists():
-        stacked = np.load(path)
-        if stacked.shape[0] == sum(lengths):
-            for doc, part in zip(docs, np.split(stacked, np.cumsum(lengths)[:-1]), strict=True):
-                doc.tensor = part
-            return
-    tok2vec = nlp_loader.load(Settings(components=())).get_pipe("tok2vec")
-    for _ in tok2vec.pipe(docs):
-        pass
-    if path is not None:
-        np.save(path, np.concatenate([d.tensor for d in docs]).astype(np.float32))
 
 
 def cue_examples(
@@ -220,96 +197,21 @@ def decisions(
                 yield Decision(text, doc, gold, opts, opts.site, opts.candidates(sent))
 
 
-class TokenExamples(NamedTuple):
-    """The token model's examples: one-hot feature columns, dense features, labels (inside
-    the gold statement cued there), and each row's decision."""
-
-    codes: np.ndarray
-    dense: np.ndarray
-    labels: np.ndarray
-    decision: np.ndarray
-
-
-def token_examples(found: list[Decision]) -> TokenExamples:
-    """One example per token of each decision's window: positive when it lies inside a content
-    fragment of a gold attribution cued there."""
-    codes, dense, labels, which = [], [], [], []
-    for n, d in enumerate(found):
-        site = d.site
-        win = window(d.doc, site.verb.i, d.text)
-        c, x = token_features(d.doc, site.verb.i, win, site.frame, site.rule,
-                              [(q.start, q.end) for q in site.quoted])
-        idx = np.asarray([t.idx for t in d.doc[win.start : win.end]])
-        inside = np.zeros(len(idx), dtype=bool)
-        for g in d.gold:
-            if any(overlaps(d.options.cue, c) for c in g.cue):
-                for a, b in g.content:
-                    inside |= (idx >= a) & (idx < b)
-        codes.append(c)
-        dense.append(x)
-        labels.append(inside)
-        which.append(np.full(len(idx), n))
-    return TokenExamples(np.concatenate(codes), np.concatenate(dense).astype(np.float32),
-                         np.concatenate(labels).astype(float), np.concatenate(which))
-
-
-def fit_tokens(ex: TokenExamples, c: float, rows: np.ndarray | None = None) -> TokenModel:
-    """Logistic weights of the token model (L2 penalty ``1/c``) on ``rows`` of ``ex`` (all)."""
-    from scipy.sparse import csr_matrix
-
-    codes, dense, y = ex.codes, ex.dense, ex.labels
-    if rows is not None:
-        codes, dense, y = codes[rows], dense[rows], y[rows]
-    # standardised dense columns (better conditioned), folded back into the weights below
-    mean, std = dense.mean(axis=0), dense.std(axis=0) + 1e-6
-    dense = (dense - mean) / std
-    n, k = codes.shape
-    onehot = csr_matrix((np.ones(n * k), codes.ravel(), np.arange(0, n * k + 1, k)),
-                        shape=(n, content_tokens.N_FEATURES))
-    m = content_tokens.N_FEATURES
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        z = onehot @ w[:m] + dense @ w[m:-1].astype(np.float32) + w[-1]
-        p = 1.0 / (1.0 + np.exp(-z))
-        value = float(np.sum(np.logaddexp(0.0, z) - y * z)) + 0.5 / c * float(w[:-1] @ w[:-1])
-        r = p - y
-        grad = np.concatenate((onehot.T @ r, dense.T @ r.astype(np.float32), [r.sum()]))
-        grad[:-1] += w[:-1] / c
-        return value, grad
-
-    fit = minimize(loss, np.zeros(m + dense.shape[1] + 1), jac=True, method="L-BFGS-B",
-                   options={"maxiter": 300})
-    w = fit.x
-    print(f"token model fit: {fit.nit} iterations, {fit.nfev} evaluations", file=sys.stderr)
-    u = w[m:-1] / std
-    return TokenModel(np.round(w[:m], 4).astype(np.float32), np.round(u, 5).astype(np.float32),
-                      round(float(w[-1] - u @ mean), 4))
-
-
 def content_groups(
-    items: list[tuple[str, str, list[Gold]]],
-    docs: list[Doc],
-    model: CueModel,
-    tokens: TokenModel | None | list[TokenModel] = None,
-    found: list[Decision] | None = None,
+    items: list[tuple[str, str, list[Gold]]], docs: list[Doc], model: CueModel
 ) -> list[Group]:
-    """One group per cue ``model`` accepts whose statement the content model chooses (the
-    ``found`` decisions when given): the features of its candidate statements (with the token
-    model's scores), then of its "no statement" option, and their labels (a candidate is right
-    when all its fragments match a fragment of the gold attribution cued there and no
-    candidate matches more; "no statement" is right when no candidate is)."""
+    """One group per cue ``model`` accepts whose statement the content model chooses: the
+    features of its candidate statements, then of its "no statement" option, and their labels
+    (a candidate is right when all its fragments match a fragment of the gold attribution
+    cued there and no candidate matches more; "no statement" is right when no candidate is)."""
     groups: list[Group] = []
-    found = found if found is not None else list(decisions(items, docs, model))
-    per = tokens if isinstance(tokens, list) else [tokens] * len(found)
-    for d, scorer in zip(found, per, strict=True):
-        toks = ContentModel({}, tokens=scorer).token_scores(d.site)
-        cands = with_decoded(d.site, d.candidates, toks)
-        feats = [span_features(d.site, cand, toks) for cand in cands]
-        matched = [_matched(d.options.cue, cand.content, d.gold) for cand in cands]
+    for d in decisions(items, docs, model):
+        feats = [span_features(d.site, cand) for cand in d.candidates]
+        matched = [_matched(d.options.cue, cand.content, d.gold) for cand in d.candidates]
         # right: no fragment unmatched, and as many matched as any candidate has
         most = max((m for m, u in matched if u == 0), default=0)
         labels = [int(m > 0 and u == 0 and m == most) for m, u in matched]
-        feats.append(none_features(d.site, toks))
+        feats.append(none_features(d.site))
         labels.append(int(not any(labels)))
         groups.append((feats, labels))
     return groups
@@ -440,18 +342,9 @@ def main() -> int:
     ap.add_argument("--lemmas", type=int, default=0,
                     help="with --holdout: what becomes of the held-out gold cue verbs, for the "
                     "N lemmas with most lost (content model at the last --threshold)")
-    ap.add_argument("--token-c", type=float, default=1.0,
-                    help="token model: inverse L2 penalty (0: no token model)")
-    ap.add_argument("--token-folds", type=int, default=3,
-                    help="token model: folds of articles its scores in the content model's "
-                    "training come from (1: scores of the model fitted on all)")
-    ap.add_argument("--decode", type=float, default=content_model.DECODE,
-                    help="least token probability of a decoded candidate's words (above 1: "
-                    "no decoded candidates)")
     ap.add_argument("--cue-threshold", type=float, default=CUE_THRESHOLD,
                     help="least probability for a cue")
     args = ap.parse_args()
-    content_model.DECODE = args.decode
     seeds = frozenset(
         ln.strip()
         for ln in SEEDS.read_text(encoding="utf-8").splitlines()
@@ -459,7 +352,6 @@ def main() -> int:
     )
     items = load("train")
     docs = parsed([text for _, text, _ in items], args.cache)
-    with_tensors(docs, args.cache)
     a, b = args.holdout_from, args.holdout_from + args.holdout
     held, held_docs = items[a:b], docs[a:b]
     items, docs = items[:a] + items[b:], docs[:a] + docs[b:]
@@ -468,23 +360,7 @@ def main() -> int:
     print(f"cue model: {len(labels)} candidates ({sum(labels)} cues), "
           f"{len(weights)} weights, train accuracy {accuracy:.3f}")
     cues = CueModel(weights, bias, seeds, args.cue_threshold)
-    found = list(decisions(items, docs, cues))
-    tokens = None
-    scorers: TokenModel | None | list[TokenModel] = None
-    if args.token_c > 0:
-        ex = token_examples(found)
-        tokens = scorers = fit_tokens(ex, args.token_c)
-        print(f"token model: {len(ex.labels)} tokens ({int(ex.labels.sum())} inside), "
-              f"{int((tokens.weights != 0).sum())} one-hot weights")
-        if args.token_folds > 1:
-            # the content model learns from scores of token models fitted without the
-            # decision's article, as it meets them on new text
-            article = np.cumsum([i == 0 or d.doc is not found[i - 1].doc
-                                 for i, d in enumerate(found)]) % args.token_folds
-            fold_models = [fit_tokens(ex, args.token_c, article[ex.decision] != k)
-                           for k in range(args.token_folds)]
-            scorers = [fold_models[k] for k in article]
-    groups = content_groups(items, docs, cues, scorers, found)
+    groups = content_groups(items, docs, cues)
     c_weights, c_accuracy = _fit_softmax(groups, args.c)
     print(f"content model: {len(groups)} cues, "
           f"{sum(len(labels) for _, labels in groups)} options, "
@@ -496,7 +372,7 @@ def main() -> int:
         attribution.content_model = lambda: None  # type: ignore[assignment]
         print(f"held out {len(held)}, rules:  {holdout_scores(held, held_docs)}")
         for threshold in args.threshold:
-            contents = ContentModel(c_weights, threshold, tokens)
+            contents = ContentModel(c_weights, threshold)
             attribution.content_model = lambda m=contents: m  # type: ignore[assignment]
             print(f"held out {len(held)}, model at {threshold}:  "
                   f"{holdout_scores(held, held_docs)}")
@@ -511,13 +387,6 @@ def main() -> int:
            "cue's candidate statement spans and its no-statement option, trained on the PolNeAR "
            "train split by scripts/train_quotes.py",
            {"threshold": args.threshold[0], "weights": c_weights})
-    if tokens is not None:
-        _write(TOKEN_OUT, "newsgraph quote token model: logistic weights over one-hot parse "
-               "features and doc.tensor of each word of a cue's window (inside its statement "
-               "or not), trained on the PolNeAR train split by scripts/train_quotes.py",
-               {"templates": [list(t) for t in content_tokens.TEMPLATES], "bias": tokens.bias,
-                "dense": [float(v) for v in tokens.dense],
-                "weights": [float(v) for v in tokens.weights]})
     return 0
 
 

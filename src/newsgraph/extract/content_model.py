@@ -26,12 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 
-import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract.content_tokens import TokenModel, TokenScores, load_token_model
-from newsgraph.extract.content_tokens import scores as token_scores
 from newsgraph.extract.cues import SEEMING, last_word, trim_edges
 from newsgraph.extract.quote_marks import Quoted
 from newsgraph.extract.token_table import TokenTable, table
@@ -83,17 +80,9 @@ class ContentModel:
 
     weights: dict[str, float]
     threshold: float = THRESHOLD
-    tokens: TokenModel | None = None
 
     def score(self, features: Iterable[str]) -> float:
         return sum(map(self.weights.get, features, repeat(0.0)))
-
-    def token_scores(self, site: Site) -> TokenScores | None:
-        """The token model's scores over ``site``'s window (None without a token model)."""
-        if self.tokens is None:
-            return None
-        return token_scores(self.tokens, site.doc, site.text, site.verb.i, site.frame,
-                            site.rule, site.quoted)
 
 
 @lru_cache(maxsize=1)
@@ -103,11 +92,9 @@ def content_model() -> ContentModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    tokens = resource_path("quote_token_model.json")
     return ContentModel(
         weights={k: float(v) for k, v in data["weights"].items()},
         threshold=float(data.get("threshold", THRESHOLD)),
-        tokens=load_token_model(tokens) if tokens.is_file() else None,
     )
 
 
@@ -269,11 +256,8 @@ def _trimmed(doc: Doc, start: int, end: int) -> Range:
     return chars(doc, start, end)
 
 
-def span_features(
-    site: Site, cand: Candidate, scores: TokenScores | None = None
-) -> list[str]:
-    """The model's features of one candidate statement of ``site``'s cue (with the token
-    model's ``scores`` of its window when given)."""
+def span_features(site: Site, cand: Candidate) -> list[str]:
+    """The model's features of one candidate statement of ``site``'s cue."""
     doc, text, verb, cue, rule, quoted, frame = (
         site.doc, site.text, site.verb, site.cue, site.rule, site.quoted, site.frame
     )
@@ -357,28 +341,7 @@ def span_features(
         feats += [f"heads_out={min(out, 3)}", f"kind|heads_out={kind}|{min(out, 3)}"]
         if cues:
             feats += ["inner_cue", f"kind|inner_cue={kind}"]
-    if scores is not None:
-        feats += _token_features(scores, cand.content, kind)
     return feats
-
-
-def _token_features(scores: TokenScores, content: Content, kind: str) -> list[str]:
-    """What the token model says of a candidate: the mean score of its words in the cue's
-    window, of the words just outside its edges, and the share of likely words it leaves out."""
-    probs, idx = scores.probs, scores.idx
-    inside = np.zeros(len(idx), dtype=bool)
-    for a, b in content:
-        inside |= (idx >= a) & (idx < b)
-    if not inside.any():
-        return ["tok_mean=na", f"kind|tok_mean={kind}|na"]
-    where = np.flatnonzero(inside)
-    mean = int(10 * float(probs[inside].mean()))
-    edges = [probs[i] for i in (where[0] - 1, where[-1] + 1) if 0 <= i < len(probs)]
-    edge = int(5 * float(np.mean(edges))) if edges else -1
-    likely = probs >= 0.5
-    left = int(4 * likely[~inside].sum() / likely.sum()) if likely.any() else -1
-    return [f"tok_mean={mean}", f"kind|tok_mean={kind}|{mean}", f"tok_edge={edge}",
-            f"kind|tok_edge={kind}|{edge}", f"tok_left={left}", f"kind|tok_left={kind}|{left}"]
 
 
 _SPEECH = frozenset({"say", "tell", "add", "state", "note", "argue", "claim", "explain"})
@@ -409,17 +372,13 @@ def _overlap(a: Content, b: Content) -> bool:
     return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
 
 
-def none_features(site: Site, tokens: TokenScores | None = None) -> list[str]:
+def none_features(site: Site) -> list[str]:
     """The features of the option that ``site``'s verb states nothing here (a softmax model
-    weighs it against the candidates, so a weak cue verb needs a clear candidate); with the
-    token model's ``tokens``, its highest score in the window."""
+    weighs it against the candidates, so a weak cue verb needs a clear candidate)."""
     lemma = site.verb.lemma_.lower()
     cue = int(site.score * 10)
-    feats = ["none", f"none|cue={cue}", f"none|lemma={lemma}", f"none|frame={site.frame}",
-             f"none|lemma|frame={lemma}|{site.frame}", f"none|dep={site.verb.dep_}"]
-    if tokens is not None and len(tokens.probs):
-        feats.append(f"none|tok_max={int(10 * float(tokens.probs.max()))}")
-    return feats
+    return ["none", f"none|cue={cue}", f"none|lemma={lemma}", f"none|frame={site.frame}",
+            f"none|lemma|frame={lemma}|{site.frame}", f"none|dep={site.verb.dep_}"]
 
 
 def choose(site: Site, cands: list[Candidate], model: ContentModel) -> Content:
@@ -427,47 +386,9 @@ def choose(site: Site, cands: list[Candidate], model: ContentModel) -> Content:
     best candidate's probability is under the model's threshold."""
     if not cands:
         return ()
-    tokens = model.token_scores(site)
-    cands = with_decoded(site, cands, tokens)
-    scores = [model.score(span_features(site, c, tokens)) for c in cands]
-    none = model.score(none_features(site, tokens))
+    scores = [model.score(span_features(site, c)) for c in cands]
+    none = model.score(none_features(site))
     top = max(*scores, none)
     total = sum(math.exp(s - top) for s in scores) + math.exp(none - top)
     k = max(range(len(scores)), key=scores.__getitem__)
     return cands[k].content if math.exp(scores[k] - top) / total >= model.threshold else ()
-
-
-#: Least token probability for a word to be read as inside the statement when decoding.
-DECODE = 0.5
-
-
-def with_decoded(
-    site: Site, cands: list[Candidate], scores: TokenScores | None
-) -> list[Candidate]:
-    """``cands`` and the statements decoded from the token scores: the longest run of likely
-    words (kind ``tokens``) and all runs of three or more (kind ``tokens_all``), trimmed and
-    stretched to whole quotations, when no candidate has the same characters."""
-    if scores is None or not len(scores.probs):
-        return cands
-    high = np.concatenate(([False], scores.probs >= DECODE, [False]))
-    edges = np.flatnonzero(high[1:] != high[:-1])
-    runs = [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
-    if not runs:
-        return cands
-    start = scores.window.start
-    have = {c.content for c in cands}
-    out = list(cands)
-
-    def add(kind: str, ranges: list[Range]) -> None:
-        rngs = tuple(sorted({snap(r, site.quoted) for r in ranges if r[0] < r[1]}))
-        rngs = tuple(r for r in rngs if not (r[0] < site.cue[1] and site.cue[0] < r[1]))
-        if rngs and rngs not in have:
-            have.add(rngs)
-            out.append(Candidate(kind, rngs))
-
-    a, b = max(runs, key=lambda r: r[1] - r[0])
-    add("tokens", [_trimmed(site.doc, start + a, start + b)])
-    long = [r for r in runs if r[1] - r[0] >= 3]
-    if len(long) > 1:
-        add("tokens_all", [_trimmed(site.doc, start + a, start + b) for a, b in long])
-    return out
