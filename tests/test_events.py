@@ -146,6 +146,13 @@ def test_an_event_noun_a_typed_verb_carries_out_is_that_event() -> None:
     assert [(e.type, _name(doc, e.source)) for e in doc.events] == [("COERCE", "EU")]
 
 
+def test_calling_someone_a_name_is_no_call_to_them() -> None:
+    doc = _doc("Biden called Putin a killer.")
+    assert [(e.type, _name(doc, e.source), _name(doc, e.target)) for e in doc.events] == [
+        ("ACCUSE", "Biden", "Putin")
+    ]
+
+
 def test_a_likeness_is_no_event() -> None:
     doc = _doc("Serbia will soon look like Ukraine to the Kremlin.")
     assert doc.events == ()

@@ -309,6 +309,8 @@ def _typed(
                 label = _concede_or_retreat(cand.trigger, lexicon)
             if told and label not in STATEMENTS:
                 continue  # the minister who said the army attacked the city did not attack it
+            if label == "CONSULT" and any(c.dep_ == "oprd" for c in cand.trigger.children):
+                continue  # "called Putin a killer" names him, it is no call to him
             best[cand.trigger.i] = _Found(
                 cand,
                 _actor_id(cand.source, here),
