@@ -141,9 +141,18 @@ def test_an_event_noun_modifying_another_noun_is_no_event() -> None:
     assert [e.type for e in doc.events] == ["COERCE"]
 
 
-def test_an_event_noun_a_typed_verb_carries_out_is_that_event() -> None:
-    doc = _doc("The EU imposed sanctions on Belarus on Friday.")  # PLV types this COERCE
-    assert [(e.type, _name(doc, e.source)) for e in doc.events] == [("COERCE", "EU")]
+@pytest.mark.parametrize(
+    "text, type_, source",
+    [
+        ("The EU imposed sanctions on Belarus on Friday.", "COERCE", "EU"),  # as PLV types it
+        ("Hamas agreed to a ceasefire with Israel on Friday.", "AGREE", "Hamas"),
+    ],
+)
+def test_an_event_noun_a_typed_verb_carries_out_is_that_event(
+    text: str, type_: str, source: str
+) -> None:
+    doc = _doc(text)
+    assert [(e.type, _name(doc, e.source)) for e in doc.events] == [(type_, source)]
 
 
 def test_calling_someone_a_name_is_no_call_to_them() -> None:

@@ -324,7 +324,7 @@ def _typed(
         for nom in nominal_events(sent, mentions, nouns):
             if nom.type in have or nom.trigger.i in best:
                 continue
-            if nom.trigger.dep_ == "dobj" and nom.trigger.head.i in best:
+            if _carried_out(nom.trigger, best):
                 continue  # "imposed sanctions": the verb's event already tells what the noun does
             have.add(nom.type)
             best[nom.trigger.i] = _Found(
@@ -336,6 +336,16 @@ def _typed(
                 nominal=True,
             )
     return list(best.values())
+
+
+def _carried_out(noun: Token, best: dict[int, _Found]) -> bool:
+    """Whether an event noun is what a verb already typed as an event does: its object
+    ("imposed sanctions") or what it agrees or decides to ("agreed to a ceasefire", "agreed on
+    talks")."""
+    if noun.dep_ == "dobj":
+        return noun.head.i in best
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("to", "on") and prep.head.i in best
 
 
 def sentence_candidates(
