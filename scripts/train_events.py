@@ -10,7 +10,9 @@
 
 Run: ``uv run python scripts/train_events.py`` (about a minute on one core); add ``--cv`` to
 print the cross-validated macro-F1 (on the marked pair and end to end) the regularisation, the
-dense block's scale and ``EventModel.unsure`` were chosen by (about 8 minutes more).
+dense block's scale and ``EventModel.unsure`` were chosen by (a few minutes more);
+``--cv --repeat N`` averages it over N shuffles of the folds (one shuffle's figure moves by
+about 0.01 from the next one's, as much as most changes).
 
 ``--manual`` adds the example sentences of the CAMEO manual (332 with a pair), typed by their
 codes through CAMEO2PLOVER, at ``MANUAL_WEIGHT`` (read with pypdf, from the dev dependency group;
@@ -211,15 +213,18 @@ def cross_validate(
     c: float,
     scale: float,
     unsure: tuple[float, ...],
+    seed: int = 0,
 ) -> list[tuple[float, float]]:
-    """Macro-F1 over 5 stratified folds of the PLV training rows (``extra`` always trains), for
-    each ``unsure`` value: the shipped model's own rule (``EventModel.predict``) on the marked
-    pair, and end to end (``find_events`` on ``docs``, the rows parsed by the pipeline without
-    its event component, scored as ``bench/events.py`` scores the dev split)."""
+    """Macro-F1 over 5 stratified folds of the PLV training rows (shuffled by ``seed``; ``extra``
+    always trains), for each ``unsure`` value: the shipped model's own rule
+    (``EventModel.predict``) on the marked pair, and end to end (``find_events`` on ``docs``, the
+    rows parsed by the pipeline without its event component, scored as ``bench/events.py``
+    scores the dev split)."""
     labels = [r.label for r in rows]
     alone: dict[float, list[str]] = {u: ["NONE"] * len(rows) for u in unsure}
     e2e: dict[float, list[str]] = {u: ["NONE"] * len(rows) for u in unsure}
-    for fit_idx, test_idx in StratifiedKFold(5, shuffle=True, random_state=0).split(rows, labels):
+    folds = StratifiedKFold(5, shuffle=True, random_state=seed).split(rows, labels)
+    for fit_idx, test_idx in folds:
         fit = [e for i in fit_idx if (e := plv[i]) is not None]
         model = EventModel.from_arrays(arrays(train(fit, extra, c, scale)))
         for u in unsure:
@@ -282,9 +287,17 @@ def main() -> None:
     if "--cv" in sys.argv:
         without_events = tuple(c for c in DEFAULT_COMPONENTS if c != _EVENTS)
         docs = list(nlp.load(Settings(components=without_events)).pipe(r.text for r in train_rows))
-        print("5-fold macro-F1 on the PLV training rows: on the marked pair / end to end")
+        repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 1
+        print(
+            f"5-fold macro-F1 on the PLV training rows (mean over {repeat} shuffles of the "
+            "folds): on the marked pair / end to end"
+        )
         for c, scale in CV_VALUES:
-            scores = cross_validate(train_rows, docs, by_row, extra, c, scale, CV_UNSURE)
+            runs = [
+                cross_validate(train_rows, docs, by_row, extra, c, scale, CV_UNSURE, seed)
+                for seed in range(repeat)
+            ]
+            scores = np.mean(runs, axis=0)
             print(
                 f"C={c}, dense scale {scale}: "
                 + ", ".join(

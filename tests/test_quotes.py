@@ -344,6 +344,11 @@ def test_quotes_speaker_is_the_actor_named(pipeline: Language) -> None:
     assert speaker.name == "Maria Lopez"
 
 
+def test_quotes_statement_told_to_someone_leaves_them_out(pipeline: Language) -> None:
+    (q,) = _quotes(pipeline, "Anna Berg told AFP the rules would last a month.")
+    assert (q.text, q.channel) == ("the rules would last a month", "AFP")
+
+
 def test_quotes_speaker_named_in_apposition_to_a_title(pipeline: Language) -> None:
     doc = pipeline("The opposition leader, Tom Hale, said the decision was a disgrace.")
     (q,) = doc._.quotes

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.content_model import (
@@ -34,7 +34,7 @@ from newsgraph.extract.content_model import (
     content_model,
     snap,
 )
-from newsgraph.extract.cues import CHANNEL_NOUNS, Cue, Range, find_cues, mention
+from newsgraph.extract.cues import CHANNEL_NOUNS, TELL_VERBS, Cue, Range, find_cues, mention
 from newsgraph.extract.quote_marks import Quoted, quotations
 from newsgraph.extract.token_table import doc_text
 from newsgraph.model import QuoteKind
@@ -190,6 +190,7 @@ def _from_cue(
     model = content_model()
     if model is not None and opts.site is not None and model_decides(opts, quoted):
         content = list(choose(opts.site, opts.candidates(sent), model))
+        content = _without_addressee(doc, opts.site.verb, content)
     confidence = 0.9 if opts.rule_kind == "colon" else 0.85
     cue_chars = opts.cue
     content = [r for r in content if not any(_inside(r, t) for t in terms)]
@@ -212,6 +213,20 @@ def _from_cue(
         channel=_channel_chars(doc, cue.channel) if cue.channel else None,
         confidence=confidence,
     )
+
+
+def _without_addressee(doc: Doc, verb: Token, content: list[Range]) -> list[Range]:
+    """A statement told to someone starts after them: "told AFP the rules would last" says
+    "the rules would last" (the content model's widest candidate takes the addressee in)."""
+    if verb.lemma_.lower() not in TELL_VERBS:
+        return content
+    whom = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if whom is None or said is None or said.i < whom.i:
+        return content
+    told_to = whom.left_edge.idx
+    start = said.left_edge.idx  # "told the BBC on Monday the rules would last": from "the rules"
+    return [(start, b) if a <= told_to and start < b else (a, b) for a, b in content]
 
 
 def _channel_chars(doc: Doc, channel: tuple[int, int]) -> Range:

@@ -26,7 +26,8 @@ _STOP_BORROW = frozenset({"ROOT", "parataxis", "ccomp", "csubj"})
 _RELATIVE = frozenset({"WP", "WDT"})
 _PASSIVE_REPORT = frozenset({"quote", "cite", "report"})
 _CHANNEL_PREPS = frozenset({"to", "by", "with", "from", "on", "in", "via", "through"})
-_TELL = frozenset({"tell", "inform", "write", "speak"})
+#: Verbs whose object is whom a statement is made to ("told AFP").
+TELL_VERBS = frozenset({"tell", "inform", "write", "speak"})
 #: Verbs of seeming, whose complement is an impression reported ("she seemed uneasy").
 SEEMING = frozenset({"appear", "seem", "sound", "look"})
 #: Prepositions that carry what an object was judged for ("accused X of", "praised X for").
@@ -625,7 +626,7 @@ def _is_channel(t: Token, verb: Token) -> bool:
     org = _ent_head(t) and (
         t.ent_type_ in _CHANNEL_ENTS or (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_CHANNEL)
     )
-    if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in _TELL:
+    if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in TELL_VERBS:
         return org
     if t.dep_ == "pobj" and t.head.lower_ in _CHANNEL_PREPS:
         return org or noun

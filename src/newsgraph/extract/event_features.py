@@ -299,8 +299,9 @@ def features(
     sent: Span | None = None,
 ) -> list[str]:
     """Binary features of one candidate: trigger, its arguments, the dependency path between
-    the mentions, the words of the sentence, the CAMEO codes of the verbs involved and the
-    trigger list's type (``candidate_features``, then ``sentence_features``).
+    the mentions, the words of the sentence, the CAMEO codes of the verbs involved, the
+    trigger list's type, and whether the act is announced rather than done (``_future``)
+    (``candidate_features``, then ``sentence_features``).
 
     ``cache`` (one dict per Doc) keeps what depends on the sentence alone between candidates;
     ``sent`` is the trigger's sentence when the caller knows it already.
@@ -364,7 +365,27 @@ def candidate_features(
         types[t] = lexicon_type(trig, lexicon, trigger_types())
     if (lex := types[t]) is not None:
         f.append(f"lex={lex}")
+    if _future(tokens, t):
+        f.append("future")
+        f.extend(f"future_{x}" for x in list(f) if x.startswith(("lex=", "cameo_trig=")))
     return f
+
+
+#: Auxiliaries and governing verbs that put an act in the future or make it a plan.
+_FUTURE_AUX = frozenset({"will", "would", "shall", "could", "may", "might"})
+_PLAN = frozenset({"plan", "vow", "intend", "threaten", "pledge", "promise", "warn", "begin"})
+
+
+def _future(tokens: TokenTable, t: int) -> bool:
+    """Whether the trigger at ``t`` is an act announced, not done: "will boycott the meeting",
+    "would strike the militia", or the complement of a verb of planning ("plan", "vow", ...)
+    when the pair is read through the complement. PLV codes many such acts THREATEN, which the
+    same act done is not. Its ``future`` feature is also crossed with the trigger's lexicon and
+    CAMEO types, so the classifier learns it per kind of act."""
+    dep, lemma = tokens.dep, tokens.lemma
+    if any(dep[k] == "aux" and lemma[k] in _FUTURE_AUX for k in tokens.children(t)):
+        return True
+    return dep[t] in ("xcomp", "ccomp") and lemma[tokens.head[t]] in _PLAN
 
 
 def sentence_features(sent: Span, lexicon: CameoLexicon) -> list[str]:

@@ -309,6 +309,8 @@ def _typed(
                 label = _concede_or_retreat(cand.trigger, lexicon)
             if told and label not in STATEMENTS:
                 continue  # the minister who said the army attacked the city did not attack it
+            if label == "CONSULT" and any(c.dep_ == "oprd" for c in cand.trigger.children):
+                continue  # "called Putin a killer" names him, it is no call to him
             best[cand.trigger.i] = _Found(
                 cand,
                 _actor_id(cand.source, here),
@@ -322,7 +324,7 @@ def _typed(
         for nom in nominal_events(sent, mentions, nouns):
             if nom.type in have or nom.trigger.i in best:
                 continue
-            if nom.trigger.dep_ == "dobj" and nom.trigger.head.i in best:
+            if _carried_out(nom.trigger, best):
                 continue  # "imposed sanctions": the verb's event already tells what the noun does
             have.add(nom.type)
             ids = _ids(mentions)
@@ -335,6 +337,16 @@ def _typed(
                 nominal=True,
             )
     return list(best.values())
+
+
+def _carried_out(noun: Token, best: dict[int, _Found]) -> bool:
+    """Whether an event noun is what a verb already typed as an event does: its object
+    ("imposed sanctions") or what it agrees or decides to ("agreed to a ceasefire", "agreed on
+    talks")."""
+    if noun.dep_ == "dobj":
+        return noun.head.i in best
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("to", "on") and prep.head.i in best
 
 
 def sentence_candidates(
