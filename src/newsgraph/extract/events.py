@@ -321,13 +321,14 @@ def _typed(
     for n, sent in enumerate(index.sentences):
         mentions = by_sentence.get(n, [])
         have = {f.type for f in best.values() if index.number(f.candidate.trigger.i) == n}
+        ids: dict[tuple[int, int], str] | None = None  # made for the sentence's first event noun
         for nom in nominal_events(sent, mentions, nouns):
             if nom.type in have or nom.trigger.i in best:
                 continue
             if _carried_out(nom.trigger, best):
                 continue  # "imposed sanctions": the verb's event already tells what the noun does
             have.add(nom.type)
-            ids = _ids(mentions)
+            ids = _ids(mentions) if ids is None else ids
             best[nom.trigger.i] = _Found(
                 Candidate(nom.trigger, nom.source, nom.target),
                 _actor_id(nom.source, ids),
