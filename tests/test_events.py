@@ -167,6 +167,53 @@ def test_a_likeness_is_no_event() -> None:
     assert doc.events == ()
 
 
+def test_a_becoming_is_no_event_unless_it_becomes_one() -> None:
+    doc = _doc("If the West does not act, Kazakhstan will turn into Belarus.")
+    assert not [e for e in doc.events if "turn" in e.span.text]
+    doc = _doc("The protest turned into a riot against the police.")
+    assert _event(doc, "PROTEST").target is not None
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("The minister insisted that the talks had failed.", False),
+        ("The minister insisted that the rebels must surrender.", True),
+        ("The union insisted on new talks with the government.", True),
+        ("The protesters demanded that the president resign.", True),
+    ],
+)
+def test_an_insistence_is_a_request_only_when_it_asks_for_something(
+    text: str, asks: bool
+) -> None:
+    assert any(e.type == "REQUEST" for e in _doc(text).events) is asks
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Rebels attacked the town after the army fired on it.", "Rebels", "the town"),
+        ("The army stormed the camp after rebels attacked a convoy.", "army", "the camp"),
+    ],
+)
+def test_who_acts_in_a_clause_below_the_trigger_is_no_side_of_it(
+    text: str, source: str, target: str
+) -> None:
+    doc = _doc(text)
+    first = _event(doc, "ASSAULT")
+    assert _name(doc, first.source) == source
+    assert first.target is None and first.target_span is not None
+    assert first.target_span.text == target
+
+
+def test_the_doer_of_a_reported_clause_is_no_side_of_the_report() -> None:
+    doc = _doc(
+        "The senator was cited as saying that the more Russia intervenes, the more Serbia will"
+        " protest."
+    )
+    assert not [e for e in doc.events if "cited" in e.span.text]
+
+
 @pytest.mark.parametrize(
     "text, type_",
     [

@@ -72,8 +72,13 @@ def test_soldiers_open_fire_in_almaty_the_previous_day(doc: Document) -> None:
 
 
 def test_statement_events_are_dated_only_from_the_text(doc: Document) -> None:
-    e = _find(doc, {"REQUEST"}, "Ablyazov insisted")
+    e = _find(doc, {"REQUEST"}, "should consider sanctions")
     assert e.hypothetical and e.date is None
+
+
+def test_an_insistence_that_something_is_so_asks_for_nothing(doc: Document) -> None:
+    with pytest.raises(AssertionError):
+        _find(doc, {"REQUEST"}, "Ablyazov insisted that the regime")
 
 
 @pytest.mark.parametrize(

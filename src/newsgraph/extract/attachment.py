@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.token_table import TokenTable, table
 
-__all__ = ["attached", "governor", "in_location_phrase", "is_located"]
+__all__ = ["attached", "governor", "governor_index", "in_location_phrase", "is_located"]
 
 T = TypeVar("T")
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -30,10 +30,10 @@ _LOCATIVE = frozenset(
 
 def governor(span: Span) -> Token:
     """The nearest verbal ancestor of ``span`` (the sentence root if none)."""
-    return span.doc[_governor(table(span.doc), span.root.i)]
+    return span.doc[governor_index(table(span.doc), span.root.i)]
 
 
-def _governor(tokens: TokenTable, root: int) -> int:
+def governor_index(tokens: TokenTable, root: int) -> int:
     """``governor`` by token index: of the phrase whose root is token ``root``."""
     pos, head = tokens.pos, tokens.head
     i = head[root]
@@ -54,7 +54,7 @@ def attached(trigger: Token, phrases: Sequence[tuple[Span, T]]) -> T | None:
     dep, head = tokens.dep, tokens.head
     by_governor: dict[int, list[tuple[Span, T]]] = {}
     for span, value in phrases:
-        by_governor.setdefault(_governor(tokens, span.root.i), []).append((span, value))
+        by_governor.setdefault(governor_index(tokens, span.root.i), []).append((span, value))
     crossed = False  # whether the climb has left a clause of the trigger's own
     i = trigger.i
     while True:

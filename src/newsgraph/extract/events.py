@@ -19,7 +19,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.errors import ModelError
-from newsgraph.extract.attachment import attached, governor, in_location_phrase, is_located
+from newsgraph.extract.attachment import (
+    attached,
+    governor,
+    governor_index,
+    in_location_phrase,
+    is_located,
+)
 from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, event_nouns
 from newsgraph.extract.dates import DateMention, find_dates, parse_published
 from newsgraph.extract.event_features import (
@@ -163,6 +169,8 @@ _COPULAS = frozenset({"be", "stay", "remain"})
 #: Verbs that, like a copula, link their subject to a likeness ("will become like Ukraine").
 _LINKING = frozenset({"become", "seem", "look", "sound", "feel", "appear"})
 _GUESSING_MODALS = frozenset({"would", "could", "might", "may"})
+#: Auxiliaries of a clause that asks for its act ("insisted that they must leave").
+_OBLIGING = frozenset({"should", "must", "shall", "need", "ought"})
 _BELIEFS = frozenset(
     ["think", "believe", "doubt", "fear", "suspect", "worry", "wonder", "guess", "suppose"]
 )
@@ -311,6 +319,8 @@ def _typed(
                 continue  # the minister who said the army attacked the city did not attack it
             if label == "CONSULT" and any(c.dep_ == "oprd" for c in cand.trigger.children):
                 continue  # "called Putin a killer" names him, it is no call to him
+            if label == "REQUEST" and _asserts(cand.trigger):
+                continue  # "insisted that the regime is nearing its end" asks for nothing
             best[cand.trigger.i] = _Found(
                 cand,
                 _actor_id(cand.source, here),
@@ -385,6 +395,7 @@ def _by_trigger(
     def kept(c: Candidate) -> bool:
         return (
             not (c.source is not None and c.source.start in passive)
+            and not _acts_below(c)
             and not (
                 c.source is not None
                 and c.target is not None
@@ -414,13 +425,13 @@ def _speaker_and_doer(c: Candidate) -> bool:
     """Whether a pair joins whoever tells of a clause and the one acting in it: "The minister
     said the army attacked the city" (the trigger, "attacked", has a subject of its own and the
     source is outside its clause; a relative clause is read through its antecedent instead) or
-    "the army will not attack, the minister said" (the target is the subject of the clause the
-    trigger reports). Such a pair is a statement ("said Taliban militants were responsible":
-    ACCUSE), never a material act."""
+    "the army will not attack, the minister said" (the target is the subject of a clause below
+    the trigger: also "attacked the town after the army fired on it"). Such a pair is a
+    statement ("said Taliban militants were responsible": ACCUSE), never a material act."""
     if c.source is None:
         return False
     tokens = table(c.trigger.doc)
-    dep, head = tokens.dep, tokens.head
+    dep = tokens.dep
     trigger, source = c.trigger.i, c.source.root.i
     if (
         dep[trigger] != "relcl"
@@ -431,8 +442,28 @@ def _speaker_and_doer(c: Candidate) -> bool:
     if c.target is None:
         return False
     subject = c.target.root.i
-    clause = head[subject]
-    return dep[subject] == "nsubj" and dep[clause] == "ccomp" and head[clause] == trigger
+    return dep[subject] in ("nsubj", "nsubjpass") and _in_clause_below(tokens, trigger, subject)
+
+
+def _acts_below(c: Candidate) -> bool:
+    """Whether the source hangs in a clause below the trigger, and so acts there, not in the
+    trigger's act: "he was cited as saying ... the more Putin intervenes, the more Kazakhstan
+    will become like Ukraine", "attacked the town after rebels fired on it"."""
+    return c.source is not None and _in_clause_below(
+        table(c.trigger.doc), c.trigger.i, c.source.root.i
+    )
+
+
+def _in_clause_below(tokens: TokenTable, trigger: int, i: int) -> bool:
+    """Whether token ``i``'s nearest verb is another below the trigger, in a clause that is not
+    a noun's ("the attack that rebels launched", "the attack launched by rebels" are the
+    noun's own)."""
+    clause = governor_index(tokens, i)
+    return (
+        clause != trigger
+        and tokens.dep[clause] not in ("relcl", "acl")
+        and _governs(tokens, trigger, clause)
+    )
 
 
 def _far(thing: Span, trigger: Token) -> bool:
@@ -473,8 +504,15 @@ def _things(sent: Span, parties: list[tuple[Span, str]]) -> list[tuple[Span, str
 def _is_state(trigger: Token) -> bool:
     """ "The troops are on Kazakh soil": a copula with only a place after it tells where things
     are, not an event (unlike "is the largest donor", "were behind the attack", "remained on
-    alert"); "Kazakhstan will become like Ukraine": a likeness is none either."""
+    alert"); "Kazakhstan will become like Ukraine": a likeness is none either, nor a becoming
+    ("will turn into Belarus"; unlike "turned the city into a fortress" or "turned into a
+    riot", an event noun)."""
     lemma = trigger.lemma_.lower()
+    if lemma == "turn":
+        if any(c.dep_ == "dobj" for c in trigger.children):
+            return False
+        into = [o for c in trigger.children if c.lower_ == "into" for o in c.children]
+        return bool(into) and not any(o.lemma_.lower() in event_nouns() for o in into)
     if lemma not in _COPULAS and lemma not in _LINKING:
         return False
     if any(c.dep_ in _PREDICATES for c in trigger.children):
@@ -486,6 +524,31 @@ def _is_state(trigger: Token) -> bool:
     objects = [o for c in trigger.children if c.dep_ == "prep" for o in c.children]
     return bool(objects) and all(
         o.ent_type_ in _LOCATION_LABELS or o.lemma_.lower() in _PLACES for o in objects
+    )
+
+
+def _asserts(trigger: Token) -> bool:
+    """Whether a verb says that something is so rather than asks for it: a clause in the
+    indicative ("insisted that the regime is nearing its end", "stressed that talks had
+    failed") with no one asked and nothing called for, unlike "insisted that he resign",
+    "insisted that they must leave", "urged them to", "insisted on talks"."""
+    clause = None
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "dative", "xcomp"):
+            return False
+        if c.dep_ == "prep" and c.lower_ in ("on", "for"):
+            return False
+        if c.dep_ == "ccomp":
+            clause = c
+    if clause is None:
+        return False
+    # the verbs of the clause: its head, or those below it where the parse made a noun its head
+    verbs = [clause] if clause.pos_ in ("VERB", "AUX") else list(clause.subtree)
+    auxiliaries = [c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _OBLIGING for a in auxiliaries):
+        return False
+    return any(v.tag_ in ("VBZ", "VBD") for v in verbs) or any(
+        a.tag_ in ("VBZ", "VBD", "MD") for a in auxiliaries
     )
 
 

@@ -108,16 +108,19 @@ def statement_events(
 
 
 def _is_advice(tokens: TokenTable, i: int) -> bool:
-    """ "The West should consider sanctions": a verb with "should" or "must" and a subject.
-    Token ``i``, read off the Doc's table (``tokens``) without making Tokens."""
+    """ "The West should consider sanctions": a verb with "should" or "must" after its subject
+    (not "should the protests grow", a condition). Token ``i``, read off the Doc's table
+    (``tokens``) without making Tokens."""
     dep, lower = tokens.dep, tokens.lower
     kids = tokens.children(i)
-    if tokens.pos[i] != "VERB" or not any(dep[c] == "aux" and lower[c] in _ADVICE for c in kids):
+    advice = next((c for c in kids if dep[c] == "aux" and lower[c] in _ADVICE), None)
+    if tokens.pos[i] != "VERB" or advice is None:
         return False
     subject = next((c for c in kids if dep[c] in _SUBJECTS), None)
     return (
         not any(dep[c] == "neg" for c in kids)
         and subject is not None
+        and subject < advice
         and lower[subject] not in _FIRST_PERSON  # "we must defend ourselves" is no request
     )
 
