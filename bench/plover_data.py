@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span
 from newsgraph import nlp
 from newsgraph.extract.cameo import cameo_lexicon
 from newsgraph.extract.event_features import (
-    _SPEECH,
     NO_EVENT,
+    SPEECH_VERBS,
     Candidate,
     features,
     pair_trigger,
@@ -258,7 +258,7 @@ def _main_candidate(found: list[Candidate]) -> Candidate:
 
     def rank(order: int) -> tuple[bool, int, bool, int]:
         c = found[order]
-        speech = tokens.lemma[c.trigger.i] in _SPEECH
+        speech = tokens.lemma[c.trigger.i] in SPEECH_VERBS
         one_side = c.source is None or c.target is None
         return speech, len(tokens.ancestors(c.trigger.i)), one_side, order
 

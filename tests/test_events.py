@@ -206,6 +206,12 @@ def test_who_acts_in_a_clause_below_the_trigger_is_no_side_of_it(
     assert first.target_span.text == target
 
 
+def test_a_speaker_does_nothing_to_the_things_of_what_they_say() -> None:
+    doc = _doc('"The West should impose sanctions on the regime," the senator said.')
+    assert [e.type for e in doc.events] == ["REQUEST"]
+    assert _name(doc, doc.events[0].source) == "senator"
+
+
 def test_the_doer_of_a_reported_clause_is_no_side_of_the_report() -> None:
     doc = _doc(
         "The senator was cited as saying that the more Russia intervenes, the more Serbia will"

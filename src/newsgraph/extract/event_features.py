@@ -38,7 +38,7 @@ _MAX_PATH = 8
 _DATELINE_MAX = 12
 _DATELINE_ENDS = frozenset({"--", "—", "–", "-", ":"})
 #: Reporting verbs: an event reported through one is read through the reported clause instead.
-_SPEECH = frozenset(
+SPEECH_VERBS = frozenset(
     {
         "say",
         "tell",
@@ -124,7 +124,7 @@ def _trigger(tokens: TokenTable, a: _Side, b: _Side | None) -> int | None:
             i = head[i]
         while tokens.pos[i] not in ("VERB", "AUX") and head[i] != i:
             i = head[i]
-        return None if tokens.lemma[i] in _SPEECH else i
+        return None if tokens.lemma[i] in SPEECH_VERBS else i
     common = next((t for t in b.chain if t in a.at), None)
     i = a.span.sent.root.i if common is None else common
     while (a.inside(i) or b.inside(i)) and head[i] != i:
@@ -136,7 +136,7 @@ def _reported(doc: Doc, tokens: TokenTable, i: int, inner: int) -> int:
     """ "X said Y had attacked Z": the event between X and Z is told by "attacked", not "said"
     (``inner``: the root of Z)."""
     lemma, dep = tokens.lemma, tokens.dep
-    while lemma[i] in _SPEECH:
+    while lemma[i] in SPEECH_VERBS:
         clause = next(
             (
                 c
@@ -162,7 +162,7 @@ def _role(tokens: TokenTable, path: list[int]) -> str:
     return dep
 
 
-_CHANNEL_VERBS = _SPEECH | {"speak", "talk"}
+_CHANNEL_VERBS = SPEECH_VERBS | {"speak", "talk"}
 
 
 def _channel(tokens: TokenTable, root: int) -> bool:

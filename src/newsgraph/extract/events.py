@@ -30,6 +30,7 @@ from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, event_nouns
 from newsgraph.extract.dates import DateMention, find_dates, parse_published
 from newsgraph.extract.event_features import (
     NO_EVENT,
+    SPEECH_VERBS,
     Candidate,
     candidate_features,
     candidates,
@@ -406,7 +407,11 @@ def _by_trigger(
             and not (
                 c.target is not None
                 and c.target.start in objects
-                and (c.target.start in acting or _far(c.target, c.trigger))
+                and (
+                    c.target.start in acting
+                    or _far(c.target, c.trigger)
+                    or _told_of(c.target, c.trigger)
+                )
             )
             and not (
                 c.source is not None
@@ -463,6 +468,14 @@ def _in_clause_below(tokens: TokenTable, trigger: int, i: int) -> bool:
         clause != trigger
         and tokens.dep[clause] not in ("relcl", "acl")
         and _governs(tokens, trigger, clause)
+    )
+
+
+def _told_of(thing: Span, trigger: Token) -> bool:
+    """Whether a thing is in the clause a verb of saying reports ("the West should impose
+    sanctions, the senator said"): the speaker does nothing to it."""
+    return trigger.lemma_ in SPEECH_VERBS and _in_clause_below(
+        table(trigger.doc), trigger.i, thing.root.i
     )
 
 
