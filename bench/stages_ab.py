@@ -62,6 +62,12 @@ def worker() -> None:
         print(json.dumps(one_round()), flush=True)
 
 
+def _script(checkout: Path) -> Path:
+    """The checkout's own copy of this script (its bench helpers match its package), else this."""
+    own = checkout / "bench" / Path(__file__).name
+    return own if own.exists() else Path(__file__).resolve()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", type=Path, help="the other checkout (with its own .venv)")
@@ -78,7 +84,7 @@ def main() -> None:
     sides = {"base": args.base.resolve(), "new": ROOT}
     workers = {
         side: subprocess.Popen(
-            [*pin, "uv", "run", "python", str(Path(__file__).resolve()), "--worker"],
+            [*pin, "uv", "run", "python", str(_script(checkout)), "--worker"],
             cwd=checkout,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
