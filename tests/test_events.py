@@ -212,6 +212,29 @@ def test_a_speaker_does_nothing_to_the_things_of_what_they_say() -> None:
     assert _name(doc, doc.events[0].source) == "senator"
 
 
+def test_what_the_words_came_through_is_no_side_of_an_event() -> None:
+    doc = _doc(
+        '"We urge the authorities to withdraw this bill," EU foreign policy chief Josep Borrell'
+        " said in a statement on Thursday."
+    )
+    assert [e.type for e in doc.events] == ["REQUEST"]
+
+
+def test_saying_is_no_act_of_its_own() -> None:
+    doc = _doc(
+        "Riot police fired tear gas at thousands of protesters outside parliament on Wednesday,"
+        " the interior ministry said."
+    )
+    assert doc.events
+    assert not [e for e in doc.events if _name(doc, e.source) == "interior ministry"]
+
+
+def test_who_reports_a_passive_clause_did_not_do_its_act() -> None:
+    doc = _doc("The ministry said six police officers were injured.")
+    e = _event(doc, "ASSAULT")
+    assert e.source is None and _name(doc, e.target) == "police officers"
+
+
 def test_the_doer_of_a_reported_clause_is_no_side_of_the_report() -> None:
     doc = _doc(
         "The senator was cited as saying that the more Russia intervenes, the more Serbia will"

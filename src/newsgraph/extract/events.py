@@ -27,6 +27,7 @@ from newsgraph.extract.attachment import (
     is_located,
 )
 from newsgraph.extract.cameo import CameoLexicon, cameo_lexicon, event_nouns
+from newsgraph.extract.cues import CHANNEL_NOUNS
 from newsgraph.extract.dates import DateMention, find_dates, parse_published
 from newsgraph.extract.event_features import (
     NO_EVENT,
@@ -54,6 +55,8 @@ T = TypeVar("T")
 
 #: Events that are things said: they link to the quote they were said in.
 STATEMENTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
+#: Verbs of saying that tell no act of their own ("announced sanctions" does).
+_SAYING_ONLY = SPEECH_VERBS - {"announce", "declare", "report"}
 #: Types whose content is not (yet) done: a threat, a demand.
 _HYPOTHETICAL_TYPES = frozenset({"THREATEN", "REQUEST"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll"})
@@ -318,6 +321,8 @@ def _typed(
                 label = _concede_or_retreat(cand.trigger, lexicon)
             if told and label not in STATEMENTS:
                 continue  # the minister who said the army attacked the city did not attack it
+            if label not in STATEMENTS and cand.trigger.lemma_ in _SAYING_ONLY:
+                continue  # "fired at protesters, the ministry said": saying is no protest
             if label == "CONSULT" and any(c.dep_ == "oprd" for c in cand.trigger.children):
                 continue  # "called Putin a killer" names him, it is no call to him
             if label == "REQUEST" and _asserts(cand.trigger):
@@ -440,7 +445,7 @@ def _speaker_and_doer(c: Candidate) -> bool:
     trigger, source = c.trigger.i, c.source.root.i
     if (
         dep[trigger] != "relcl"
-        and any(dep[k] == "nsubj" for k in tokens.children(trigger))
+        and any(dep[k] in ("nsubj", "nsubjpass") for k in tokens.children(trigger))
         and not _governs(tokens, trigger, source)
     ):
         return True
@@ -473,9 +478,11 @@ def _in_clause_below(tokens: TokenTable, trigger: int, i: int) -> bool:
 
 def _told_of(thing: Span, trigger: Token) -> bool:
     """Whether a thing is in the clause a verb of saying reports ("the West should impose
-    sanctions, the senator said"): the speaker does nothing to it."""
-    return trigger.lemma_ in SPEECH_VERBS and _in_clause_below(
-        table(trigger.doc), trigger.i, thing.root.i
+    sanctions, the senator said") or is what the words came through ("said in a statement"):
+    the speaker does nothing to it."""
+    return trigger.lemma_ in SPEECH_VERBS and (
+        thing.root.lemma_.lower() in CHANNEL_NOUNS
+        or _in_clause_below(table(trigger.doc), trigger.i, thing.root.i)
     )
 
 
