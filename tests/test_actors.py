@@ -368,3 +368,32 @@ def test_group_noun_the_parser_took_for_a_name_is_a_group(pipeline: Language) ->
     rebels = [a for a in actors if a.name == "Rebels"]
     assert len(rebels) == 1 and rebels[0].kind == "GROUP"
     assert mention_texts(rebels[0]) == ["Rebels", "the rebels"]
+
+
+def test_a_surname_with_a_particle_is_the_same_person(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        'Anneke de Vries said the strike would go on. "We are patient," de Vries told Reuters.',
+    )
+    de_vries = named(actors, "Anneke de Vries")
+    assert de_vries.kind == "PERSON"  # spaCy tags the name ORG here
+    assert mention_texts(de_vries) == ["Anneke de Vries", "de Vries"]
+
+
+def test_a_one_word_name_has_the_kind_most_of_its_mentions_have(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Talks with port operator Harbourline broke down. Harbourline offered a pay rise. "
+        "Harbourline chief executive Pieter Jansen said the company would not move.",
+    )
+    harbourline = named(actors, "Harbourline")  # one actor, though spaCy tags one mention PERSON
+    assert harbourline.kind == "ORG"
+    assert mention_texts(harbourline)[:3] == ["Harbourline"] * 3
+
+
+def test_a_city_tagged_as_a_person_is_a_place(pipeline: Language) -> None:
+    doc = pipeline(
+        "Thousands of dock workers walked off the job in the port city of Rotterdam on Wednesday."
+    )
+    assert [a.name for a in doc._.actors] == ["dock workers"]  # spaCy tags Rotterdam PERSON
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Rotterdam"] == [("Rotterdam", "GPE")]

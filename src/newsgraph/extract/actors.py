@@ -49,7 +49,7 @@ from newsgraph.extract.lexicon import (
     place_code,
     singular,
 )
-from newsgraph.extract.names import Named, cluster, named_mentions
+from newsgraph.extract.names import Named, cluster, named_mentions, retag_places
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.token_table import TokenTable, doc_text, table
 from newsgraph.model import Actor, Span
@@ -660,6 +660,9 @@ def _quoted_tokens(doc: Doc) -> set[int]:
 
 @Language.component("newsgraph_actors", assigns=["doc._.actors"])
 def actors_component(doc: Doc) -> Doc:
+    """The actors of the Doc, after a place spaCy tagged a person is retagged (``retag_places``:
+    the later components read places off ``doc.ents``)."""
+    retag_places(doc)
     doc._.actors = find_actors(doc)
     return doc
 

@@ -17,7 +17,14 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.token_table import TokenTable, table
 
-__all__ = ["attached", "governor", "governor_index", "in_location_phrase", "is_located"]
+__all__ = [
+    "PLACE_NOUNS",
+    "attached",
+    "governor",
+    "governor_index",
+    "in_location_phrase",
+    "is_located",
+]
 
 T = TypeVar("T")
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -25,6 +32,10 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _CLAUSES = frozenset({"ccomp", "advcl", "pcomp", "xcomp", "acl", "relcl", "csubj", "parataxis"})
 _LOCATIVE = frozenset(
     {"in", "at", "near", "across", "throughout", "outside", "inside", "around", "within"}
+)
+#: Nouns a place's name hangs on by "of": "the city of Rotterdam".
+PLACE_NOUNS = frozenset(
+    ["city", "town", "village", "port", "capital", "province", "region", "district", "state"]
 )
 
 
@@ -81,6 +92,10 @@ def is_located(tokens: TokenTable, root: int) -> bool:
     for _ in range(3):
         if dep[i] == "pobj" and lower[head[i]] in _LOCATIVE:
             return True
+        of = head[i]
+        if dep[i] == "pobj" and lower[of] == "of" and tokens.lemma[head[of]] in PLACE_NOUNS:
+            i = head[of]  # "in the port city of Rotterdam"
+            continue
         if dep[i] not in ("poss", "compound", "nmod", "amod", "pobj"):
             return False
         i = head[i]

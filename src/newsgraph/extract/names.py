@@ -11,6 +11,7 @@ Tokayev"), acronyms and parenthesised short forms ("Collective Security Treaty O
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsgraph.extract.attachment import PLACE_NOUNS, in_location_phrase
 from newsgraph.extract.coref import Entity
 from newsgraph.extract.lexicon import (
     BODY_NOUNS,
@@ -28,6 +30,7 @@ from newsgraph.extract.lexicon import (
     is_country,
     named_info,
 )
+from newsgraph.extract.places import gazetteer
 from newsgraph.extract.token_table import doc_text, table
 from newsgraph.model import ActorKind
 
@@ -40,6 +43,12 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 _BRACKETS = re.compile(r"[\[\]()]")
 _MODIFIERS = frozenset({"amod", "compound"})
 _TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir"])
+#: Lower-case words inside surnames: "Anneke de Vries" is "de Vries", "Ursula von der Leyen"
+#: "von der Leyen".
+_PARTICLES = frozenset(
+    ["de", "da", "das", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le",
+     "ten", "ter", "van", "von", "bin", "ibn", "al", "el"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +77,59 @@ def named_mentions(doc: Doc) -> list[Named]:
         and (m.name.split()[-1].lower() in surnames or _unknown_speaker(doc[m.start : m.end]))
     ]
     found.sort(key=lambda m: m.start)
-    return [
+    found = [
         Named(m.start, m.end, m.name, "PERSON")
         if m.kind in {"ORG", "GPE"} and " " not in m.name and m.name.lower() in surnames
         else m
         for m in found
     ]
+    return _one_kind_per_word(found)
+
+
+def _one_kind_per_word(found: list[Named]) -> list[Named]:
+    """A one-word name spaCy tagged a person here and an organisation there ("port operator
+    Harbourline", "Harbourline offered") is of the kind most of its mentions have."""
+    kinds: dict[str, Counter[ActorKind]] = {}
+    for m in found:
+        if " " not in m.name and m.kind in ("PERSON", "ORG"):
+            kinds.setdefault(m.name.lower(), Counter())[m.kind] += 1
+    settled: dict[str, ActorKind] = {}
+    for name, counts in kinds.items():
+        (top, n), *rest = counts.most_common()
+        if rest and n > rest[0][1]:
+            settled[name] = top
+    if not settled:
+        return found
+    return [
+        Named(m.start, m.end, m.name, settled[m.name.lower()])
+        if m.kind in ("PERSON", "ORG") and m.name.lower() in settled
+        else m
+        for m in found
+    ]
+
+
+def retag_places(doc: Doc) -> None:
+    """A one-word place spaCy tagged a person ("walked off the job in the port city of
+    Rotterdam") is retagged GPE in ``doc.ents``, where it is named as a place: after a
+    preposition of place, or after "the city of"; then it is no actor, and events can be placed
+    there."""
+    ents = doc.ents
+    fixed = [
+        SpacySpan(doc, e.start, e.end, label="GPE")
+        if e.label_ == "PERSON" and len(e) == 1 and _named_as_place(e) and gazetteer().knows(e.text)
+        else e
+        for e in ents
+    ]
+    if any(a is not b for a, b in zip(fixed, ents, strict=True)):
+        doc.ents = fixed
+
+
+def _named_as_place(ent: SpacySpan) -> bool:
+    root = ent.root
+    if in_location_phrase(ent):
+        return True
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_ in PLACE_NOUNS
 
 
 def _unknown_speaker(span: SpacySpan) -> bool:
@@ -148,7 +204,10 @@ def _looks_like_person(text: str) -> bool:
     if named_info(text)[1] in {"MED", "IGO", "NGO", "BUS"}:
         return False
     camel = any(any(c.isupper() for c in w[3:]) for w in words)  # "ArcelorMittal", not "McCain"
-    return not camel and all(w[0].isupper() and not w.isupper() for w in words)
+    return not camel and all(
+        (w[0].isupper() and not w.isupper()) or (0 < k < len(words) - 1 and w in _PARTICLES)
+        for k, w in enumerate(words)
+    )
 
 
 def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
@@ -187,7 +246,7 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Named]:
         ):
             if not demonym_of(name):
                 yield Named(i, j, name, "ORG")
-        elif j - i <= 3 and name[:1].isupper():
+        elif j - i <= 3 and (name[:1].isupper() or (j - i > 1 and words[0] in _PARTICLES)):
             yield Named(i, j, name, "PERSON")  # kept if a surname repeats, see _named_mentions
         i = j
 
@@ -261,6 +320,9 @@ def _same_name(a: str, b: str, kind: str) -> bool:
         if len(wa) == 1 or len(wb) == 1:  # "Tokayev", and "Xi" for "Xi Jinping"
             one, full = (wa, wb) if len(wa) == 1 else (wb, wa)
             return one[0] in (full[-1], full[0]) and (one[0] == full[-1] or len(full) == 2)
+        short, full = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+        if short[0] in _PARTICLES and full[-len(short) :] == short:
+            return True  # "de Vries" for "Anneke de Vries"
         return wa[-1] == wb[-1] and wa[0] == wb[0]
     if kind == "GPE":
         return is_country(a) and is_country(b) and country_of(a) == country_of(b)

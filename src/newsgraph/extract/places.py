@@ -111,6 +111,11 @@ class Gazetteer:
         key = " ".join(name.lower().split())
         return self._country_by_name.get(key) or self._country_by_name.get(key.removeprefix("the "))
 
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is a country or one of the cities."""
+        key = _key(name)
+        return key in self._cities or self.country_code(key) is not None
+
     def _country_of(self, key: str) -> str | None:
         """Alpha-2 code of the country a country or region name (lower case) is in."""
         return self.country_code(key) or self._region_country.get(key)
