@@ -86,6 +86,11 @@ CASES: list[tuple[str, str, str | None, str | None, str | None]] = [
      "the ministry", "According to", None),
     ("The talks failed on Tuesday, according to Reuters.", "The talks failed", "Reuters",
      "according to", None),
+    # according to a statement: its issuer speaks through it, or nobody named does
+    ("The army will withdraw, according to a statement from the defence ministry.",
+     "The army will withdraw", "the defence ministry", "according to", "a statement"),
+    ("The army will withdraw, according to a statement.", "The army will withdraw", None,
+     "according to", "a statement"),
     # "according to" a rule is "in accordance with" it: the clause is the minister's
     ("The troops acted according to the charter, the minister said.",
      "The troops acted according to the charter", "the minister", "said", None),

@@ -303,15 +303,26 @@ def _according_to(sent: SpacySpan, according: Token) -> Cue:
         phrase |= {t.i for t in pobj.subtree}
     rest = [t.i for t in sent if t.i not in phrase]
     content = _runs(sent, rest)
-    source = mention(pobj) if pobj is not None else None
+    speaker, channel = pobj, None
+    if pobj is not None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in CHANNEL_NOUNS:
+        channel, speaker = mention(pobj), _issuer(pobj)  # "a statement from his office"
     return Cue(
         cue=(according.i, to.i + 1),
-        source=source,
-        source_head=pobj.i if pobj is not None else None,
+        source=mention(speaker) if speaker is not None else None,
+        source_head=speaker.i if speaker is not None else None,
         content=content,
-        channel=None,
+        channel=channel,
         colon=None,
     )
+
+
+def _issuer(channel: Token) -> Token | None:
+    """Who put out a statement, a report or an interview: "from his office", "by the
+    ministry", "of the president"."""
+    for prep in channel.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 #: Adverbs that mark their clause as something reported, with no speaker named.
