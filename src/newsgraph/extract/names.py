@@ -3,9 +3,11 @@
 Repairs: brackets, titles and possessives stripped ("Vladimir] Putin's"); nationality
 adjectives ("Kazakh" tagged ORG) dropped; people tagged ORG or GPE relabelled; a possessor
 run into a name split off ("Green Party's Jill Stein"); proper names spaCy missed added
-("RFE/RL", "PRISM", a repeated surname). Grouping: surnames ("Tokayev" = "Kassym-Jomart
-Tokayev"), acronyms and parenthesised short forms ("Collective Security Treaty Organization
-(CSTO)"), one country per ISO code.
+("RFE/RL", "PRISM", a repeated surname, "de Vries"); a one-word name of one kind throughout
+("Harbourline" tagged PERSON once, ORG twice); a city tagged PERSON where it is named as a
+place retagged GPE (``retag_places``). Grouping: surnames ("Tokayev" = "Kassym-Jomart
+Tokayev", "de Vries" = "Anneke de Vries"), acronyms and parenthesised short forms ("Collective
+Security Treaty Organization (CSTO)"), one country per ISO code.
 """
 
 from __future__ import annotations
