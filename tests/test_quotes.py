@@ -361,6 +361,22 @@ def test_quotes_speaker_named_in_apposition_to_a_title(pipeline: Language) -> No
     assert next(a.name for a in doc._.actors if a.id == q.speaker) == "Tom Hale"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Russia's foreign minister, Sergei Lavrov, said the talks had failed.", "Sergei Lavrov"),
+        ("Tanzania's Minister of Works, Grace Mwakyusa, said the patrols would start.",
+         "Grace Mwakyusa"),
+    ],
+)
+def test_quotes_speaker_in_apposition_beats_the_country_of_the_title(
+    pipeline: Language, text: str, name: str
+) -> None:
+    doc = pipeline(text)
+    (q,) = doc._.quotes
+    assert next(a.name for a in doc._.actors if a.id == q.speaker) == name
+
+
 def test_quotes_speaker_stays_null_without_an_actor(pipeline: Language) -> None:
     doc = pipeline("Officials said that the bridge would reopen in May.")
     (q,) = find_quotes(doc, actors=())

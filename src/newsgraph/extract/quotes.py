@@ -26,7 +26,7 @@ def find_quotes(doc: Doc, actors: Sequence[Actor] = ()) -> list[Quote]:
     quotes: list[Quote] = []
     mentions = MentionIndex(actors)
     for att in attributions(doc):
-        speaker = _speaker(att, mentions) or _speaker_in_apposition(doc, att, mentions)
+        speaker = _speaker(doc, att, mentions)
         for start, end in att.content:
             quotes.append(
                 Quote(
@@ -44,19 +44,21 @@ def find_quotes(doc: Doc, actors: Sequence[Actor] = ()) -> list[Quote]:
     return quotes
 
 
-def _speaker(att: Attribution, mentions: MentionIndex) -> str | None:
-    """The actor the speaker mention (its head word first) refers to; None when none does."""
-    for rng in (att.source_head, att.source):
-        if rng is not None:
-            actor = mentions.actor_at(*rng)
-            if actor is not None:
-                return actor.id
-    return None
+def _speaker(doc: Doc, att: Attribution, mentions: MentionIndex) -> str | None:
+    """The actor the speaker mention refers to: its head word's, else the one named in
+    apposition to the head ("Russia's foreign minister, Sergei Lavrov, said": not Russia), else
+    any in the mention; None when none is."""
+    if att.source_head is not None and (head := mentions.actor_at(*att.source_head)):
+        return head.id
+    named = _speaker_in_apposition(doc, att, mentions)
+    if named is None and att.source is not None and (inside := mentions.actor_at(*att.source)):
+        return inside.id
+    return named
 
 
 def _speaker_in_apposition(doc: Doc, att: Attribution, mentions: MentionIndex) -> str | None:
     """ "The opposition leader, Tom Hale, said": the actor named in apposition to the speaker
-    mention's head word, when the mention itself is none of an actor's."""
+    mention's head word."""
     if att.source_head is None:
         return None
     head = doc.char_span(*att.source_head, alignment_mode="expand")
