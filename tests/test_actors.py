@@ -397,3 +397,11 @@ def test_a_city_tagged_as_a_person_is_a_place(pipeline: Language) -> None:
     )
     assert [a.name for a in doc._.actors] == ["dock workers"]  # spaCy tags Rotterdam PERSON
     assert [(e.text, e.label_) for e in doc.ents if e.text == "Rotterdam"] == [("Rotterdam", "GPE")]
+
+
+def test_a_nationality_and_a_portfolio_before_a_title_are_no_person(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline, "Kenyan Transport Secretary Daniel Kiprono said the deal would cut costs."
+    )
+    assert [a.name for a in actors] == ["Daniel Kiprono"]  # spaCy: "Kenyan Transport" ORG
+    assert named(actors, "Daniel Kiprono").country == "KEN"

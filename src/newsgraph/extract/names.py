@@ -26,6 +26,7 @@ from newsgraph.extract.coref import Entity
 from newsgraph.extract.lexicon import (
     BODY_NOUNS,
     ORG_WORDS,
+    ROLE_NOUNS,
     country_of,
     demonym_of,
     gender_of,
@@ -184,11 +185,19 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> Named | None:
         return Named(start, end, name, "GROUP") if plural_noun else None
     if country_of(name) and label != "PERSON":
         return Named(start, end, name, "GPE")
+    person = label == "PERSON" or (label == "ORG" and _looks_like_person(text))
+    if person and demonym_of(name.split()[0]) and _before_title(doc, end):
+        return None  # "Kenyan Transport" of "Kenyan Transport Secretary Daniel Kiprono"
     if label == "ORG" and _looks_like_person(text):
         return Named(start, end, name, "PERSON")
     if label == "PERSON" and " " in name and name.split()[-1].lower() in ORG_WORDS:
         return Named(start, end, name, "ORG")  # "John Birch Society"
     return Named(start, end, name, _LABELS[label])
+
+
+def _before_title(doc: Doc, end: int) -> bool:
+    """Whether the token at ``end`` is a role noun ("Secretary", "Minister")."""
+    return end < len(doc) and table(doc).lower[end] in ROLE_NOUNS
 
 
 def _clean_name(text: str) -> str:
