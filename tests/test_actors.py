@@ -405,3 +405,15 @@ def test_a_nationality_and_a_portfolio_before_a_title_are_no_person(pipeline: La
     )
     assert [a.name for a in actors] == ["Daniel Kiprono"]  # spaCy: "Kenyan Transport" ORG
     assert named(actors, "Daniel Kiprono").country == "KEN"
+
+
+def test_an_organisation_word_ends_a_name_tagged_as_a_person(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Estonia and Finland agreed on Tuesday to carry out joint safety checks on ferries "
+        "between Tallinn and Helsinki, the Estonian Maritime Administration said.\n\n"
+        '"Passengers should not notice anything except shorter queues," the administration\'s '
+        "director, Jaan Tamm, told Harbour Wire.",
+    )  # spaCy tags both names PERSON
+    assert named(actors, "Estonian Maritime Administration").kind == "ORG"
+    assert named(actors, "Harbour Wire").kind == "ORG"

@@ -432,3 +432,19 @@ def test_quotes_reportedly_in_a_title_case_headline_is_no_cue(
     assert (found is not None) == cue
     if found is not None:
         assert found.content == ((0, 2), (3, 8)) and found.source is None
+
+
+def test_quotes_a_speaker_the_parse_joined_to_the_clause_is_still_the_speaker(
+    pipeline: Language,
+) -> None:
+    # the parse makes "Administration" a conjunct of "Helsinki" and leaves "said" no subject
+    q, _ = _quotes(
+        pipeline,
+        "Estonia and Finland agreed on Tuesday to carry out joint safety checks on ferries "
+        "between Tallinn and Helsinki, the Estonian Maritime Administration said.\n\n"
+        '"Passengers should not notice anything except shorter queues," the administration\'s '
+        "director, Jaan Tamm, told Harbour Wire.",
+    )
+    assert q.text.endswith("between Tallinn and Helsinki")
+    assert q.speaker_span is not None
+    assert q.speaker_span.text == "the Estonian Maritime Administration"

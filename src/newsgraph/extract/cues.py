@@ -196,6 +196,11 @@ def verb_cue(sent: SpacySpan, verb: Token, *, find_channel: bool = True) -> Cue:
         # a passive's agent is ("was criticized by the mayor"), else nobody is named
         subject = _agent_token(verb)
     source = mention(subject) if subject is not None else None
+    if source is not None and any(a < source[1] and source[0] < b for a, b in content):
+        # the speaker is no part of the words: "..., the maritime administration said."
+        content = _runs(
+            sent, [i for a, b in content for i in range(a, b) if not source[0] <= i < source[1]]
+        )
     head = subject
     if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
         head = subject.head.head  # "Smith, who said ...": the speaker is Smith
@@ -387,9 +392,32 @@ def _subject(verb: Token) -> Token | None:
         if subj is not None and (step == 0 or doc[subj].tag_ not in _RELATIVE):
             return doc[subj]
         if dep[i] in _STOP_BORROW or head[i] == i:
-            return None
+            return _inverted_subject(verb) if step == 0 else None
         i = head[i]
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "..., the Estonian Maritime Administration said.": the noun phrase between a comma and
+    a cue that ends its sentence with no subject, which the parse took for a part of the
+    clause before (a conjunct of "Helsinki")."""
+    doc = verb.doc
+    tokens = table(doc)
+    pos, text = tokens.pos, tokens.text
+    last = verb.i + 1
+    if last < len(doc) and pos[last] == "PUNCT" and text[last] in ".!":
+        last += 1
+    while last < len(doc) and tokens.is_space[last]:
+        last += 1
+    if not (last >= len(doc) or doc[last].is_sent_start) or verb.i < 2:
+        return None
+    noun = verb.i - 1
+    if pos[noun] not in ("NOUN", "PROPN"):
+        return None
+    left = noun
+    while left > 0 and pos[left - 1] in ("PROPN", "NOUN", "ADJ", "DET", "PART"):
+        left -= 1
+    return doc[noun] if left > 0 and text[left - 1] == "," else None
 
 
 def _unnamed_speaker(verb: Token, subject: Token | None) -> bool:

@@ -16,7 +16,9 @@ def _words(text: str) -> frozenset[str]:
 
 #: Words that make a proper name an organisation.
 ORG_WORDS = _words(
-    "agency alliance association authority bank bureau broadcasting cabinet center centre "
+    "administration agency alliance assembly association authority bank board bureau "
+    "broadcasting cabinet center centre congress directorate inspectorate secretariat senate "
+    "wire "
     "hall house palace kremlin "
     "choice church club coalition college commission committee company corporation council "
     "court department embassy federation forces foundation front fund group guard inc "
