@@ -24,6 +24,7 @@ import argparse
 import math
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -84,10 +85,11 @@ def main() -> int:
     a, b = args.holdout_from, args.holdout_from + args.holdout
     held, held_docs = items[a:b], docs[a:b]
     rest, rest_docs = items[:a] + items[b:], docs[:a] + docs[b:]
-    examples, labels = tq.cue_examples(rest, rest_docs, seeds)
-    weights, bias, _ = tq._fit(examples, labels, 0.5)
+    rows = tq.cue_examples(rest, rest_docs, seeds)
+    weights, bias, _ = tq._fit(rows.examples(), rows.labels, 0.5)
     cue_model = CueModel(weights, bias, seeds, tq.CUE_THRESHOLD)
     content_weights, _ = tq._fit_softmax(tq.content_groups(rest, rest_docs, cue_model), 0.2)
+    cue_model = replace(cue_model, stack=tq.fit_stack(rows, 0.5, tq.TREES))
     model = ContentModel(content_weights)
     outcomes: Counter[str] = Counter()
     pairs: Counter[str] = Counter()

@@ -14,7 +14,12 @@ then with the content model) and writes nothing: choose features and thresholds 
 cue model rejects, how many get no statement, a wrong one or a right one.
 
 Cue model: every candidate verb of the train split is one example (``cues.candidate_features``),
-positive when a gold attribution has its cue on that verb; a logistic regression (scikit-learn).
+positive when a gold attribution has its cue on that verb; a logistic regression (scikit-learn),
+with ``--trees`` gradient-boosted trees (scikit-learn's HistGradientBoosting) stacked on it: they
+see each verb's dense ``StackView`` row (the logit cross-fitted on other articles, its share by
+feature family, cue rates of its lemma and subject, its place in the text) and a verb is kept
+when the mean of their probability and the logistic one reaches ``--stack-threshold``. The trees
+are written as flat node arrays. ``--trees 0`` gives the logistic model alone.
 Content model: every cue the cue model accepts is one choice among its candidate spans
 (``content_model.candidates``, ``span_features``) and a "no statement" option
 (``none_features``); a candidate is right when each of its fragments matches a fragment of the
@@ -30,17 +35,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 from scipy.optimize import minimize
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
+from threadpoolctl import threadpool_limits
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -63,12 +72,22 @@ from newsgraph.extract.content_model import (  # noqa: E402
     none_features,
     span_features,
 )
+from newsgraph.extract.cue_model import (  # noqa: E402
+    CONTEXT,
+    CueModel,
+    Forest,
+    Rates,
+    Stack,
+    StackView,
+)
 from newsgraph.extract.cue_model import THRESHOLD as CUE_THRESHOLD  # noqa: E402
-from newsgraph.extract.cue_model import CueModel  # noqa: E402
 from newsgraph.extract.cues import (  # noqa: E402
+    STACK_FLOOR,
     candidate_features,
+    context_features,
     find_cues,
     is_cue_candidate,
+    stack_keys,
     verb_cue,
 )
 from newsgraph.extract.quote_marks import quotations  # noqa: E402
@@ -82,6 +101,7 @@ CONTENT_OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_content_model.js
 SEEDS = ROOT / "scripts" / "quote_cue_seeds.txt"
 MIN_FEATURE_COUNT = 2
 MIN_WEIGHT = 0.01
+TREES = 200
 
 
 def _cued(cue: Range, gold: list[Gold]) -> bool:
@@ -107,23 +127,139 @@ def parsed(texts: list[str], cache: Path | None) -> list[Doc]:
     return docs
 
 
+class CueRows(NamedTuple):
+    """One row per candidate cue verb: its features, label (a gold attribution has its cue
+    there), article (its index in the items), rate keys and context (``cues.stack_keys``,
+    ``cues.context_features``)."""
+
+    feats: list[list[str]]
+    labels: list[int]
+    articles: list[int]
+    keys: list[tuple[str, str]]
+    context: list[list[float]]
+
+    def examples(self, which: np.ndarray | None = None) -> list[dict[str, float]]:
+        rows = range(len(self.feats)) if which is None else np.flatnonzero(which)
+        return [dict.fromkeys(self.feats[i], 1.0) for i in rows]
+
+
 def cue_examples(
     items: list[tuple[str, str, list[Gold]]], docs: list[Doc], seeds: frozenset[str]
-) -> tuple[list[dict[str, float]], list[int]]:
-    """One example per candidate cue verb: positive when a gold attribution has its cue there."""
-    examples: list[dict[str, float]] = []
-    labels: list[int] = []
-    for (_, text, gold), doc in zip(items, docs, strict=True):
+) -> CueRows:
+    """One row per candidate cue verb: positive when a gold attribution has its cue there."""
+    rows = CueRows([], [], [], [], [])
+    for n, ((_, text, gold), doc) in enumerate(zip(items, docs, strict=True)):
         quoted = [(q.start, q.end) for q in quotations(text)]
         for sent in doc.sents:
             for tok in sent:
                 if not is_cue_candidate(tok):
                     continue
                 cue = verb_cue(sent, tok, find_channel=False)
-                feats = candidate_features(sent, tok, cue, quoted, seeds)
-                examples.append(dict.fromkeys(feats, 1.0))
-                labels.append(int(_cued((tok.idx, tok.idx + len(tok.text)), gold)))
-    return examples, labels
+                rows.feats.append(candidate_features(sent, tok, cue, quoted, seeds))
+                rows.labels.append(int(_cued((tok.idx, tok.idx + len(tok.text)), gold)))
+                rows.articles.append(n)
+                rows.keys.append(stack_keys(tok, cue))
+                rows.context.append(context_features(sent, tok, quoted))
+    return rows
+
+
+FOLDS = 5
+#: A feature becomes a 0/1 column of the trees when this many candidates have it (and it names
+#: no lemma: the lemma's cue rate and the logit's families carry those).
+COLUMN_MIN = 400
+#: Candidates (or cues) a rate key needs to be kept.
+RATE_MIN = 2
+
+
+def _rates(rows: CueRows, which: np.ndarray, part: int) -> Rates:
+    """Cue rates of the rows ``which`` by their key number ``part`` (lemma, subject)."""
+    counts: Counter[str] = Counter()
+    cues: Counter[str] = Counter()
+    for i in np.flatnonzero(which):
+        counts[rows.keys[i][part]] += 1
+        cues[rows.keys[i][part]] += rows.labels[i]
+    prior = round(sum(cues.values()) / max(1, counts.total()), 4)
+    return Rates({k: (n, cues[k]) for k, n in sorted(counts.items()) if n >= RATE_MIN}, prior)
+
+
+def fit_stack(rows: CueRows, c: float, trees: int, **params: float) -> Stack:
+    """Trees stacked on the logistic model: each row's dense view is made with a logistic model
+    and rates fitted on the other folds of articles (so the trees learn how far to trust
+    them on unseen text), then the view is remade with rates from all rows."""
+    x, view = stack_matrix(rows, c)
+    return Stack(view, fit_trees(x, np.asarray(rows.labels), trees, **params))
+
+
+def stack_matrix(rows: CueRows, c: float) -> tuple[np.ndarray, StackView]:
+    """The cross-fitted dense rows, and the view with rates from all rows."""
+    y = np.asarray(rows.labels)
+    fold = np.asarray(rows.articles) % FOLDS
+    families = tuple(sorted({f.partition("=")[0] for fs in rows.feats for f in fs}))
+    counts = Counter(f for fs in rows.feats for f in fs)
+    columns = tuple(sorted(f for f, k in counts.items() if k >= COLUMN_MIN and "lemma" not in f))
+    x = np.zeros((len(y), 1 + len(families) + 4 + len(CONTEXT) + len(columns)))
+    for k in range(FOLDS):
+        train = fold != k
+        weights, bias, _ = _fit(rows.examples(train), list(y[train]), c)
+        view = StackView(families, columns, _rates(rows, train, 0), _rates(rows, train, 1))
+        for i in np.flatnonzero(~train):
+            x[i] = view.row(bias, weights, rows.feats[i], *rows.keys[i], rows.context[i])
+    every = np.ones(len(y), dtype=bool)
+    return x, StackView(families, columns, _rates(rows, every, 0), _rates(rows, every, 1))
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray, trees: int, **params: float) -> Forest:
+    """Boosted trees on the rows the logistic model gives at least ``STACK_FLOOR``."""
+    asked = 1.0 / (1.0 + np.exp(-x[:, 0])) >= STACK_FLOOR
+    settings: dict[str, float] = {"learning_rate": 0.05, "max_leaf_nodes": 15,
+                                  "min_samples_leaf": 40, "l2_regularization": 1.0}
+    settings.update(params)
+    for k in ("max_leaf_nodes", "min_samples_leaf"):
+        settings[k] = int(settings[k])
+    model = HistGradientBoostingClassifier(
+        max_iter=trees, early_stopping=False, random_state=0, **settings  # type: ignore[arg-type]
+    )
+    with threadpool_limits(1):  # the same trees on any machine
+        model.fit(x[asked], y[asked])
+    forest = _forest(model)
+    check = x[asked][:2000]
+    assert np.allclose(forest.raw(check), model.decision_function(check), atol=1e-3)
+    print(f"stack: {int(asked.sum())} of {len(y)} candidates asked ({int(y[asked].sum())} of "
+          f"{int(y.sum())} cues), {x.shape[1]} columns, {len(forest.value)} nodes")
+    return forest
+
+
+def _forest(model: HistGradientBoostingClassifier) -> Forest:
+    """The fitted trees as a ``Forest`` (leaf values rounded to 6 decimals)."""
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    depth = 0
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        at = len(feature)
+        roots.append(at)
+        depth = max(depth, int(nodes["depth"].max()))
+        for j, node in enumerate(nodes):
+            if node["is_leaf"]:
+                feature.append(0)
+                threshold.append(math.inf)
+                left.append(at + j)
+                right.append(at + j)
+                value.append(round(float(node["value"]), 6))
+            else:
+                feature.append(int(node["feature_idx"]))
+                threshold.append(float(node["num_threshold"]))
+                left.append(at + int(node["left"]))
+                right.append(at + int(node["right"]))
+                value.append(0.0)
+    return Forest(np.asarray(feature, dtype=np.intp), np.asarray(threshold),
+                  np.asarray(left, dtype=np.intp), np.asarray(right, dtype=np.intp),
+                  np.asarray(value), np.asarray(roots, dtype=np.intp), depth,
+                  round(float(np.ravel(model._baseline_prediction)[0]), 6))
 
 
 def _fit(
@@ -255,17 +391,30 @@ def _fit_softmax(groups: list[Group], c: float) -> tuple[dict[str, float], float
     return dict(sorted(weights.items())), float(right)
 
 
-def cue_scores(model: CueModel, examples: list[dict[str, float]], labels: list[int]) -> str:
+def cue_scores(model: CueModel, rows: CueRows) -> str:
     """The cue model's own figures on held-out candidate verbs: log loss, and precision, recall
-    and F1 of its decisions at its threshold."""
-    probs = np.array([model.probability(ex) for ex in examples])
+    and F1 of its decisions at its threshold (the logistic model's, then the stacked one's)."""
+    linear = [model.probability(fs) for fs in rows.feats]
+    out = [_cue_figures("logistic", np.array(linear), rows.labels, model.threshold)]
+    if model.stack is not None:
+        view = model.stack.view
+        stacked = np.array(linear)
+        asked = np.flatnonzero(stacked >= STACK_FLOOR)
+        dense = [view.row(model.bias, model.weights, rows.feats[i], *rows.keys[i],
+                          rows.context[i]) for i in asked]
+        stacked[asked] = model.stacked(dense, stacked[asked].tolist())
+        out.append(_cue_figures("stacked", stacked, rows.labels, model.threshold))
+    return "\n".join(out)
+
+
+def _cue_figures(name: str, probs: np.ndarray, labels: list[int], threshold: float) -> str:
     y = np.asarray(labels)
     p = np.clip(probs, 1e-9, 1 - 1e-9)
     loss = -float(np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
-    kept = probs >= model.threshold
+    kept = probs >= threshold
     tp = int((kept & (y == 1)).sum())
     prec, rec = tp / max(1, int(kept.sum())), tp / max(1, int(y.sum()))
-    return (f"held-out cue verbs: log loss {loss:.4f}  P {prec:.3f}  R {rec:.3f}  "
+    return (f"held-out cue verbs, {name}: log loss {loss:.4f}  P {prec:.3f}  R {rec:.3f}  "
             f"F1 {2 * prec * rec / max(1e-9, prec + rec):.3f}")
 
 
@@ -321,6 +470,14 @@ def holdout_scores(items: list[tuple[str, str, list[Gold]]], docs: list[Doc]) ->
             f"({counts.gold} gold, {counts.pred} predicted)")
 
 
+def _stack_dict(stack: Stack) -> dict[str, object]:
+    view = stack.view
+    return {"families": list(view.families), "columns": list(view.columns),
+            "lemmas": {"prior": view.lemmas.prior, "counts": view.lemmas.counts},
+            "subjects": {"prior": view.subjects.prior, "counts": view.subjects.counts},
+            "forest": stack.forest.to_dict()}
+
+
 def _write(path: Path, about: str, payload: dict[str, object]) -> None:
     path.write_text(
         json.dumps({"about": about, **payload}, ensure_ascii=False, indent=0) + "\n",
@@ -343,8 +500,18 @@ def main() -> int:
                     help="with --holdout: what becomes of the held-out gold cue verbs, for the "
                     "N lemmas with most lost (content model at the last --threshold)")
     ap.add_argument("--cue-threshold", type=float, default=CUE_THRESHOLD,
-                    help="least probability for a cue")
+                    help="least logistic probability for a cue the content model learns from "
+                    "(and for any cue without --trees)")
+    ap.add_argument("--trees", type=int, default=TREES,
+                    help="boosted trees stacked on the cue model (0: none)")
+    ap.add_argument("--stack-threshold", type=float, nargs="+", default=[CUE_THRESHOLD],
+                    help="least stacked probability for a cue (with --holdout, each value given "
+                    "is scored; else the first is written)")
+    ap.add_argument("--tree-param", action="append", default=[], metavar="KEY=VALUE",
+                    help="a setting of the boosted trees (learning_rate, max_leaf_nodes, "
+                    "min_samples_leaf, l2_regularization)")
     args = ap.parse_args()
+    tree_params = {k: float(v) for k, _, v in (p.partition("=") for p in args.tree_param)}
     seeds = frozenset(
         ln.strip()
         for ln in SEEDS.read_text(encoding="utf-8").splitlines()
@@ -355,34 +522,42 @@ def main() -> int:
     a, b = args.holdout_from, args.holdout_from + args.holdout
     held, held_docs = items[a:b], docs[a:b]
     items, docs = items[:a] + items[b:], docs[:a] + docs[b:]
-    examples, labels = cue_examples(items, docs, seeds)
-    weights, bias, accuracy = _fit(examples, labels, 0.5)
+    rows = cue_examples(items, docs, seeds)
+    labels = rows.labels
+    weights, bias, accuracy = _fit(rows.examples(), labels, 0.5)
     print(f"cue model: {len(labels)} candidates ({sum(labels)} cues), "
           f"{len(weights)} weights, train accuracy {accuracy:.3f}")
     cues = CueModel(weights, bias, seeds, args.cue_threshold)
+    # the content model learns from the logistic model's cues (in-sample trees keep too few)
     groups = content_groups(items, docs, cues)
+    if args.trees:
+        cues = replace(cues, stack=fit_stack(rows, 0.5, args.trees, **tree_params),
+                       threshold=args.stack_threshold[0])
     c_weights, c_accuracy = _fit_softmax(groups, args.c)
     print(f"content model: {len(groups)} cues, "
           f"{sum(len(labels) for _, labels in groups)} options, "
           f"{len(c_weights)} weights, right option ranked first {c_accuracy:.3f}")
     if args.holdout:
-        print(cue_scores(cues, *cue_examples(held, held_docs, seeds)))
+        print(cue_scores(cues, cue_examples(held, held_docs, seeds)))
         # score the models fitted here, not the shipped ones
         cues_module.cue_model = lambda: cues  # type: ignore[assignment]
         attribution.content_model = lambda: None  # type: ignore[assignment]
         print(f"held out {len(held)}, rules:  {holdout_scores(held, held_docs)}")
-        for threshold in args.threshold:
-            contents = ContentModel(c_weights, threshold)
-            attribution.content_model = lambda m=contents: m  # type: ignore[assignment]
-            print(f"held out {len(held)}, model at {threshold}:  "
-                  f"{holdout_scores(held, held_docs)}")
+        for stack_threshold in args.stack_threshold if args.trees else [cues.threshold]:
+            cues = replace(cues, threshold=stack_threshold)
+            for threshold in args.threshold:
+                contents = ContentModel(c_weights, threshold)
+                attribution.content_model = lambda m=contents: m  # type: ignore[assignment]
+                print(f"held out {len(held)}, cue at {stack_threshold}, content model at "
+                      f"{threshold}:  {holdout_scores(held, held_docs)}")
         if args.lemmas:
             print(lemma_view(held, held_docs, cues, args.lemmas))
         return 0
     _write(OUT, "newsgraph quote cue model: logistic weights over parse features, trained on "
            "the PolNeAR train split by scripts/train_quotes.py",
            {"examples": len(labels), "positives": sum(labels), "bias": bias,
-            "speech_verbs": sorted(seeds), "weights": weights})
+            "threshold": cues.threshold, "speech_verbs": sorted(seeds), "weights": weights,
+            **({"stack": _stack_dict(cues.stack)} if cues.stack is not None else {})})
     _write(CONTENT_OUT, "newsgraph quote content model: conditional-logit weights over a "
            "cue's candidate statement spans and its no-statement option, trained on the PolNeAR "
            "train split by scripts/train_quotes.py",

@@ -34,7 +34,7 @@ from newsgraph.extract.content_model import (
     content_model,
     snap,
 )
-from newsgraph.extract.cues import CHANNEL_NOUNS, TELL_VERBS, Cue, Range, find_cues, mention
+from newsgraph.extract.cues import CHANNEL_NOUNS, TELL_VERBS, Cue, Range, mention, sentence_cues
 from newsgraph.extract.quote_marks import Quoted, quotations
 from newsgraph.extract.token_table import doc_text
 from newsgraph.model import QuoteKind
@@ -83,8 +83,8 @@ def attributions(doc: Doc) -> list[Attribution]:
     found: list[Attribution] = []
     used: set[Range] = set()
     ranges = [(q.start, q.end) for q in quoted]
-    for sent in doc.sents:
-        cues = list(find_cues(sent, ranges))
+    sents = list(doc.sents)
+    for sent, cues in zip(sents, sentence_cues(sents, ranges), strict=True):
         for cue in cues:
             others = tuple(chars(doc, *c.cue) for c in cues if c is not cue)
             att = _from_cue(doc, text, sent, cue, quoted, used, terms, others)

@@ -6,6 +6,7 @@ Pure functions over spaCy tokens; ``attribution.py`` combines them with the quot
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -80,10 +81,44 @@ def find_cues(
     sent: SpacySpan, quoted: Sequence[Range] = (), model: CueModel | None = None
 ) -> Iterator[Cue]:
     """The cues of one sentence, in order. ``quoted``: character ranges of the quotations."""
+    yield from sentence_cues([sent], quoted, model)[0]
+
+
+def sentence_cues(
+    sents: Sequence[SpacySpan], quoted: Sequence[Range] = (), model: CueModel | None = None
+) -> list[list[Cue]]:
+    """The cues of each of ``sents``, in order (as ``find_cues``), the stacked trees asked
+    once for all their candidate verbs."""
     model = cue_model() if model is None else model
+    found = [_candidates(sent, quoted, model) for sent in sents]
+    verbs = [(sent, *f) for sent, fs in zip(sents, found, strict=True) for f in fs
+             if isinstance(f, tuple)]
+    decided = iter(cue_probabilities(verbs, model, quoted))
+    out: list[list[Cue]] = []
+    for sent, fs in zip(sents, found, strict=True):
+        cues: list[Cue] = []
+        for f in fs:
+            if isinstance(f, Cue):
+                cues.append(f)
+                continue
+            tok, cue, feats = f
+            p, keep = next(decided)
+            # A speech verb next to a quotation is a cue whatever the model says.
+            speech = "speech" in feats and "quoted" in feats
+            if speech or keep >= model.threshold:
+                cues.append(replace(_with_channel(sent, tok, cue), score=1.0 if speech else p))
+        out.append(cues)
+    return out
+
+
+def _candidates(
+    sent: SpacySpan, quoted: Sequence[Range], model: CueModel
+) -> list[Cue | tuple[Token, Cue, list[str]]]:
+    """The sentence's cues found by rule, and its candidate verbs with their features."""
     doc = sent.doc
     tokens = table(doc)
     lower, pos, lemma = tokens.lower, tokens.pos, tokens.lemma
+    found: list[Cue | tuple[Token, Cue, list[str]]] = []
     for i in range(sent.start, sent.end):
         if lower[i] not in _MODIFIER_WORDS and not (
             pos[i] in ("VERB", "AUX") or (pos[i] == "NOUN" and lemma[i] in NOUN_CUES)
@@ -92,21 +127,74 @@ def find_cues(
         tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             if not _in_accordance(sent, tok):
-                yield _according_to(sent, tok)
+                found.append(_according_to(sent, tok))
         elif (modifier := modifier_cue(sent, tok)) is not None:
-            yield modifier
+            found.append(modifier)
         elif (noun := noun_cue(tok)) is not None:
             # the object of another cue ("rejected the claim that") is that cue's content
             if tok.dep_ != "dobj" or not is_cue_candidate(tok.head) or _voices_noun_cue(tok.head):
-                yield noun
+                found.append(noun)
         elif is_cue_candidate(tok) and not _voices_noun_cue(tok):
             cue = verb_cue(sent, tok, find_channel=False)
-            feats = candidate_features(sent, tok, cue, quoted, model.speech_verbs)
-            # A speech verb next to a quotation is a cue whatever the model says.
-            speech = "speech" in feats and "quoted" in feats
-            p = model.probability(feats)
-            if speech or p >= model.threshold:
-                yield replace(_with_channel(sent, tok, cue), score=1.0 if speech else p)
+            found.append((tok, cue, candidate_features(sent, tok, cue, quoted, model.speech_verbs)))
+    return found
+
+
+def cue_probabilities(
+    verbs: Sequence[tuple[SpacySpan, Token, Cue, list[str]]],
+    model: CueModel,
+    quoted: Sequence[Range],
+) -> list[tuple[float, float]]:
+    """For each candidate verb (with its sentence, what the parse says of it and its
+    features), the logistic model's probability (the content model's cue score) and the one to
+    keep it by: its mean with the stacked trees', for a verb whose logistic probability reaches
+    ``STACK_FLOOR``."""
+    linear = [model.probability(feats) for _, _, _, feats in verbs]
+    if model.stack is None:
+        return list(zip(linear, linear, strict=True))
+    asked = [k for k, p in enumerate(linear) if p >= STACK_FLOOR]
+    if not asked:
+        return list(zip(linear, linear, strict=True))
+    view = model.stack.view
+    rows = []
+    for k in asked:
+        sent, tok, cue, feats = verbs[k]
+        rows.append(view.row(model.bias, model.weights, feats, *stack_keys(tok, cue),
+                             context_features(sent, tok, quoted)))
+    keep = list(linear)
+    for k, p in zip(asked, model.stacked(rows, [linear[k] for k in asked]), strict=True):
+        keep[k] = p
+    return list(zip(linear, keep, strict=True))
+
+
+#: Least logistic probability for the trees to be asked about a verb: below it the verb is no
+#: cue (few gold cues are, and the trees cost time per verb).
+STACK_FLOOR = 0.02
+
+
+def stack_keys(verb: Token, cue: Cue) -> tuple[str, str]:
+    """The keys of the trees' cue rates: the verb's lemma and its subject's head word ("-"
+    for none; "Smith, who said" gives "smith")."""
+    tokens = table(verb.doc)
+    head = cue.source_head
+    return tokens.lemma[verb.i], "-" if head is None else tokens.lemma[head].lower()
+
+
+def context_features(sent: SpacySpan, verb: Token, quoted: Sequence[Range]) -> list[float]:
+    """The candidate's ``cue_model.CONTEXT``: its sentence's place and its own (``quoted``:
+    character ranges of the quotations)."""
+    text = table(sent.doc).doc_text
+    at = sent.start_char - 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    words = sent.end - sent.start
+    return [
+        sent.start_char / max(1, len(text)),
+        float(at < 0 or text[at] == "\n"),
+        math.log2(words),
+        float(any(a < sent.end_char and sent.start_char < b for a, b in quoted)),
+        (verb.i - sent.start) / max(1, words - 1),
+    ]
 
 
 def candidate_features(
