@@ -128,6 +128,7 @@ def retag_places(doc: Doc) -> None:
 
 
 def _named_as_place(ent: SpacySpan) -> bool:
+    """Whether an entity stands where a place does: "in Rotterdam", "the city of Rotterdam"."""
     root = ent.root
     if in_location_phrase(ent):
         return True
