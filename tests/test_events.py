@@ -796,3 +796,9 @@ def test_a_countrys_people_of_any_calling_act_as_a_group() -> None:
     doc = _doc("Chinese hackers attacked the websites of Indian ministries.")
     e = _event(doc, "ASSAULT")
     assert _name(doc, e.source) == "Chinese hackers"
+
+
+def test_an_event_noun_between_two_parties_joins_them() -> None:
+    doc = _doc("The border was closed a week ago after clashes between farmers and police.")
+    e = _event(doc, "ASSAULT")
+    assert (_name(doc, e.source), _name(doc, e.target)) == ("farmers", "police")

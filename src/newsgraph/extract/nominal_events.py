@@ -2,8 +2,8 @@
 
 The noun's type comes from the trigger lexicon (``resources/events_triggers.tsv``); its source is
 an actor owning it ("Russia's deployment", "the deployment by Russia", "the deployment of
-troops"), its target one it is aimed at ("against", "on"). These have no classifier behind them,
-so they carry a fixed, modest confidence.
+troops"), its target one it is aimed at ("against", "on"); "between X and Y" gives both. These
+have no classifier behind them, so they carry a fixed, modest confidence.
 """
 
 from __future__ import annotations
@@ -54,6 +54,11 @@ def nominal_events(
 def _role(root: Token, noun: Token) -> str | None:
     if root.head.i == noun.i and root.dep_ in ("poss", "compound", "amod"):
         return "source"
+    # "talks between the union and Harbourline", "clashes between farmers and police"
+    if root.dep_ == "conj" and _between(root.head, noun):
+        return "target"
+    if _between(root, noun):
+        return "source"
     if root.dep_ == "pobj" and root.head.head.i == noun.i:
         prep = root.head.lower_
         if prep in _SOURCE_PREPS:
@@ -61,3 +66,9 @@ def _role(root: Token, noun: Token) -> str | None:
         if prep in _TARGET_PREPS:
             return "target"
     return None
+
+
+def _between(root: Token, noun: Token) -> bool:
+    """Whether ``root`` is the object of "between" after ``noun``."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "between" and prep.head.i == noun.i
