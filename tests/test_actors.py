@@ -417,3 +417,13 @@ def test_an_organisation_word_ends_a_name_tagged_as_a_person(pipeline: Language)
     )  # spaCy tags both names PERSON
     assert named(actors, "Estonian Maritime Administration").kind == "ORG"
     assert named(actors, "Harbour Wire").kind == "ORG"
+
+
+def test_a_capitalised_title_in_apposition_is_the_role(pipeline: Language) -> None:
+    actors = actors_of(
+        pipeline,
+        "Tanzania's Minister of Works, Grace Mwakyusa, said the patrols would start next month.",
+    )
+    minister = named(actors, "Grace Mwakyusa")
+    assert "Minister" in minister.roles
+    assert (minister.country, minister.sector) == ("TZA", "GOV")

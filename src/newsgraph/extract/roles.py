@@ -76,7 +76,7 @@ def apposition(span: SpacySpan) -> Descriptor | None:
             return _noun_phrase(doc[child])
     if (
         dep[root] == "appos"
-        and pos[head[root]] == "NOUN"
+        and pos[head[root]] in ("NOUN", "PROPN")  # "Tanzania's Minister of Works, Grace ..."
         and head[root] < root
         and text[span.start - 1] in ",(—–-"
     ):
