@@ -427,3 +427,10 @@ def test_a_capitalised_title_in_apposition_is_the_role(pipeline: Language) -> No
     minister = named(actors, "Grace Mwakyusa")
     assert "Minister" in minister.roles
     assert (minister.country, minister.sector) == ("TZA", "GOV")
+
+
+def test_a_hyphenated_given_name_is_a_person(pipeline: Language) -> None:
+    actors = actors_of(pipeline, "The Kazakh president, Kassym-Jomart Tokayev, spoke on Friday.")
+    tokayev = named(actors, "Kassym-Jomart Tokayev")  # spaCy tags the name ORG here
+    assert tokayev.kind == "PERSON"
+    assert (tokayev.country, tokayev.sector) == ("KAZ", "GOV")

@@ -215,7 +215,8 @@ def _looks_like_person(text: str) -> bool:
         return False
     if named_info(text)[1] in {"MED", "IGO", "NGO", "BUS"}:
         return False
-    camel = any(any(c.isupper() for c in w[3:]) for w in words)  # "ArcelorMittal", not "McCain"
+    # "ArcelorMittal", not "McCain" nor "Kassym-Jomart"
+    camel = any(any(c.isupper() for c in part[3:]) for w in words for part in w.split("-"))
     return not camel and all(
         (w[0].isupper() and not w.isupper()) or (0 < k < len(words) - 1 and w in _PARTICLES)
         for k, w in enumerate(words)
