@@ -434,3 +434,12 @@ def test_a_hyphenated_given_name_is_a_person(pipeline: Language) -> None:
     tokayev = named(actors, "Kassym-Jomart Tokayev")  # spaCy tags the name ORG here
     assert tokayev.kind == "PERSON"
     assert (tokayev.country, tokayev.sector) == ("KAZ", "GOV")
+
+
+def test_an_association_is_a_body_that_acts(pipeline: Language) -> None:
+    doc = pipeline(
+        "The builders' association criticised the decision and said it would delay the project."
+    )
+    (q,) = doc._.quotes
+    speaker = next(a for a in doc._.actors if a.id == q.speaker)
+    assert (speaker.name, speaker.kind) == ("association", "ORG")

@@ -33,7 +33,8 @@ BODY_NOUNS = _words(
     "council committee army police leadership administration authorities cabinet "
     "opposition organization organisation union military navy junta kremlin embassy "
     "commission legislature senate congress firm media broadcaster authority school college "
-    "hospital church mosque newspaper channel website campaign"
+    "hospital church mosque newspaper channel website campaign association federation "
+    "confederation coalition alliance league chamber"
 )
 
 #: Modifiers kept in a premodifier role ("former President"); other adjectives are dropped.
