@@ -186,10 +186,11 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> Named | None:
         return Named(start, end, name, "GROUP") if plural_noun else None
     if country_of(name) and label != "PERSON":
         return Named(start, end, name, "GPE")
-    person = label == "PERSON" or (label == "ORG" and _looks_like_person(text))
+    org_person = label == "ORG" and _looks_like_person(text)
+    person = label == "PERSON" or org_person
     if person and demonym_of(name.split()[0]) and _before_title(doc, end):
         return None  # "Kenyan Transport" of "Kenyan Transport Secretary Daniel Kiprono"
-    if label == "ORG" and _looks_like_person(text):
+    if org_person:
         return Named(start, end, name, "PERSON")
     if label == "PERSON" and " " in name and name.split()[-1].lower() in ORG_WORDS:
         return Named(start, end, name, "ORG")  # "John Birch Society"
