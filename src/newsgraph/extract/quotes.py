@@ -50,10 +50,10 @@ def _speaker(doc: Doc, att: Attribution, mentions: MentionIndex) -> str | None:
     any in the mention; None when none is."""
     if att.source_head is not None and (head := mentions.actor_at(*att.source_head)):
         return head.id
-    named = _speaker_in_apposition(doc, att, mentions)
-    if named is None and att.source is not None and (inside := mentions.actor_at(*att.source)):
-        return inside.id
-    return named
+    if (named := _speaker_in_apposition(doc, att, mentions)) is not None:
+        return named
+    inside = mentions.actor_at(*att.source) if att.source is not None else None
+    return inside.id if inside is not None else None
 
 
 def _speaker_in_apposition(doc: Doc, att: Attribution, mentions: MentionIndex) -> str | None:
