@@ -162,6 +162,15 @@ def test_calling_someone_a_name_is_no_call_to_them() -> None:
     ]
 
 
+@pytest.mark.parametrize("verb", ["phoned", "called"])
+def test_a_date_is_no_part_of_a_verb_pattern(verb: str) -> None:
+    # "on Tuesday" made CAMEO's "call on" (an appeal, which PLOVER does not code): no event
+    doc = _doc(f"Biden {verb} Putin on Tuesday.")
+    assert [(e.type, _name(doc, e.source), _name(doc, e.target)) for e in doc.events] == [
+        ("CONSULT", "Biden", "Putin")
+    ]
+
+
 def test_a_likeness_is_no_event() -> None:
     doc = _doc("Serbia will soon look like Ukraine to the Kremlin.")
     assert doc.events == ()

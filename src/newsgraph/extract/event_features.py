@@ -461,7 +461,8 @@ def _verb_code(doc: Doc, verb: int, lexicon: CameoLexicon) -> str | None:
     if key not in cache:
         tokens = table(doc)
         lower, lemma = tokens.lower, tokens.lemma
-        words = list(_subtree(doc, tokens, verb))
+        when = _time_words(doc)
+        words = [w for w in _subtree(doc, tokens, verb) if w not in when]
         context = {*map(lower.__getitem__, words), *map(lemma.__getitem__, words)}
         cache[key] = lexicon.code(lemma[verb], context)
     return cache[key]
@@ -481,4 +482,19 @@ def _subtree(doc: Doc, tokens: TokenTable, i: int) -> Iterator[int]:
             yield j
 
 
+def _time_words(doc: Doc) -> frozenset[int]:
+    """The tokens of the Doc's dates and times, with a preposition that heads one: words that
+    never tell what was done ("phoned Putin on Tuesday" is no "call on", an appeal), kept out of
+    the CAMEO patterns' context. Worked out once per Doc."""
+    found: frozenset[int] | None = doc.user_data.get(_TIME_WORDS)
+    if found is None:
+        tokens = table(doc)
+        head, dep = tokens.head, tokens.dep
+        words = {i for e in doc.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}
+        words |= {head[i] for i in words if dep[i] == "pobj" and dep[head[i]] == "prep"}
+        found = doc.user_data[_TIME_WORDS] = frozenset(words)
+    return found
+
+
 _CODES = "newsgraph_cameo_codes"
+_TIME_WORDS = "newsgraph_time_words"
