@@ -8,7 +8,12 @@ from spacy.language import Language
 
 from newsgraph import analyze
 from newsgraph.extract.cameo import cameo_lexicon
-from newsgraph.extract.event_features import Candidate, candidate_features, pair_trigger
+from newsgraph.extract.event_features import (
+    Candidate,
+    candidate_features,
+    pair_trigger,
+    verb_code,
+)
 from newsgraph.extract.events import _is_state
 from newsgraph.model import EVENT_TYPES, Document, Event, Quote, Span
 
@@ -391,6 +396,24 @@ def test_cameo_patterns_and_table() -> None:
     assert lexicon.plover(lexicon.code("attack", frozenset())) == ("ASSAULT", None)
     assert lexicon.plover("0841") == ("RETREAT", "release")
     assert lexicon.code("notaverb", frozenset()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Germany accepted the refugees.", "0333"),  # "- * &REFUGEE": intent to give aid
+        ("Refugee groups accepted the ruling.", None),  # the refugees are not accepted here
+        ("The UN sent food aid to Yemen.", "070"),  # "- * AID"
+        ("Food aid was sent to Yemen.", "070"),  # a passive's subject is what it is done to
+        ("Aid agencies sent trucks to Yemen.", None),
+    ],
+)
+def test_cameo_patterns_read_each_word_on_its_side_of_the_verb(
+    pipeline: Language, text: str, code: str | None
+) -> None:
+    doc = pipeline(text)
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    assert verb_code(verb, cameo_lexicon()) == code
 
 
 @pytest.mark.parametrize(
