@@ -67,7 +67,9 @@ def session():  # type: ignore[no-untyped-def]
     model.graph.output.append(
         helper.make_tensor_value_info(HIDDEN, TensorProto.FLOAT, ["batch", "tokens", 384])
     )
-    model.graph.output.append(helper.make_tensor_value_info(POOLED, TensorProto.FLOAT, ["batch", 384]))
+    model.graph.output.append(
+        helper.make_tensor_value_info(POOLED, TensorProto.FLOAT, ["batch", 384])
+    )
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     return ort.InferenceSession(
