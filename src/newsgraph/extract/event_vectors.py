@@ -39,10 +39,6 @@ __all__ = [
 ]
 
 RESOURCE = "event_vectors"
-#: A second table, the accurate mode's fine-tuned transformer distilled the same way
-#: (``scripts/distill_event_transformer_vectors.py``), read beside the first when it ships: its
-#: rows are appended to the first table's, and each part's vector is normalised table by table.
-SECOND = "event_vectors_tx"
 #: The parts of a candidate that get a vector each, in the order they are concatenated. Vectors
 #: of the mentions themselves lowered the cross-validated macro-F1; spaCy's ``doc.tensor`` at the
 #: trigger and the mentions did not raise it, and swayed hand-written sentences the wrong way.
@@ -57,11 +53,9 @@ Vector = npt.NDArray[np.float32]
 class WordVectors:
     """Word -> vector, from the distilled static model's token rows."""
 
-    def __init__(self, embedding: Vector, tokenizer: Tokenizer, block: int | None = None) -> None:
+    def __init__(self, embedding: Vector, tokenizer: Tokenizer) -> None:
         self.embedding = embedding
         self.dim = int(embedding.shape[1])
-        #: The width of one table's block of a row (``dim`` for one table).
-        self.block = block or self.dim
         self._tokenizer = tokenizer
         #: A word's string-store hash -> its row in ``_table``.
         self._rows: dict[int, int] = {}
@@ -110,16 +104,7 @@ def word_vectors() -> WordVectors:
     from model2vec import StaticModel
 
     model = StaticModel.from_pretrained(str(resource_path(RESOURCE)), force_download=False)
-    embedding = np.asarray(model.embedding, dtype=np.float32)
-    second = resource_path(SECOND)
-    if not second.joinpath("model.safetensors").is_file():
-        return WordVectors(embedding, model.tokenizer)
-    other = StaticModel.from_pretrained(str(second), force_download=False)
-    if other.tokens != model.tokens:
-        raise ValueError(f"{SECOND} has another vocabulary than {RESOURCE}")
-    block = embedding.shape[1]
-    both = np.hstack((embedding, np.asarray(other.embedding, dtype=np.float32)))
-    return WordVectors(both, model.tokenizer, block)
+    return WordVectors(np.asarray(model.embedding, dtype=np.float32), model.tokenizer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +113,6 @@ class DocVectors:
     running sums at the sentence edges asked about, so a sentence's sum is one subtraction."""
 
     rows: Vector
-    #: The width of one table's block (``WordVectors.block``): parts are normalised block by block.
-    block: int = 0
     _prefixes: dict[int, Vector] = field(default_factory=dict)
     _sentences: dict[tuple[int, int], Vector] = field(default_factory=dict)
     _predicates: dict[int, Vector] = field(default_factory=dict)
@@ -138,7 +121,7 @@ class DocVectors:
         """The normalised mean of tokens ``start:end`` (a sentence: asked once per candidate)."""
         found = self._sentences.get((start, end))
         if found is None:
-            found = _unit(self.prefix(end) - self.prefix(start), self.block)
+            found = _unit(self.prefix(end) - self.prefix(start))
             self._sentences[start, end] = found
         return found
 
@@ -150,7 +133,7 @@ class DocVectors:
         if found is None:
             dep = tokens.dep
             rows = [trigger, *(j for j in tokens.children(trigger) if dep[j] in _PREDICATE_DEPS)]
-            found = self._predicates[trigger] = _unit(sum_rows(self.rows, rows), self.block)
+            found = self._predicates[trigger] = _unit(sum_rows(self.rows, rows))
         return found
 
     def prefix(self, k: int) -> Vector:
@@ -176,7 +159,7 @@ def doc_vectors(doc: Doc, vectors: WordVectors | None = None) -> DocVectors:
     tokens = table(doc)  # no Token objects: a long article is cheap
     rows = vectors.hashed(tokens.lower_ids, doc.vocab.strings)
     rows[tokens.blank] = 0.0
-    return DocVectors(rows, vectors.block if vectors.block < vectors.dim else 0)
+    return DocVectors(rows)
 
 
 def sum_rows(array: npt.NDArray[Any], rows: list[int]) -> npt.NDArray[Any]:
@@ -185,15 +168,8 @@ def sum_rows(array: npt.NDArray[Any], rows: list[int]) -> npt.NDArray[Any]:
     return np.add.reduce(array.take(rows, axis=0), axis=0)  # type: ignore[no-any-return]
 
 
-def _unit(v: Vector, block: int = 0) -> Vector:
-    """``v`` scaled to length 1: the mean of the words' rows, as a direction; with ``block``
-    (rows of several tables side by side), each table's block scaled to length 1 and the whole
-    then to length 1."""
-    if block:
-        parts = v.reshape(-1, block)
-        norms = np.sqrt(np.einsum("ij,ij->i", parts, parts))
-        norms[norms == 0] = 1.0
-        return (parts / (norms[:, None] * np.sqrt(len(parts)))).reshape(-1)  # type: ignore[no-any-return]
+def _unit(v: Vector) -> Vector:
+    """``v`` scaled to length 1: the mean of the words' rows, as a direction."""
     norm = float(np.sqrt(v.dot(v)))  # what np.linalg.norm computes, without its checks
     return v / norm if norm > 0 else v
 
@@ -217,8 +193,6 @@ def candidate_vector(c: Candidate, vectors: DocVectors, sent: Span | None = None
         (
             vectors.sentence(start, end),
             vectors.predicate(i, table(trig.doc)),
-            _unit(sum_rows(rows, window), vectors.block)
-            if window
-            else np.zeros(rows.shape[1], np.float32),
+            _unit(sum_rows(rows, window)) if window else np.zeros(rows.shape[1], np.float32),
         )
     )
