@@ -21,13 +21,48 @@ About 2 ms a token, a minute or two for the vocabulary. The markers the transfor
 with (``[S]``, ``[/T]``, ...) are no tokens of its vocabulary (the tokenizer splits them into
 ``[``, ``s``, ``]``), so they need nothing here.
 
-``onnx`` is a build-time need only, never a project dependency::
+``onnx`` is a build-time need only, never a project dependency (``uv run --with onnx``).
+Variant (a), the new table in place of the shipped one (then rebuild the classifier)::
 
     uv run --with onnx python scripts/distill_event_transformer_vectors.py \
-        [--pooling mean] [--out src/newsgraph/resources/event_vectors_tx]
+        --out src/newsgraph/resources/event_vectors
+    uv run python scripts/train_events.py [--cv --repeat 5]
+    uv run python bench/events.py
 
-The raw 384-dimension vectors of all three poolings are cached in ``--cache`` (default
-``/tmp/evvec_raw.npz``), so another pooling or PCA size is a second of work.
+Variant (b), both tables, the new one as a second dense block: ``--out
+src/newsgraph/resources/event_vectors_tx`` with ``event_vectors.py`` of commit 686d7a6 (which
+reads that folder beside the first and normalises each part table by table), then the same two
+commands. The raw 384-dimension vectors of all three poolings are cached in ``--cache`` (default
+``/tmp/evvec_raw.npz``), so another pooling is a second of work.
+
+Measured (2026-12-01; mean pooling; the classifier's shipped recipe, C 10, dense scale 0.2,
+unsure 0.4). The transformer was fine-tuned on every training row outside dev, so the 5-fold CV
+on those rows leaks (its vectors have seen the scored fold's labels) and is optimistic; dev is
+the honest figure. ``scripts/train_events.py --cv --repeat 5``, gold pair / end to end: shipped
+0.769 / 0.762, (a) 0.802 / 0.792, (b) 0.798 / 0.788. Dev (``bench/events.py``, once each):
+
+=============================  =======  =======  =======
+                               shipped  (a)      (b)
+end to end macro-F1            0.783    0.797    0.775
+end to end accuracy            0.786    0.771    0.776
+marked pair found              0.662    0.667    0.676
+no event                       0.043    0.043    0.019
+AW_train no-event given event  0.103    0.103    0.108
+gold pair macro-F1             0.807    0.814    0.829
+gold pair accuracy             0.814    0.810    0.829
+=============================  =======  =======  =======
+
+Paired bootstrap over the 210 dev rows against the shipped model (90% interval of the macro-F1
+gain): (a) end to end -0.025 to +0.065 (5 rows gained, 8 lost), gold pair -0.018 to +0.032
+(6 / 7); (b) end to end -0.037 to +0.023, gold pair -0.004 to +0.049 (8 / 5). Hand-written
+tests with (a): 5 of ``tests/test_events.py`` fail ("Israeli troops withdrew from Gaza" becomes
+SANCTION: "withdrew" sits by "suspended" and "expelled" in the new table), 2 of
+``tests/test_events_seed.py`` (the lethal-force order, the US questioning the deployment) and
+``tests/test_event_vectors.py``'s "castigated" (NONE); (b) fails 10 of the first two files.
+Speed: (a) is the same table shape and code (``find_events`` on the dev sentences 188-193 ms CPU
+against 201-206 ms for the shipped table, best of 20, alternating); (b) about 5-20% more in
+``find_events``. Not shipped: the dev gains are within the noise, accuracy falls, and the
+hand-written cases regress.
 """
 
 from __future__ import annotations
@@ -35,9 +70,9 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -54,7 +89,7 @@ POOLED = "/bert/pooler/activation/Tanh_output_0"
 POOLINGS = ("mean", "token", "pooler")
 
 
-def session():  # type: ignore[no-untyped-def]
+def session() -> Any:
     import onnx
     import onnxruntime as ort
     from onnx import TensorProto, helper
@@ -106,20 +141,22 @@ def pca(x: np.ndarray, dims: int) -> np.ndarray:
     big = np.argmax(np.abs(scores), axis=0)
     explained = eigvals[::-1][:dims].sum() / eigvals.sum()
     print(f"PCA {x.shape[1]} -> {dims}: explained variance {explained:.3f}")
-    return scores * np.sign(scores[big, range(scores.shape[1])])
+    signed: np.ndarray = scores * np.sign(scores[big, range(scores.shape[1])])
+    return signed
 
 
 def sif_weights(n: int, coefficient: float = SIF) -> np.ndarray:
     """model2vec's ``compute_weights``: a token's frequency guessed from its rank by Zipf's law."""
     inv_rank = 1 / np.arange(2, n + 2)
     proba = inv_rank / inv_rank.sum()
-    return coefficient / (coefficient + proba)
+    weights: np.ndarray = coefficient / (coefficient + proba)
+    return weights
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pooling", choices=POOLINGS, default="mean")
-    parser.add_argument("--out", type=Path, default=RESOURCES / "event_vectors_tx")
+    parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/evvec_raw.npz"))
     args = parser.parse_args()
 
@@ -133,7 +170,7 @@ def main() -> None:
         assert list(cached["tokens"]) == tokens, "cache from another vocabulary"
     else:
         raw = raw_vectors(tokens)
-        np.savez(args.cache, tokens=np.array(tokens), **raw)
+        np.savez(args.cache, tokens=np.array(tokens), **raw)  # type: ignore[arg-type]
     x = np.nan_to_num(raw[args.pooling].astype(np.float64))
     vectors = pca(x, DIMS) * sif_weights(len(x))[:, None]
     config = {
@@ -159,4 +196,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
