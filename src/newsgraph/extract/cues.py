@@ -409,7 +409,7 @@ def _inverted_subject(verb: Token) -> Token | None:
         last += 1
     while last < len(doc) and tokens.is_space[last]:
         last += 1
-    if not (last >= len(doc) or doc[last].is_sent_start) or verb.i < 2:
+    if not (last >= len(doc) or tokens.sent_start[last]) or verb.i < 2:
         return None
     noun = verb.i - 1
     if pos[noun] not in ("NOUN", "PROPN"):
