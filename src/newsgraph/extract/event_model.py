@@ -77,9 +77,12 @@ class EventModel:
             and vector is not None
             and vector.shape[0] == self.dense.shape[0]
         ):
-            scores = scores + vector @ self.dense + self.dense_offset
-        exp = np.exp(scores - scores.max())
-        return exp / exp.sum()  # type: ignore[no-any-return]
+            scores += vector @ self.dense  # in place: the same additions, fewer new arrays
+            scores += self.dense_offset
+        scores -= scores.max()
+        np.exp(scores, out=scores)
+        scores /= scores.sum()
+        return scores  # type: ignore[no-any-return]
 
     def predict(
         self,

@@ -82,7 +82,7 @@ class WordVectors:
                 self._table = grown
             self._table[start:end] = self._encode([strings[h] for h in missing])
             rows.update(zip(missing, range(start, end), strict=True))
-        return self._table[[rows[h] for h in hashes]]
+        return self._table.take([rows[h] for h in hashes], axis=0)  # (cheaper than [list])
 
     def _encode(self, words: list[str]) -> Vector:
         """One row per word: the mean of its word pieces' rows (zeros when it has none).

@@ -299,9 +299,7 @@ def _typed(
         mentions, located = by_sentence.get(n, []), places_by_sentence.get(n, [])
         here = _ids(mentions + located)  # for the ids: _actor_id matches a span exactly
         tried: set[int] = set()  # triggers whose best pair with a place or thing is no event
-        for cand in sentence_candidates(sent, mentions, located):
-            if cand.trigger.i in best or cand.trigger.i in tried:
-                continue  # candidates come best-formed first for each trigger
+        for cand in _until_settled(_by_trigger(sent, mentions, located), best, tried):
             told = _speaker_and_doer(cand)
             if cand.target is not None and _actor_id(cand.target, here) is None and not told:
                 tried.add(cand.trigger.i)  # the pairs after it are worse formed
@@ -372,6 +370,19 @@ def sentence_candidates(
     """The candidates of one sentence (``_by_trigger``), each trigger's in the order they are
     typed; read lazily, as most triggers are settled by their first."""
     return chain.from_iterable(_by_trigger(sent, mentions, places))
+
+
+def _until_settled(
+    groups: Iterator[Iterator[Candidate]], best: dict[int, _Found], tried: set[int]
+) -> Iterator[Candidate]:
+    """The candidates of each trigger group until its trigger is settled (in ``best`` or
+    ``tried``): candidates come best-formed first for each trigger, and the rest of a settled
+    group are neither checked (``_by_trigger``'s filter) nor typed."""
+    for group in groups:
+        for cand in group:
+            if cand.trigger.i in best or cand.trigger.i in tried:
+                break
+            yield cand
 
 
 def _by_trigger(
@@ -1031,8 +1042,10 @@ def _actor_id(span: Span | None, ids: Mapping[tuple[int, int], str]) -> str | No
 
 def _concede_or_retreat(trigger: Token, lexicon: CameoLexicon) -> str:
     """PLV's YIELD is today's CONCEDE or RETREAT: the trigger's CAMEO code decides, then words."""
-    context = frozenset(t.lemma_.lower() for t in trigger.subtree)
-    plover = lexicon.plover(lexicon.code(trigger.lemma_.lower(), context))
+    tokens = table(trigger.doc)
+    lemma = tokens.lemma  # lower-cased lemmas, read without a Token per word of the subtree
+    context = frozenset(lemma[i] for i in tokens.subtree(trigger.i))
+    plover = lexicon.plover(lexicon.code(lemma[trigger.i], context))
     if plover and plover[0] in ("CONCEDE", "RETREAT"):
         return plover[0]
     return "RETREAT" if context & _RETREAT_WORDS else "CONCEDE"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 #: Characters looked at. On the 198 htmldate-mediacloud bodies (many languages) 2,000 give the
@@ -16,6 +17,9 @@ def _identifier() -> LanguageIdentifier:
     """py3langid restricted to languages with an ISO 639-1 code (it also knows e.g. Pidgin)."""
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages([lang for lang in ident.nb_classes if len(lang) == 2])
+    # The restriction leaves the table strided (a selection of columns). Each text gathers rows
+    # of it: stored contiguous, the same numbers score the same, bit for bit, a third faster.
+    ident.nb_ptc = np.ascontiguousarray(ident.nb_ptc)
     return ident
 
 
@@ -29,7 +33,7 @@ _SURE = 0.5
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None when the text is too short to tell."""
     sample = text[:_SAMPLE]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    if sum(map(str.isalpha, sample)) < 20:
         return None
     lang, prob = _identifier().classify(sample)
     return str(lang) if prob >= _SURE else None
