@@ -92,7 +92,8 @@ def compile_table(path: Path = TABLE) -> dict[str, list[str | None]]:
 
 
 def compile_verbs(path: Path = DICT) -> dict[str, object]:
-    """Verb lemma -> [own code, block] and per-block patterns [[words], code] (None: no event)."""
+    """Verb lemma -> [own code, block] and per-block patterns [[words before the verb], [words
+    after it], code] (code None: no event)."""
     lines = path.read_text(encoding="latin-1").splitlines()
     synsets: dict[str, list[str]] = {}
     current: list[str] | None = None
@@ -126,9 +127,12 @@ def compile_verbs(path: Path = DICT) -> dict[str, object]:
             m = _CODE.search(line)
             code = m[1] if m else None
             body = _CODE.sub("", line[1:])
-            words = _pattern_words(body, synsets)
-            if words is not None and words:
-                blocks[-1].append([sorted(words), None if code in (None, "---") else code])
+            before, _, after = body.partition("*")
+            words = _pattern_words(before, synsets), _pattern_words(after, synsets)
+            if words[0] is not None and words[1] is not None and (words[0] or words[1]):
+                blocks[-1].append(
+                    [sorted(words[0]), sorted(words[1]), None if code in (None, "---") else code]
+                )
             continue
         if line[0].isalpha():
             word = line.split()[0]

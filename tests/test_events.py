@@ -8,7 +8,12 @@ from spacy.language import Language
 
 from newsgraph import analyze
 from newsgraph.extract.cameo import cameo_lexicon
-from newsgraph.extract.event_features import Candidate, candidate_features, pair_trigger
+from newsgraph.extract.event_features import (
+    Candidate,
+    candidate_features,
+    pair_trigger,
+    verb_code,
+)
 from newsgraph.extract.events import _is_state
 from newsgraph.model import EVENT_TYPES, Document, Event, Quote, Span
 
@@ -132,8 +137,10 @@ def test_plain_sentences_have_no_events() -> None:
 )
 def test_the_speaker_of_a_clause_is_not_its_doer(text: str) -> None:
     doc = _doc(text)
-    assert [(e.type, _name(doc, e.source), e.target_span.text if e.target_span else None)
-            for e in doc.events] == [("ASSAULT", "army", "the city")]
+    assert [
+        (e.type, _name(doc, e.source), e.target_span.text if e.target_span else None)
+        for e in doc.events
+    ] == [("ASSAULT", "army", "the city")]
 
 
 def test_an_event_noun_modifying_another_noun_is_no_event() -> None:
@@ -192,9 +199,7 @@ def test_a_becoming_is_no_event_unless_it_becomes_one() -> None:
         ("The protesters demanded that the president resign.", True),
     ],
 )
-def test_an_insistence_is_a_request_only_when_it_asks_for_something(
-    text: str, asks: bool
-) -> None:
+def test_an_insistence_is_a_request_only_when_it_asks_for_something(text: str, asks: bool) -> None:
     assert any(e.type == "REQUEST" for e in _doc(text).events) is asks
 
 
@@ -394,6 +399,24 @@ def test_cameo_patterns_and_table() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Germany accepted the refugees.", "0333"),  # "- * &REFUGEE": intent to give aid
+        ("Refugee groups accepted the ruling.", None),  # the refugees are not accepted here
+        ("The UN sent food aid to Yemen.", "070"),  # "- * AID"
+        ("Food aid was sent to Yemen.", "070"),  # a passive's subject is what it is done to
+        ("Aid agencies sent trucks to Yemen.", None),
+    ],
+)
+def test_cameo_patterns_read_each_word_on_its_side_of_the_verb(
+    pipeline: Language, text: str, code: str | None
+) -> None:
+    doc = pipeline(text)
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    assert verb_code(verb, cameo_lexicon()) == code
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "source", "target"),
     [
         ("Hamas accused Israel of breaking the truce.", "ACCUSE", "Hamas", "Israel"),
@@ -418,6 +441,39 @@ def test_pair_finding(text: str, type_: str, source: str, target: str) -> None:
     doc = _doc(text)
     e = _event(doc, type_)
     assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "The interior minister has instructed the security forces to use lethal force "
+            "without warning.",
+            "interior minister",
+            "security forces",
+        ),
+        (
+            "The governor instructed the police to shoot looters without warning.",
+            "governor",
+            "police",
+        ),
+        ("The junta commanded soldiers to fire on the crowd.", "junta", "soldiers"),
+    ],
+)
+def test_an_order_to_use_force_is_coercion_by_whoever_gives_it(
+    text: str, source: str, target: str
+) -> None:
+    """The classifier sees no event in the first two (PLV_train has no such order) and an
+    assault on the soldiers in the third."""
+    doc = _doc(text)
+    assert [e.type for e in doc.events] == ["COERCE"]
+    e = doc.events[0]
+    assert (_name(doc, e.source), _name(doc, e.target)) == (source, target)
+
+
+def test_an_order_to_do_something_else_is_left_to_the_classifier() -> None:
+    doc = _doc("The court ordered the ministry to pay compensation to the families.")
+    assert [e.type for e in doc.events] == ["REQUEST"]
 
 
 @pytest.mark.parametrize(

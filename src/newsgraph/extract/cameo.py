@@ -24,35 +24,42 @@ TRIGGERS = "events_triggers.tsv"
 @dataclass(frozen=True, slots=True)
 class CameoLexicon:
     """``verbs``: lemma -> (its own code or None, index of its pattern block).
-    ``blocks``: per block, (required words, code or None for "no event") patterns.
+    ``blocks``: per block, (words needed before the verb, words needed after it, code or None
+    for "no event") patterns.
     ``table``: CAMEO code -> (PLOVER type, mode or None)."""
 
     verbs: dict[str, tuple[str | None, int]]
-    blocks: list[list[tuple[frozenset[str], str | None]]]
+    blocks: list[list[tuple[frozenset[str], frozenset[str], str | None]]]
     table: dict[str, tuple[str, str | None]]
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CameoLexicon:
         return cls(
             verbs={k: (v[0], int(v[1])) for k, v in data["verbs"].items()},
-            blocks=[[(frozenset(w), c) for w, c in block] for block in data["blocks"]],
+            blocks=[
+                [(frozenset(b), frozenset(a), c) for b, a, c in block] for block in data["blocks"]
+            ],
             table={k: (v[0], v[1] or None) for k, v in data["table"].items()},
         )
 
-    def code(self, lemma: str, context: Set[str]) -> str | None:
-        """The CAMEO code of verb ``lemma`` given the lower-cased words/lemmas near it.
+    def code(self, lemma: str, context: Set[str], before: Set[str] | None = None) -> str | None:
+        """The CAMEO code of verb ``lemma`` given the lower-cased words/lemmas after it
+        (``context``) and before it (``before``; when None, ``context`` holds the words on
+        both sides).
 
-        The pattern with most words all present in ``context`` wins; otherwise the verb's own
+        The pattern with most words, each present on its side, wins; otherwise the verb's own
         code. None when the verb is unknown or its best pattern says "no event".
         """
         entry = self.verbs.get(lemma)
         if entry is None:
             return None
         own, block = entry
+        left = context if before is None else before
         best: tuple[int, str | None] | None = None
-        for words, code in self.blocks[block]:
-            if words <= context and (best is None or len(words) > best[0]):
-                best = (len(words), code)
+        for needs_before, needs_after, code in self.blocks[block]:
+            n = len(needs_before) + len(needs_after)
+            if (best is None or n > best[0]) and needs_after <= context and needs_before <= left:
+                best = (n, code)
         return best[1] if best else own
 
     def plover(self, code: str | None) -> tuple[str, str | None] | None:

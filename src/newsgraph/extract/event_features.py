@@ -460,11 +460,17 @@ def _verb_code(doc: Doc, verb: int, lexicon: CameoLexicon) -> str | None:
     key = (id(lexicon), verb)
     if key not in cache:
         tokens = table(doc)
-        lower, lemma = tokens.lower, tokens.lemma
+        lemma = tokens.lemma
         when = _time_words(doc)
         words = [w for w in _subtree(doc, tokens, verb) if w not in when]
-        context = {*map(lower.__getitem__, words), *map(lemma.__getitem__, words)}
-        cache[key] = lexicon.code(lemma[verb], context)
+        # what a passive verb is done to stands before it: "aid was sent" is "sent aid"
+        done_to = {
+            w for c in tokens.children(verb) if tokens.dep[c] == "nsubjpass"
+            for w in tokens.subtree(c)
+        }
+        after = [w for w in words if w > verb or w in done_to]
+        before = [w for w in words if w < verb and w not in done_to]
+        cache[key] = lexicon.code(lemma[verb], _words(tokens, after), _words(tokens, before))
     return cache[key]
 
 
@@ -480,6 +486,12 @@ def _subtree(doc: Doc, tokens: TokenTable, i: int) -> Iterator[int]:
             k = head[k]
         if k == i:
             yield j
+
+
+def _words(tokens: TokenTable, indices: list[int]) -> set[str]:
+    """The lower-cased forms and lemmas of the tokens at ``indices``."""
+    lower, lemma = tokens.lower, tokens.lemma
+    return {*map(lower.__getitem__, indices), *map(lemma.__getitem__, indices)}
 
 
 def _time_words(doc: Doc) -> frozenset[int]:
