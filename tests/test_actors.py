@@ -357,6 +357,26 @@ def test_countries_acted_upon_and_collectives_are_actors(pipeline: Language) -> 
     assert not any(n.lower().endswith(" group") and "armed" not in n for n in names)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The two countries agreed to cooperate.", "The two countries"),
+        ("Both sides agreed to a ceasefire on Monday.", "Both sides"),
+        ("The three nations signed the accord.", "The three nations"),
+    ],
+)
+def test_counted_countries_and_sides_act_as_a_group(
+    pipeline: Language, text: str, mention: str
+) -> None:
+    actors = actors_of(pipeline, text)
+    assert [a.kind for a in actors] == ["GROUP"]
+    assert mention in mention_texts(actors[0])
+
+
+def test_sides_taken_are_no_actor(pipeline: Language) -> None:
+    assert actors_of(pipeline, "He took sides in the dispute.") == []
+
+
 def test_title_cased_office_with_a_determiner_is_an_actor(pipeline: Language) -> None:
     actors = actors_of(pipeline, "The Indian Prime Minister will host a dinner for Netanyahu.")
     assert "The Indian Prime Minister" in {m for a in actors for m in mention_texts(a)}

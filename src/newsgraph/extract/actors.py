@@ -381,16 +381,21 @@ def _national_people(token: Token, history: list[Ref]) -> bool:
 
 
 def _collective(tokens: TokenTable, i: int) -> bool:
-    """ "European countries", "Gulf states", "an armed group": described states or a described
-    group, acting together (not "a group of soldiers": the soldiers act). Token ``i`` of the
-    Doc whose table is ``tokens``."""
+    """ "European countries", "Gulf states", "an armed group", "the two countries", "both
+    sides": described or counted states, counted sides, or a described group, acting together
+    (not "a group of soldiers": the soldiers act). Token ``i`` of the Doc whose table is
+    ``tokens``."""
     lemma, dep = tokens.lemma[i], tokens.dep
-    if lemma not in _STATE_NOUNS and lemma != "group":
+    if lemma not in _STATE_NOUNS and lemma not in ("group", "side"):
         return False
     kids = tokens.children(i)
-    described = any(dep[c] in {"amod", "compound"} for c in kids if c < i)
+    lefts = [c for c in kids if c < i]
+    counted = any(dep[c] == "nummod" or tokens.lower[c] == "both" for c in lefts)
+    described = any(dep[c] in {"amod", "compound"} for c in lefts)
     if lemma in _STATE_NOUNS and tokens.tag[i] == "NNS":
-        return described
+        return counted or described
+    if lemma == "side":
+        return counted and tokens.tag[i] == "NNS"
     return (
         lemma == "group"
         and described
