@@ -7,14 +7,15 @@ import pytest
 from spacy.language import Language
 
 from newsgraph import analyze
-from newsgraph.extract.cameo import cameo_lexicon
+from newsgraph.extract.cameo import cameo_lexicon, event_nouns
 from newsgraph.extract.event_features import (
     Candidate,
     candidate_features,
     pair_trigger,
     verb_code,
 )
-from newsgraph.extract.events import _is_state
+from newsgraph.extract.events import _is_state, _mentions
+from newsgraph.extract.nominal_events import nominal_events
 from newsgraph.model import EVENT_TYPES, Document, Event, Quote, Span
 
 PUBLISHED = "2022-01-08"
@@ -867,3 +868,23 @@ def test_an_event_noun_between_two_parties_joins_them() -> None:
     doc = _doc("The border was closed a week ago after clashes between farmers and police.")
     e = _event(doc, "ASSAULT")
     assert (_name(doc, e.source), _name(doc, e.target)) == ("farmers", "police")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The teachers went on strike.", "The teachers"),
+        ("Students staged a protest outside the embassy.", "Students"),
+        ("A protest was staged by students.", "students"),
+        ("Dock workers took part in the protests.", "Dock workers"),
+        ("The union called a strike at the port.", "The union"),
+        ("Police dispersed the protest.", None),  # the police do not protest
+    ],
+)
+def test_whoever_a_support_verb_has_as_subject_does_its_event_noun(
+    pipeline: Language, text: str, source: str | None
+) -> None:
+    doc = pipeline(text)
+    mentions = _mentions(doc, doc._.actors)
+    found = [n for s in doc.sents for n in nominal_events(s, mentions, event_nouns())]
+    assert [(n.type, n.source.text if n.source else None) for n in found] == [("PROTEST", source)]

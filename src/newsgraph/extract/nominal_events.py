@@ -20,6 +20,34 @@ __all__ = ["NOMINAL_CONFIDENCE", "NominalEvent", "nominal_events"]
 NOMINAL_CONFIDENCE = 0.5
 _SOURCE_PREPS = frozenset({"by", "of", "from"})
 _TARGET_PREPS = frozenset({"against", "on", "at", "upon"})
+#: Verbs whose subject does the act their object names ("staged a protest", "launched an
+#: attack"), and those that take it through a preposition ("went on strike", "took part in the
+#: protests"). Other verbs' subjects may do something to the act ("police dispersed the
+#: protest"), so they give it no source.
+_SUPPORT_VERBS = frozenset(
+    {
+        "stage",
+        "stag",  # spaCy's small model's lemma of "staged"
+        "hold",
+        "launch",
+        "carry",
+        "conduct",
+        "mount",
+        "begin",
+        "start",
+        "organize",
+        "organise",
+        "lead",
+        "call",
+        "join",
+        "resume",
+        "continue",
+        "wage",
+        "declare",
+        "announce",
+    }
+)
+_SUPPORT_PREPS = frozenset({("go", "on"), ("take", "in"), ("engage", "in"), ("participate", "in")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +70,36 @@ def nominal_events(
             continue
         tok = sent.doc[i]
         source = target = None
+        doer = _support_subject(tok)
         for span, _ in mentions:
-            role = _role(span.root, tok)
+            role = "source" if span.root == doer else _role(span.root, tok)
             if role == "source" and source is None:
                 source = span
             elif role == "target" and target is None:
                 target = span
         yield NominalEvent(tok, triggers[tok.lemma_.lower()], source, target)
+
+
+def _support_subject(noun: Token) -> Token | None:
+    """The subject of the verb that supports event noun ``noun`` ("The teachers went on
+    strike", "Students staged a protest", "a protest was staged by students"), else None."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if (verb.lemma_.lower(), head.lower_) not in _SUPPORT_PREPS:
+            return None  # "took part" hangs "in" on "part", the verb's object
+    elif noun.dep_ in ("dobj", "nsubjpass"):
+        verb = head
+        if verb.lemma_.lower() not in _SUPPORT_VERBS:
+            return None
+    else:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _role(root: Token, noun: Token) -> str | None:
