@@ -463,3 +463,19 @@ def test_an_association_is_a_body_that_acts(pipeline: Language) -> None:
     (q,) = doc._.quotes
     speaker = next(a for a in doc._.actors if a.id == q.speaker)
     assert (speaker.name, speaker.kind) == ("association", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The peacekeepers withdrew from the town.", "The peacekeepers"),
+        ("Prison guards beat the inmates.", "Prison guards"),
+        ("The military personnel left the base.", "The military personnel"),
+        ("A Chinese delegation arrived on Monday.", "A Chinese delegation"),
+    ],
+)
+def test_peacekeepers_guards_personnel_and_delegations_are_groups(
+    pipeline: Language, text: str, mention: str
+) -> None:
+    actors = actors_of(pipeline, text)
+    assert mention in {m for a in actors for m in mention_texts(a)}

@@ -55,7 +55,7 @@ ROLE_NOUNS = _words(
 )
 
 #: Collective nouns that name a group, singular in form: "the Kazakh elite".
-GROUP_NOUNS = frozenset({"elite", "public", "diaspora", "population", "police"})
+GROUP_NOUNS = frozenset({"elite", "public", "diaspora", "population", "police", "delegation"})
 
 MALE_TITLES = _words("mr mr. sir lord king prince father brother")
 FEMALE_TITLES = _words("mrs mrs. ms ms. miss madam lady queen princess sister")
