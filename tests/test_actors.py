@@ -479,3 +479,12 @@ def test_peacekeepers_guards_personnel_and_delegations_are_groups(
 ) -> None:
     actors = actors_of(pipeline, text)
     assert mention in {m for a in actors for m in mention_texts(a)}
+
+
+def test_an_agent_noun_tagged_as_an_adjective_is_an_actor(pipeline: Language) -> None:
+    """spaCy's small model tags "general" in "The general ordered ..." as an adjective."""
+    actors = actors_of(pipeline, "The general ordered the troops to leave.")
+    assert "The general" in {m for a in actors for m in mention_texts(a)}
+    assert "The general public" in {
+        m for a in actors_of(pipeline, "The general public was angry.") for m in mention_texts(a)
+    }

@@ -155,7 +155,11 @@ def _walk(
             if target is not None and (lower[i] != "who" or target.kind != "GPE"):
                 target.spans.append((i, i + 1))
                 history.append(Ref(i, sent_of[i], is_subject(doc[i]), target))
-        elif (p == "NOUN" or (p == "PROPN" and _titled_noun(doc[i]))) and i not in quoted:
+        elif (
+            p == "NOUN"
+            or (p == "PROPN" and _titled_noun(doc[i]))
+            or (p == "ADJ" and _adjective_as_noun(doc[i]))
+        ) and i not in quoted:
             token = doc[i]
             mentioned = _nominal(doc, token, sent_of, history, entities, links)
             if mentioned is not None:
@@ -175,6 +179,16 @@ def _titled_noun(token: Token) -> bool:
         and not token.ent_type_
         and (token.is_sent_start or any(c.dep_ == "det" for c in token.lefts))
         and (is_agent(token.text) or token.lower_ in BODY_NOUNS)
+    )
+
+
+def _adjective_as_noun(token: Token) -> bool:
+    """ "The general ordered ...": an agent noun the tagger took for an adjective, standing
+    with a determiner where a noun phrase goes."""
+    return (
+        token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
+        and any(c.dep_ == "det" for c in token.lefts)
+        and is_agent(token.text)
     )
 
 
