@@ -459,6 +459,9 @@ def test_pair_finding(text: str, type_: str, source: str, target: str) -> None:
             "police",
         ),
         ("The junta commanded soldiers to fire on the crowd.", "junta", "soldiers"),
+        # "told" is no statement to the army here, and "general" no adjective
+        ("Lukashenko has told the army to use force against the protesters.", "Lukashenko", "army"),
+        ("The general ordered troops to fire on the crowd.", "general", "troops"),
     ],
 )
 def test_an_order_to_use_force_is_coercion_by_whoever_gives_it(

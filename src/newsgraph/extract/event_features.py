@@ -167,12 +167,17 @@ _CHANNEL_VERBS = SPEECH_VERBS | {"speak", "talk"}
 
 def _channel(tokens: TokenTable, root: int) -> bool:
     """ "Speaking to Reuters", "telling AFP": whether the mention rooted at ``root`` is the
-    medium of a statement, not a party to an event."""
+    medium of a statement, not a party to an event ("told the army to use force" orders it)."""
     dep, head = tokens.dep, tokens.head
     i = root
     if dep[i] == "pobj" and tokens.lower[head[i]] == "to":
         i = head[i]
-    return dep[i] in ("dative", "dobj", "prep") and tokens.lemma[head[i]] in _CHANNEL_VERBS
+    verb = head[i]
+    return (
+        dep[i] in ("dative", "dobj", "prep")
+        and tokens.lemma[verb] in _CHANNEL_VERBS
+        and not any(dep[c] == "xcomp" for c in tokens.children(verb))
+    )
 
 
 def _subject_dep(tokens: TokenTable, root: int) -> str:

@@ -107,7 +107,7 @@ _RETREAT_WORDS = frozenset(
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Verbs of command, and what an order to use force is ordered with: "instructed the security
 #: forces to use lethal force", "ordered troops to fire on the crowd" (``_orders_force``).
-_COMMANDS = frozenset({"order", "instruct", "command", "direct", "authorize", "authorise"})
+_COMMANDS = frozenset({"order", "instruct", "command", "direct", "authorize", "authorise", "tell"})
 _FORCE_MEANS = frozenset({"force", "fire", "weapon", "firearm", "gun", "ammunition", "violence"})
 #: The types such an order keeps from the classifier, and the confidence it has otherwise.
 _ORDER_TYPES = frozenset({"COERCE", "THREATEN"})
@@ -329,7 +329,7 @@ def _typed(
                 label = _concede_or_retreat(cand.trigger, lexicon)
             if told and label not in STATEMENTS:
                 continue  # the minister who said the army attacked the city did not attack it
-            if label not in STATEMENTS and cand.trigger.lemma_ in _SAYING_ONLY:
+            if label not in STATEMENTS and cand.trigger.lemma_ in _SAYING_ONLY and not ordered:
                 continue  # "fired at protesters, the ministry said": saying is no protest
             if label == "CONSULT" and any(c.dep_ == "oprd" for c in cand.trigger.children):
                 continue  # "called Putin a killer" names him, it is no call to him
