@@ -891,3 +891,11 @@ def test_whoever_a_support_verb_has_as_subject_does_its_event_noun(
     mentions = _mentions(doc, doc._.actors)
     found = [n for s in doc.sents for n in nominal_events(s, mentions, event_nouns())]
     assert [(n.type, n.source.text if n.source else None) for n in found] == [("PROTEST", source)]
+
+
+def test_words_on_a_banner_are_no_act_of_its_bearers() -> None:
+    doc = _doc(
+        'Activists unfurled banners declaring "We are not terrorists!" and '
+        '"Tokayev: Don\'t shoot us!" Tuleuzhanova said.'
+    )
+    assert not [e for e in doc.events if e.type == "ASSAULT"]

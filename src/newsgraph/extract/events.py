@@ -43,6 +43,7 @@ from newsgraph.extract.event_transformer import EventTransformer, event_transfor
 from newsgraph.extract.event_vectors import DocVectors, candidate_vector, doc_vectors
 from newsgraph.extract.nominal_events import NOMINAL_CONFIDENCE, nominal_events
 from newsgraph.extract.places import Gazetteer, gazetteer
+from newsgraph.extract.quote_marks import Quoted, quotations
 from newsgraph.extract.sentences import SentenceIndex
 from newsgraph.extract.statement_events import STATEMENT_CONFIDENCE, statement_events
 from newsgraph.extract.token_table import TokenTable, doc_text, table
@@ -300,6 +301,7 @@ def _typed(
     sentence_columns: dict[int, set[int]] = {}  # the model's columns of a sentence's features
     priors: dict[int, str | None] = {}  # the trigger lexicon's type, by trigger
     vectors: DocVectors | None = None  # made when a first candidate is typed
+    quoted: list[Quoted] | None = None  # the Doc's quotations, found when first asked
     by_sentence = _by_sentence(index, parties)
     places_by_sentence = _by_sentence(index, places)
     for n, sent in enumerate(index.sentences):
@@ -331,6 +333,10 @@ def _typed(
                 continue  # the minister who said the army attacked the city did not attack it
             if label not in STATEMENTS and cand.trigger.lemma_ in _SAYING_ONLY and not ordered:
                 continue  # "fired at protesters, the ministry said": saying is no protest
+            if label not in STATEMENTS:
+                quoted = quotations(doc_text(doc)) if quoted is None else quoted
+                if _words_of_others(cand, quoted):
+                    continue  # banners reading "Don't shoot us!": their bearers shoot no one
             if label == "CONSULT" and any(c.dep_ == "oprd" for c in cand.trigger.children):
                 continue  # "called Putin a killer" names him, it is no call to him
             if label == "REQUEST" and _asserts(cand.trigger):
@@ -387,6 +393,15 @@ def _orders_force(c: Candidate) -> bool:
         )
         for verb in trig.children
     )
+
+
+def _words_of_others(c: Candidate, quoted: list[Quoted]) -> bool:
+    """Whether ``c``'s trigger stands in a quotation its source is outside of: words said or
+    written ("unfurled banners declaring 'Don't shoot us!'"), not an act of that source."""
+    if c.source is None:
+        return False
+    at, source = c.trigger.idx, c.source.start_char
+    return any(q.start < at < q.end and not q.start <= source < q.end for q in quoted)
 
 
 def _carried_out(noun: Token, best: dict[int, _Found]) -> bool:
