@@ -170,6 +170,17 @@ def test_calling_someone_a_name_is_no_call_to_them() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tokayev called the protesters "bandits" and "terrorists".',  # parsed as nested objects
+        "Tokayev called the protesters bandits and terrorists.",  # parsed as two objects
+    ],
+)
+def test_calling_people_names_parsed_as_objects_is_no_call_to_them(text: str) -> None:
+    assert not [e for e in _doc(text).events if e.type == "CONSULT"]
+
+
 @pytest.mark.parametrize("verb", ["phoned", "called"])
 def test_a_date_is_no_part_of_a_verb_pattern(verb: str) -> None:
     # "on Tuesday" made CAMEO's "call on" (an appeal, which PLOVER does not code): no event
@@ -899,3 +910,9 @@ def test_words_on_a_banner_are_no_act_of_its_bearers() -> None:
         '"Tokayev: Don\'t shoot us!" Tuleuzhanova said.'
     )
     assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_a_request_is_made_of_whom_its_verb_addresses() -> None:
+    doc = _doc('"I urge the workers to march on Parliament," the union leader said.')
+    e = _event(doc, "REQUEST")
+    assert e.target_span is not None and e.target_span.text == "the workers"

@@ -337,7 +337,7 @@ def _typed(
                 quoted = quotations(doc_text(doc)) if quoted is None else quoted
                 if _words_of_others(cand, quoted):
                     continue  # banners reading "Don't shoot us!": their bearers shoot no one
-            if label == "CONSULT" and any(c.dep_ == "oprd" for c in cand.trigger.children):
+            if label == "CONSULT" and _names_as(cand.trigger):
                 continue  # "called Putin a killer" names him, it is no call to him
             if label == "REQUEST" and _asserts(cand.trigger):
                 continue  # "insisted that the regime is nearing its end" asks for nothing
@@ -392,6 +392,17 @@ def _orders_force(c: Candidate) -> bool:
             or any(o.dep_ == "dobj" and o.lemma_.lower() in _FORCE_MEANS for o in verb.children)
         )
         for verb in trig.children
+    )
+
+
+def _names_as(verb: Token) -> bool:
+    """Whether ``verb`` names its object something ("called Putin a killer"; the parser may
+    also read "called the protesters 'bandits'" as two objects, or one inside the other)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    if any(c.dep_ == "oprd" for c in objects):
+        return True
+    return verb.lemma_ == "call" and (
+        len(objects) > 1 or any(k.dep_ == "nmod" for c in objects for k in c.children)
     )
 
 
@@ -921,27 +932,31 @@ def _statements(
         sent = index.of(st.trigger.i)
         source = _speaker_span(doc, q, sent)
         about = st.about
-        target = next(
-            (
-                (span, aid)
-                for span, aid in mentions
-                if aid != q.speaker and about is not None and span.start <= about.i < span.end
-            ),
-            None,
-        ) or next(
-            (
-                (span, aid)
-                for span, aid in mentions
-                if aid != q.speaker
-                and span.root.pos_ != "PRON"  # named, not resolved: coreference errs here
-                and sent.start <= span.start < sent.end
-                and q.span.start <= span.start_char < q.span.end
-            ),
-            None,
+        target = (
+            next(
+                (
+                    (span, aid)
+                    for span, aid in mentions
+                    if aid != q.speaker and about is not None and span.start <= about.i < span.end
+                ),
+                None,
+            )
+            # a request is made of whom its verb addresses ("urging people to organise strikes
+            # and block roads to protest their troops' presence": not the troops)
+            or (_addressee(st.trigger, mentions) if st.type == "REQUEST" else None)
+            or next(
+                (
+                    (span, aid)
+                    for span, aid in mentions
+                    if aid != q.speaker
+                    and span.root.pos_ != "PRON"  # named, not resolved: coreference errs here
+                    and sent.start <= span.start < sent.end
+                    and q.span.start <= span.start_char < q.span.end
+                ),
+                None,
+            )
         )
         doers = _doers(about, actors) if target is None and about is not None else None
-        if target is None and doers is None and st.type == "REQUEST":
-            target = _addressee(st.trigger, mentions)
         out.append(
             _Found(
                 Candidate(st.trigger, source, target[0] if target else None),
