@@ -912,7 +912,13 @@ def test_words_on_a_banner_are_no_act_of_its_bearers() -> None:
     assert not [e for e in doc.events if e.type == "ASSAULT"]
 
 
-def test_a_request_is_made_of_whom_its_verb_addresses() -> None:
+def test_a_quoted_request_is_made_of_its_addressee_before_another_actor() -> None:
     doc = _doc('"I urge the workers to march on Parliament," the union leader said.')
     e = _event(doc, "REQUEST")
     assert e.target_span is not None and e.target_span.text == "the workers"
+
+
+def test_leading_an_event_is_no_post() -> None:
+    """(Heading an organisation is a post, no event: the seed's test.)"""
+    doc = _doc("The opposition leader led the protests in the capital.")
+    assert [e.type for e in doc.events] == ["PROTEST"]

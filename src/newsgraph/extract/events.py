@@ -105,6 +105,8 @@ _RETREAT_WORDS = frozenset(
         "ease",
     ]
 )
+#: Verbs that tell who runs something ("headed the bank"): no act by themselves.
+_RUNNING = frozenset({"head", "lead", "run", "chair", "manage"})
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Verbs of command, and what an order to use force is ordered with: "instructed the security
 #: forces to use lethal force", "ordered troops to fire on the crowd" (``_orders_force``).
@@ -341,6 +343,8 @@ def _typed(
                 continue  # "called Putin a killer" names him, it is no call to him
             if label == "REQUEST" and _asserts(cand.trigger):
                 continue  # "insisted that the regime is nearing its end" asks for nothing
+            if _holds_a_post(cand.trigger, trigger_types()):
+                continue  # "headed one of Kazakhstan's largest banks" is a post, no act
             best[cand.trigger.i] = _Found(
                 cand,
                 _actor_id(cand.source, here),
@@ -393,6 +397,16 @@ def _orders_force(c: Candidate) -> bool:
         )
         for verb in trig.children
     )
+
+
+def _holds_a_post(verb: Token, event_words: Mapping[str, str]) -> bool:
+    """Whether ``verb`` tells who runs something ("headed the bank", "chairs the committee"),
+    not an act: a verb of running with an object that names no event ("led the protests" is
+    one)."""
+    if verb.lemma_.lower() not in _RUNNING:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(o.lemma_.lower() in event_words for o in objects)
 
 
 def _names_as(verb: Token) -> bool:
