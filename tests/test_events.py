@@ -918,7 +918,7 @@ def test_a_quoted_request_is_made_of_its_addressee_before_another_actor() -> Non
     assert e.target_span is not None and e.target_span.text == "the workers"
 
 
-def test_leading_an_event_is_no_post() -> None:
+def test_heading_an_event_is_no_post() -> None:
     """(Heading an organisation is a post, no event: the seed's test.)"""
-    doc = _doc("The opposition leader led the protests in the capital.")
+    doc = _doc("The opposition leader headed the protests in the capital.")
     assert [e.type for e in doc.events] == ["PROTEST"]

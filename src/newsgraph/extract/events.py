@@ -105,8 +105,9 @@ _RETREAT_WORDS = frozenset(
         "ease",
     ]
 )
-#: Verbs that tell who runs something ("headed the bank"): no act by themselves.
-_RUNNING = frozenset({"head", "lead", "run", "chair", "manage"})
+#: Verbs that tell who runs something ("headed the bank"): no act by themselves ("led" is
+#: left out: "led a delegation to Moscow", "led troops into the city" are acts).
+_RUNNING = frozenset({"head", "run", "chair", "manage"})
 _LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Verbs of command, and what an order to use force is ordered with: "instructed the security
 #: forces to use lethal force", "ordered troops to fire on the crowd" (``_orders_force``).
@@ -401,7 +402,7 @@ def _orders_force(c: Candidate) -> bool:
 
 def _holds_a_post(verb: Token, event_words: Mapping[str, str]) -> bool:
     """Whether ``verb`` tells who runs something ("headed the bank", "chairs the committee"),
-    not an act: a verb of running with an object that names no event ("led the protests" is
+    not an act: a verb of running with an object that names no event ("headed the protests" is
     one)."""
     if verb.lemma_.lower() not in _RUNNING:
         return False
