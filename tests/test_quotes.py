@@ -185,6 +185,11 @@ NOT_QUOTES: list[tuple[str, str]] = [
     # "in" with no poll, a poll after its clause's subject: no cue
     ("In the morning, the mayor opened the new bridge.", "the mayor opened"),
     ("The mayor stays far ahead in the polls.", "far ahead"),
+    # a line head that names no speaker: a wire's running story, an editor's note
+    ("The Latest: Harbour workers end their strike after a week\nThe vote came on Monday.",
+     "Harbour workers end"),
+    ("Editor's Note: This story was updated with the final count of the vote\n"
+     "The count ended on Monday.", "This story was updated"),
 ]
 
 
