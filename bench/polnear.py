@@ -59,3 +59,17 @@ def load(split: str) -> list[tuple[str, str, list[Gold]]]:
         if anns:
             items.append((txt.stem, txt.read_text(encoding="utf-8"), parse_ann(anns[0])))
     return items
+
+
+def other_annotators(split: str) -> list[tuple[int, list[Gold]]]:
+    """The attributions of every annotator file after the first, with the index of their article
+    in ``load(split)`` (PolNeAR's agreement articles were annotated by several annotators)."""
+    root = DATA / split
+    out = []
+    n = 0
+    for txt in sorted((root / "text").glob("*.txt")):
+        anns = sorted((root / "attributions").glob(f"{txt.stem}_*.ann"))
+        if anns:
+            out.extend((n, parse_ann(ann)) for ann in anns[1:])
+            n += 1
+    return out

@@ -13,6 +13,10 @@ then with the content model) and writes nothing: choose features and thresholds 
 ``--lemmas N`` adds, for the N cue lemmas that lose most held-out gold cue verbs, how many the
 cue model rejects, how many get no statement, a wrong one or a right one.
 
+Every annotator's file counts: the first by name of each article (as the bench reads them),
+and the other annotators' files of PolNeAR's 16 agreement articles as more examples of the
+same texts (``polnear.other_annotators``; with ``--holdout``, not those of held-out articles).
+
 Cue model: every candidate verb of the train split is one example (``cues.candidate_features``),
 positive when a gold attribution has its cue on that verb; a logistic regression (scikit-learn).
 Content model: every cue the cue model accepts is one choice among its candidate spans
@@ -74,7 +78,7 @@ from newsgraph.extract.cues import (  # noqa: E402
 from newsgraph.extract.quote_marks import quotations  # noqa: E402
 from newsgraph.extract.quotes import find_quotes  # noqa: E402
 from newsgraph.settings import Settings  # noqa: E402
-from polnear import Gold, Range, load  # noqa: E402
+from polnear import Gold, Range, load, other_annotators  # noqa: E402
 from quotes import Counts, _trim, jaccard, overlaps, score  # noqa: E402
 
 OUT = ROOT / "src" / "newsgraph" / "resources" / "quote_cue_model.json"
@@ -354,7 +358,11 @@ def main() -> int:
     docs = parsed([text for _, text, _ in items], args.cache)
     a, b = args.holdout_from, args.holdout_from + args.holdout
     held, held_docs = items[a:b], docs[a:b]
-    items, docs = items[:a] + items[b:], docs[:a] + docs[b:]
+    # the 16 agreement articles' other annotators (79 files) are more examples of their texts;
+    # never of a held-out article
+    others = [(k, gold) for k, gold in other_annotators("train") if not a <= k < b]
+    items = items[:a] + items[b:] + [(items[k][0], items[k][1], gold) for k, gold in others]
+    docs = docs[:a] + docs[b:] + [docs[k] for k, _ in others]
     examples, labels = cue_examples(items, docs, seeds)
     weights, bias, accuracy = _fit(examples, labels, 0.5)
     print(f"cue model: {len(labels)} candidates ({sum(labels)} cues), "

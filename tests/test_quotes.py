@@ -185,6 +185,11 @@ NOT_QUOTES: list[tuple[str, str]] = [
     # "in" with no poll, a poll after its clause's subject: no cue
     ("In the morning, the mayor opened the new bridge.", "the mayor opened"),
     ("The mayor stays far ahead in the polls.", "far ahead"),
+    # a line head that names no speaker: a wire's running story, an editor's note
+    ("The Latest: Harbour workers end their strike after a week\nThe vote came on Monday.",
+     "Harbour workers end"),
+    ("Editor's Note: This story was updated with the final count of the vote\n"
+     "The count ended on Monday.", "This story was updated"),
 ]
 
 
@@ -448,3 +453,18 @@ def test_quotes_a_speaker_the_parse_joined_to_the_clause_is_still_the_speaker(
     assert q.text.endswith("between Tallinn and Helsinki")
     assert q.speaker_span is not None
     assert q.speaker_span.text == "the Estonian Maritime Administration"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Six in ten voters call the mayor honest, after half of them said so in the spring poll.",
+         "said"),
+        ("The harbour will close in winter. Most of the dockers thought so too.", "thought"),
+        ("The harbour will close in winter, and the union leaders said so again on Monday.",
+         "said"),
+    ],
+)
+def test_quotes_said_so_is_the_statement(pipeline: Language, text: str, cue: str) -> None:
+    said = [q.text for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == cue]
+    assert said == ["so"]
