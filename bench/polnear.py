@@ -49,27 +49,30 @@ def parse_ann(path: Path) -> list[Gold]:
     return out
 
 
-def load(split: str) -> list[tuple[str, str, list[Gold]]]:
-    """(name, text, gold attributions) for every article of a split, one annotator each (the
-    first file by name)."""
+def _annotated(split: str) -> list[tuple[Path, list[Path]]]:
+    """Each article of a split with its annotator files, sorted by name (articles without any
+    are left out)."""
     root = DATA / split
-    items = []
+    found = []
     for txt in sorted((root / "text").glob("*.txt")):
         anns = sorted((root / "attributions").glob(f"{txt.stem}_*.ann"))
         if anns:
-            items.append((txt.stem, txt.read_text(encoding="utf-8"), parse_ann(anns[0])))
-    return items
+            found.append((txt, anns))
+    return found
+
+
+def load(split: str) -> list[tuple[str, str, list[Gold]]]:
+    """(name, text, gold attributions) for every article of a split, one annotator each (the
+    first file by name)."""
+    return [
+        (txt.stem, txt.read_text(encoding="utf-8"), parse_ann(anns[0]))
+        for txt, anns in _annotated(split)
+    ]
 
 
 def other_annotators(split: str) -> list[tuple[int, list[Gold]]]:
     """The attributions of every annotator file after the first, with the index of their article
     in ``load(split)`` (PolNeAR's agreement articles were annotated by several annotators)."""
-    root = DATA / split
-    out = []
-    n = 0
-    for txt in sorted((root / "text").glob("*.txt")):
-        anns = sorted((root / "attributions").glob(f"{txt.stem}_*.ann"))
-        if anns:
-            out.extend((n, parse_ann(ann)) for ann in anns[1:])
-            n += 1
-    return out
+    return [
+        (n, parse_ann(ann)) for n, (_, anns) in enumerate(_annotated(split)) for ann in anns[1:]
+    ]
