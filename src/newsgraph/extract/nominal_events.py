@@ -87,7 +87,7 @@ def _support_subject(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
         if (verb.lemma_.lower(), head.lower_) not in _SUPPORT_PREPS:
-            return None  # "took part" hangs "in" on "part", the verb's object
+            return None  # "fired on the strike", "the leader of the protest"
     elif noun.dep_ in ("dobj", "nsubjpass"):
         verb = head
         if verb.lemma_.lower() not in _SUPPORT_VERBS:
