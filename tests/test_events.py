@@ -163,6 +163,19 @@ def test_an_event_noun_a_typed_verb_carries_out_is_that_event(
     assert [(e.type, _name(doc, e.source)) for e in doc.events] == [(type_, source)]
 
 
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The US military conducted a drone strike against militants in Somalia.", "ASSAULT"),
+        ("The drone strike killed three civilians.", "ASSAULT"),
+        ("Workers went on strike in Almaty.", "PROTEST"),
+        ("Teachers launched a strike against the pension reform.", "PROTEST"),
+    ],
+)
+def test_an_armed_strike_is_an_assault_and_a_walkout_a_protest(text: str, type_: str) -> None:
+    assert [e.type for e in _doc(text).events] == [type_]
+
+
 def test_calling_someone_a_name_is_no_call_to_them() -> None:
     doc = _doc("Biden called Putin a killer.")
     assert [(e.type, _name(doc, e.source), _name(doc, e.target)) for e in doc.events] == [

@@ -11,14 +11,39 @@ import json
 from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.resources import path as resource_path
 
-__all__ = ["CameoLexicon", "cameo_lexicon", "event_nouns", "trigger_types"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["CameoLexicon", "cameo_lexicon", "event_nouns", "listed_type", "trigger_types"]
 
 RESOURCE = "events_cameo.json"
 TRIGGERS = "events_triggers.tsv"
+#: Words that make a "strike" an armed one ("air strikes", "a drone strike", "missile strikes"),
+#: not a walkout: the trigger list's PROTEST for "strike" then gives way to ASSAULT.
+_ARMED = frozenset(
+    {
+        "air",
+        "airstrike",
+        "aerial",
+        "artillery",
+        "drone",
+        "missile",
+        "rocket",
+        "military",
+        "naval",
+        "nuclear",
+        "retaliatory",
+        "precision",
+        "preemptive",
+        "pre-emptive",
+        "surgical",
+        "bombing",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +101,18 @@ class CameoLexicon:
 def trigger_types() -> dict[str, str]:
     """Hand-written trigger lemma -> PLOVER type (``resources/events_triggers.tsv``)."""
     return {lemma: type_ for lemma, type_, _ in _trigger_rows()}
+
+
+def listed_type(word: Token, triggers: dict[str, str]) -> str | None:
+    """The trigger list's type for ``word`` (``triggers`` from ``trigger_types`` or
+    ``event_nouns``), with "strike" read as ASSAULT where a word before it arms it."""
+    lemma = word.lemma_.lower()
+    armed = (
+        lemma == "strike"
+        and word.pos_ == "NOUN"
+        and any(c.dep_ in ("compound", "amod") and c.lower_ in _ARMED for c in word.lefts)
+    )
+    return "ASSAULT" if armed else triggers.get(lemma)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.cameo import CameoLexicon, trigger_types
+from newsgraph.extract.cameo import CameoLexicon, listed_type, trigger_types
 from newsgraph.extract.token_table import TokenTable, table
 
 __all__ = [
@@ -431,7 +431,8 @@ def lexicon_type(trigger: Token, lexicon: CameoLexicon, triggers: dict[str, str]
     lemma = tokens.lemma
     objects = [c for c in tokens.children(trigger.i) if tokens.dep[c] in ("dobj", "xcomp")]
     words = [trigger.i, *objects]
-    found = next((triggers[lemma[w]] for w in words if lemma[w] in triggers), None)
+    doc = trigger.doc
+    found = next((listed_type(doc[w], triggers) for w in words if lemma[w] in triggers), None)
     if found is None and lemma[trigger.i] in lexicon.verbs:
         plover = lexicon.plover(verb_code(trigger, lexicon))
         found = plover[0] if plover else None

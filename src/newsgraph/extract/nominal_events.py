@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.cameo import listed_type
 from newsgraph.extract.token_table import table
 
 __all__ = ["NOMINAL_CONFIDENCE", "NominalEvent", "nominal_events"]
@@ -77,7 +78,7 @@ def nominal_events(
                 source = span
             elif role == "target" and target is None:
                 target = span
-        yield NominalEvent(tok, triggers[tok.lemma_.lower()], source, target)
+        yield NominalEvent(tok, listed_type(tok, triggers) or triggers[lemma[i]], source, target)
 
 
 def _support_subject(noun: Token) -> Token | None:
