@@ -329,6 +329,12 @@ def test_dates_of_events() -> None:
     assert (second.date, second.date_precision) == ("2022-01-06", "day")
 
 
+def test_an_order_to_use_force_is_dated_by_the_date_inside_it() -> None:
+    doc = _doc("President Tokayev ordered troops to fire on the crowd on Tuesday.")
+    order = _event(doc, "COERCE")
+    assert (_name(doc, order.source), order.date) == ("Tokayev", "2022-01-04")
+
+
 def test_week_precision_and_no_date() -> None:
     doc = _doc("Police arrested the opposition leader this week.")
     event = _event(doc, "COERCE")

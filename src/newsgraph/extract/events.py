@@ -253,7 +253,9 @@ def find_events(
         code, mode = _cameo(trig, f.type, lexicon)
         hypothetical = f.type in _HYPOTHETICAL_TYPES or is_hypothetical(trig)
         here = dates.get(n, [])
-        date = _shifted(trig, here, _inside(trig, here) or attached(trig, here))
+        date = _shifted(
+            trig, here, _inside(trig, here) or attached(trig, here) or _ordered_on(f, here)
+        )
         if date is None and not hypothetical and not here:
             date = _narrative_date(doc, index, n, dates)
         places_here = place_phrases.get(n, [])
@@ -398,6 +400,15 @@ def _orders_force(c: Candidate) -> bool:
         )
         for verb in trig.children
     )
+
+
+def _ordered_on(found: _Found, dates: list[tuple[Span, DateMention]]) -> DateMention | None:
+    """The date inside an order to use force ("ordered troops to fire on the crowd on Tuesday"
+    hangs "on Tuesday" on "fire"): as reports tell it, the day the order was given."""
+    if not dates or not _orders_force(found.candidate):
+        return None
+    force = next((v for v in found.candidate.trigger.children if v.dep_ == "xcomp"), None)
+    return attached(force, dates) if force is not None else None
 
 
 def _holds_a_post(verb: Token, event_words: Mapping[str, str]) -> bool:
