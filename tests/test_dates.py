@@ -50,6 +50,16 @@ def test_without_publication_date_only_absolute_dates_resolve() -> None:
     assert resolve_date("the previous day", None) is None
 
 
+@pytest.mark.parametrize("expr", ["the next day", "the previous day", "three days later"])
+def test_a_day_counted_from_no_earlier_date_stays_unresolved(expr: str) -> None:
+    assert resolve_date(expr, PUBLISHED) is None  # a day after what? not the publication
+
+
+def test_find_dates_leaves_a_day_counted_from_nothing_unresolved(pipeline: Language) -> None:
+    doc = pipeline("Troops were sent to the city. They opened fire the next day.")
+    assert find_dates(doc, PUBLISHED) == []
+
+
 def test_future_weekday_looks_forward() -> None:
     assert resolve_date("on Monday", PUBLISHED, future=True) == (date(2022, 1, 10), "day")
 

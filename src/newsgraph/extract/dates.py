@@ -117,7 +117,9 @@ def resolve_date(
 
     ``published`` fixes the year of "January 7" and the meaning of "this week", "last month",
     "on Monday"; ``anchor`` (the nearest explicit date before the expression) is what "the
-    previous day" counts from. Without a publication date only absolute dates resolve.
+    previous day" or "three days later" counts from, and without one they stay unresolved (a
+    day after what, the text does not say). Without a publication date only absolute dates
+    resolve.
     ``future`` makes "Monday" the next Monday rather than the last one.
     """
     text = " ".join(expr.lower().replace("’", "'").split())
@@ -143,7 +145,7 @@ def resolve_date(
         return date(int(m["y"]), 1, 1), "year"
     if published is None:
         return None
-    return _relative(text, published, anchor or published, future)
+    return _relative(text, published, anchor, future)
 
 
 def _month_day(
@@ -169,11 +171,11 @@ def _month_day(
 
 
 def _relative(
-    text: str, published: date, anchor: date, future: bool
+    text: str, published: date, anchor: date | None, future: bool
 ) -> tuple[date, DatePrecision] | None:
     if text in _RELATIVE_DAY:
         base = anchor if any(w in text for w in _RELATIVE_TO_ANCHOR) else published
-        return base + timedelta(days=_RELATIVE_DAY[text]), "day"
+        return (base + timedelta(days=_RELATIVE_DAY[text]), "day") if base else None
     if m := _WEEKDAY.match(text):
         return _weekday(_WEEKDAYS[m["wd"]], m["rel"], published, future), "day"
     if m := _THIS_LAST_NEXT.match(text):
@@ -184,7 +186,7 @@ def _relative(
             return None
         sign = 1 if m["dir"] == "later" else -1
         base = published if m["dir"] == "ago" else anchor
-        return _shift(base, m["unit"], sign * n)
+        return _shift(base, m["unit"], sign * n) if base else None
     return _fallback(text, published)
 
 
