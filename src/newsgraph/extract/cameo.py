@@ -27,7 +27,6 @@ TRIGGERS = "events_triggers.tsv"
 _ARMED = frozenset(
     {
         "air",
-        "airstrike",
         "aerial",
         "artillery",
         "drone",
@@ -41,7 +40,6 @@ _ARMED = frozenset(
         "preemptive",
         "pre-emptive",
         "surgical",
-        "bombing",
     }
 )
 
